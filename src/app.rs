@@ -1,0 +1,595 @@
+//! All the reader's state and the one place it changes: [`App::update`] applies an
+//! [`Action`], and the mouse and resize handlers do the same for pointer and size events.
+//! Nothing here touches the terminal, so every behaviour is tested by building an `App`,
+//! applying actions, and looking at the state.
+//!
+//! The reading position is a text position ([`TextPos`]), not a row: the row at the top of
+//! the reader is derived from it at the current width, which is what keeps the same sentence
+//! at the top when the terminal is resized.
+
+mod library_search;
+mod memory;
+mod search;
+
+use std::sync::Arc;
+
+use crate::article::{Article, Section};
+use crate::keymap::Action;
+use crate::layout::{Layout, LayoutCache, LayoutOptions, TextPos};
+use crate::library::{Library, LoadError};
+use crate::screen::{self, Areas};
+use crate::state::State;
+use crate::strings;
+
+pub use library_search::{LibraryHit, LibrarySearch, SLICE};
+pub use search::{PromptKey, Search};
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The Articles list.
+    Articles,
+    /// The Sections list of the open article.
+    Sections,
+    /// The reader pane.
+    Reader,
+}
+
+/// The reader's whole state.
+#[derive(Debug)]
+pub struct App {
+    articles: Vec<Article>,
+    load_errors: Vec<LoadError>,
+    open: usize,
+    article_cursor: usize,
+    section_cursor: usize,
+    focus: Focus,
+    help: bool,
+    help_scroll: usize,
+    lists_open: bool,
+    width: u16,
+    height: u16,
+    top: usize,
+    anchor: TextPos,
+    layout: Arc<Layout>,
+    cache: LayoutCache,
+    options: LayoutOptions,
+    message: Option<String>,
+    quit: bool,
+    search: Search,
+    library: LibrarySearch,
+    corpus: library_search::Corpus,
+    state: State,
+    /// Each article's key in the state ([`crate::state::article_key`]).
+    keys: Vec<String>,
+    bookmark_cursor: Option<usize>,
+}
+
+/// A list's first visible entry such that `cursor` is visible in `visible` rows.
+pub fn list_offset(cursor: usize, visible: usize) -> usize {
+    cursor.saturating_sub(visible.saturating_sub(1))
+}
+
+impl App {
+    /// An app showing `library` at an 80×24 screen until the first resize. The first article
+    /// is open; a single article opens with the Sections list focused.
+    pub fn new(library: Library, options: LayoutOptions) -> App {
+        let Library { articles, errors } = library;
+        let articles = if articles.is_empty() {
+            vec![Article {
+                path: None,
+                title: strings::EMPTY_LIBRARY.to_string(),
+                date: None,
+                time: None,
+                place: None,
+                byline: None,
+                editor: None,
+                source: None,
+                encoding: String::new(),
+                sections: vec![Section {
+                    heading: None,
+                    level: 0,
+                    paragraphs: Vec::new(),
+                }],
+                dropped: Vec::new(),
+                indented: false,
+            }]
+        } else {
+            articles
+        };
+        let focus = if articles.len() > 1 {
+            Focus::Articles
+        } else {
+            Focus::Sections
+        };
+        let mut cache = LayoutCache::default();
+        let layout = cache.get_or_layout(0, &articles[0], 80, &options);
+        let message = (!errors.is_empty())
+            .then(|| format!("{} {}", errors.len(), strings::STATUS_LOAD_ERRORS));
+        let mut app = App {
+            articles,
+            load_errors: errors,
+            open: 0,
+            article_cursor: 0,
+            section_cursor: 0,
+            focus,
+            help: false,
+            help_scroll: 0,
+            lists_open: false,
+            width: 80,
+            height: 24,
+            top: 0,
+            anchor: TextPos::default(),
+            layout,
+            cache,
+            options,
+            message,
+            quit: false,
+            search: Search::default(),
+            library: LibrarySearch::default(),
+            corpus: library_search::Corpus::default(),
+            state: State::none(),
+            keys: Vec::new(),
+            bookmark_cursor: None,
+        };
+        app.resize(80, 24);
+        app
+    }
+
+    // ----- what the view reads -----
+
+    /// The articles of the library.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Files that failed to load.
+    pub fn load_errors(&self) -> &[LoadError] {
+        &self.load_errors
+    }
+
+    /// The open article.
+    pub fn article(&self) -> &Article {
+        &self.articles[self.open]
+    }
+
+    /// Index of the open article.
+    pub fn open_index(&self) -> usize {
+        self.open
+    }
+
+    /// The highlighted entry of the Articles list.
+    pub fn article_cursor(&self) -> usize {
+        self.article_cursor
+    }
+
+    /// The highlighted entry of the Sections list (entry 0 is the title, the lead section).
+    pub fn section_cursor(&self) -> usize {
+        self.section_cursor
+    }
+
+    /// Which pane has focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// Whether the help overlay is shown, and how far it is scrolled.
+    pub fn help(&self) -> Option<usize> {
+        self.help.then_some(self.help_scroll)
+    }
+
+    /// The layout of the open article at the reader's current width.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The row at the top of the reader.
+    pub fn top_row(&self) -> usize {
+        self.top
+    }
+
+    /// The text position at the top of the reader.
+    pub fn anchor(&self) -> TextPos {
+        self.anchor
+    }
+
+    /// The screen size.
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// Where the panes are on the screen now.
+    pub fn areas(&self) -> Areas {
+        screen::areas(
+            self.width,
+            self.height,
+            self.articles.len() > 1,
+            self.lists_open,
+        )
+    }
+
+    /// A message for the status bar.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The Sections list: the title (standing for the lead) and then each heading, with
+    /// levels.
+    pub fn section_entries(&self) -> Vec<(&str, u8)> {
+        let a = self.article();
+        a.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match &s.heading {
+                Some(h) => (h.as_str(), s.level),
+                None if i == 0 => (a.title.as_str(), 0),
+                None => ("", s.level),
+            })
+            .collect()
+    }
+
+    /// The section whose text is at the top of the reader.
+    pub fn section_at_top(&self) -> usize {
+        let rows = self.layout.rows();
+        let first_text = rows[self.top.min(rows.len())..]
+            .iter()
+            .find(|r| !r.is_blank())
+            .or_else(|| rows.last());
+        first_text
+            .and_then(|r| self.layout.location(r.pos()))
+            .map_or(0, |(s, _)| s)
+    }
+
+    /// The reader's height in rows.
+    pub fn reader_height(&self) -> usize {
+        usize::from(self.areas().reader.height)
+    }
+
+    /// How far through the article the reader is, 0–100.
+    pub fn percent(&self) -> u16 {
+        let max = self.max_top();
+        (self.top.min(max) * 100)
+            .checked_div(max)
+            .map_or(100, |p| u16::try_from(p).unwrap_or(100))
+    }
+
+    // ----- changing state -----
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            match action {
+                Action::Help | Action::Cancel => self.help = false,
+                Action::Quit => self.quit = true,
+                Action::ScrollDown | Action::PageDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(1);
+                }
+                Action::ScrollUp | Action::PageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1);
+                }
+                _ => {}
+            }
+            return;
+        }
+        // A message is news about the last action only.
+        self.message = None;
+        if self.bookmark_cursor.is_some() {
+            return self.bookmarks_action(action);
+        }
+        if self.library.active() && self.focus == Focus::Articles {
+            match action {
+                Action::ScrollUp => return self.move_library_cursor(-1),
+                Action::ScrollDown => return self.move_library_cursor(1),
+                Action::FocusRight => return self.open_library_hit(),
+                Action::Cancel => {
+                    self.close_library_search();
+                    return;
+                }
+                _ => {}
+            }
+        }
+        match action {
+            Action::ScrollUp => self.step(-1),
+            Action::ScrollDown => self.step(1),
+            Action::FocusLeft => self.focus_left(),
+            Action::FocusRight => self.focus_right(),
+            Action::PageUp => self.scroll_rows(-(self.page() as isize)),
+            Action::PageDown => self.scroll_rows(self.page() as isize),
+            Action::Top => self.scroll_rows(isize::MIN / 2),
+            Action::Bottom => self.scroll_rows(isize::MAX / 2),
+            Action::PrevSection => self.prev_section(),
+            Action::NextSection => self.next_section(),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Search if self.focus == Focus::Articles && self.articles.len() > 1 => {
+                self.start_library_search();
+            }
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::ToggleLists => self.toggle_lists(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::Bookmarks => self.open_bookmarks(),
+            Action::Cancel => {
+                if self.lists_open {
+                    self.lists_open = false;
+                    self.focus = Focus::Reader;
+                } else if !self.clear_search() {
+                    self.message = None;
+                }
+            }
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Takes a new screen size: the reader is laid out again at its new width and the same
+    /// text stays at the top.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        if width >= screen::WIDE {
+            self.lists_open = false;
+        }
+        self.relayout();
+    }
+
+    /// The mouse wheel at (`column`, `row`): scrolls the pane under the pointer by `delta`
+    /// steps (negative: up).
+    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        let a = self.areas();
+        if contains(a.articles, column, row) {
+            self.move_article_cursor(delta);
+        } else if contains(a.sections, column, row) {
+            self.move_section_cursor(delta);
+        } else if a.reader.contains((column, row).into()) {
+            self.scroll_rows(delta.saturating_mul(3));
+        }
+    }
+
+    /// A click at (`column`, `row`): selects an article or section, or focuses the reader.
+    pub fn click(&mut self, column: u16, row: u16) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let a = self.areas();
+        if let Some(r) = a.articles.filter(|r| r.contains((column, row).into())) {
+            if self.library.active() {
+                let hits = self.library.hits().len();
+                if let Some(i) = list_hit(r, row, self.library.cursor(), hits, 2) {
+                    self.move_library_cursor(i as isize - self.library.cursor() as isize);
+                    self.focus = Focus::Articles;
+                    self.open_library_hit();
+                }
+                return;
+            }
+            if let Some(i) = list_hit(r, row, self.article_cursor, self.articles.len(), 1) {
+                self.article_cursor = i;
+                self.open_article(i);
+            }
+            self.focus = Focus::Articles;
+        } else if let Some(r) = a.sections.filter(|r| r.contains((column, row).into())) {
+            let n = self.article().sections.len();
+            if let Some(i) = list_hit(r, row, self.section_cursor, n, 1) {
+                self.jump_to_section(i);
+            }
+            self.focus = Focus::Sections;
+        } else if a.reader.contains((column, row).into()) {
+            self.focus = Focus::Reader;
+            self.lists_open = false;
+        }
+    }
+
+    fn relayout(&mut self) {
+        let width = self.areas().reader.width;
+        self.layout = self.cache.get_or_layout(
+            self.open as u64,
+            &self.articles[self.open],
+            width,
+            &self.options,
+        );
+        self.top = self.layout.row_of(self.anchor);
+    }
+
+    fn max_top(&self) -> usize {
+        self.layout.len().saturating_sub(self.reader_height())
+    }
+
+    fn page(&self) -> usize {
+        self.reader_height().saturating_sub(1).max(1)
+    }
+
+    /// Moves the top of the reader by `delta` rows, keeping the last page full, and lets
+    /// the Sections list follow.
+    pub fn scroll_rows(&mut self, delta: isize) {
+        let top = if delta >= 0 {
+            // Never past the last full page; a section jump near the end may already be
+            // further down, and then scrolling down stays put.
+            let limit = self.max_top().max(self.top);
+            self.top.saturating_add(delta.unsigned_abs()).min(limit)
+        } else {
+            self.top.saturating_sub(delta.unsigned_abs())
+        };
+        self.set_top(top);
+        self.section_cursor = self.section_at_top();
+    }
+
+    fn set_top(&mut self, top: usize) {
+        self.top = top.min(self.layout.len().saturating_sub(1));
+        self.anchor = self.layout.pos_of_row(self.top);
+    }
+
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Articles => self.move_article_cursor(delta),
+            Focus::Sections => self.move_section_cursor(delta),
+            Focus::Reader => self.scroll_rows(delta),
+        }
+    }
+
+    fn move_article_cursor(&mut self, delta: isize) {
+        let last = self.articles.len().saturating_sub(1);
+        self.article_cursor = self.article_cursor.saturating_add_signed(delta).min(last);
+    }
+
+    fn move_section_cursor(&mut self, delta: isize) {
+        let last = self.article().sections.len().saturating_sub(1);
+        let i = self.section_cursor.saturating_add_signed(delta).min(last);
+        self.jump_to_section(i);
+    }
+
+    /// Puts section `i`'s heading (the title, for the lead) at the top of the reader.
+    pub fn jump_to_section(&mut self, i: usize) {
+        let block = if i == 0 {
+            Some(0)
+        } else {
+            self.layout.block_of(i, None)
+        };
+        if let Some(block) = block {
+            let row = self.layout.row_of(TextPos { block, offset: 0 });
+            self.set_top(row);
+        }
+        self.section_cursor = i;
+    }
+
+    fn next_section(&mut self) {
+        let last = self.article().sections.len().saturating_sub(1);
+        let next = (self.section_at_top() + 1).min(last);
+        self.jump_to_section(next);
+    }
+
+    fn prev_section(&mut self) {
+        let current = self.section_at_top();
+        let start = if current == 0 {
+            0
+        } else {
+            self.layout.block_of(current, None).map_or(0, |b| {
+                self.layout.row_of(TextPos {
+                    block: b,
+                    offset: 0,
+                })
+            })
+        };
+        // Within a section, `[` goes back to its start; at its start, to the one before.
+        let target = if self.top > start {
+            current
+        } else {
+            current.saturating_sub(1)
+        };
+        self.jump_to_section(target);
+    }
+
+    /// Opens article `i` at its start.
+    pub fn open_article(&mut self, i: usize) {
+        if i >= self.articles.len() || i == self.open {
+            return;
+        }
+        if self.open < self.articles.len() {
+            self.remember();
+        }
+        self.clear_search();
+        self.open = i;
+        self.anchor = TextPos::default();
+        self.relayout();
+        if let Some(pos) = self.remembered(i) {
+            self.anchor = pos;
+            self.top = self.layout.row_of(pos);
+        }
+        self.section_cursor = self.section_at_top();
+    }
+
+    fn wide(&self) -> bool {
+        self.width >= screen::WIDE
+    }
+
+    fn focus_left(&mut self) {
+        match self.focus {
+            Focus::Reader => {
+                self.focus = Focus::Sections;
+                if !self.wide() {
+                    self.lists_open = true;
+                }
+            }
+            Focus::Sections if self.articles.len() > 1 => {
+                self.focus = Focus::Articles;
+                self.article_cursor = self.open;
+            }
+            _ => {}
+        }
+    }
+
+    fn focus_right(&mut self) {
+        match self.focus {
+            Focus::Articles => {
+                self.open_article(self.article_cursor);
+                self.focus = Focus::Sections;
+            }
+            Focus::Sections => {
+                self.focus = Focus::Reader;
+                self.lists_open = false;
+            }
+            Focus::Reader => {}
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::Sections, Focus::Reader];
+        if self.articles.len() > 1 {
+            order.insert(0, Focus::Articles);
+        }
+        let i = order.iter().position(|&f| f == self.focus).unwrap_or(0);
+        let n = order.len();
+        let next = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        self.focus = order[next];
+        if !self.wide() {
+            self.lists_open = self.focus != Focus::Reader;
+        }
+    }
+
+    fn toggle_lists(&mut self) {
+        if self.wide() {
+            return;
+        }
+        self.lists_open = !self.lists_open;
+        self.focus = if self.lists_open {
+            Focus::Sections
+        } else {
+            Focus::Reader
+        };
+    }
+}
+
+fn contains(r: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {
+    r.is_some_and(|r| r.contains((column, row).into()))
+}
+
+/// The list entry drawn at screen `row` of a bordered list in `area`, whose entries are
+/// `lines` rows tall.
+fn list_hit(
+    area: ratatui::layout::Rect,
+    row: u16,
+    cursor: usize,
+    len: usize,
+    lines: usize,
+) -> Option<usize> {
+    let inner_top = area.y.saturating_add(1);
+    let visible = usize::from(area.height.saturating_sub(2)) / lines.max(1);
+    if row < inner_top || visible == 0 {
+        return None;
+    }
+    let i = list_offset(cursor, visible) + usize::from(row - inner_top) / lines.max(1);
+    (i < len).then_some(i)
+}

@@ -1,0 +1,281 @@
+//! In-article search as the reader runs it: the prompt and its history, incremental matching
+//! while typing, the current match, `n`/`N` with wrap-around, and Esc putting the reader back
+//! where the search started.
+
+use super::App;
+use crate::layout::TextPos;
+use crate::search::{Index, Match};
+use crate::strings;
+
+/// A key typed into the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKey {
+    /// A character of the query.
+    Char(char),
+    /// Delete the last character; on an empty prompt, close it.
+    Backspace,
+    /// Keep the search and jump to the first match at or after the top of the reader.
+    Enter,
+    /// Cancel the search and go back to where it started.
+    Esc,
+    /// An earlier query.
+    Up,
+    /// A later query.
+    Down,
+}
+
+/// The search's state.
+#[derive(Debug, Default)]
+pub struct Search {
+    query: String,
+    typing: bool,
+    matches: Vec<Match>,
+    current: Option<usize>,
+    origin: Option<(usize, TextPos)>,
+    history: Vec<String>,
+    history_pos: Option<usize>,
+    index: Option<(usize, Index)>,
+}
+
+impl Search {
+    /// The query typed so far (or the last one kept).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether the prompt is open.
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// Every match, in text order.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
+    }
+
+    /// Index of the current match in [`Search::matches`].
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// The matches in `block`, as a slice of [`Search::matches`] with its first index.
+    pub fn in_block(&self, block: usize) -> (usize, &[Match]) {
+        let from = self.matches.partition_point(|m| m.block < block);
+        let to = self.matches.partition_point(|m| m.block <= block);
+        (from, &self.matches[from..to])
+    }
+
+    /// What the status bar says about the search, if anything.
+    pub fn status(&self) -> Option<String> {
+        if self.query.is_empty() {
+            return None;
+        }
+        if self.matches.is_empty() {
+            return Some(format!("{}{}", strings::NO_MATCH, self.query));
+        }
+        let n = self.current.map_or(0, |c| c + 1);
+        Some(format!("{} {n}/{}", strings::MATCH, self.matches.len()))
+    }
+}
+
+impl App {
+    /// The search state, for the view.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Opens the search prompt.
+    pub(super) fn start_search(&mut self) {
+        let s = &mut self.search;
+        s.typing = true;
+        s.query.clear();
+        s.matches.clear();
+        s.current = None;
+        s.history_pos = None;
+        s.origin = Some((self.top, self.anchor));
+        self.message = None;
+    }
+
+    /// Whether a search prompt (in the article or over the library) is open: keys are then
+    /// text, not commands.
+    pub fn typing(&self) -> bool {
+        self.search.typing || self.library.typing()
+    }
+
+    /// Searches the open article for `query` as if it had been typed and entered: the
+    /// current match is the first one.
+    pub(super) fn search_for(&mut self, query: &str) {
+        self.start_search();
+        self.search.query = query.to_string();
+        self.keep_search();
+    }
+
+    /// A key typed while a prompt is open.
+    pub fn prompt(&mut self, key: PromptKey) {
+        if self.library.typing() {
+            return self.library_prompt(key);
+        }
+        if !self.search.typing {
+            return;
+        }
+        match key {
+            PromptKey::Char(c) if !c.is_control() => {
+                self.search.query.push(c);
+                self.refresh_matches(true);
+            }
+            PromptKey::Char(_) => {}
+            PromptKey::Backspace => {
+                if self.search.query.pop().is_none() {
+                    self.cancel_search();
+                } else {
+                    self.refresh_matches(true);
+                }
+            }
+            PromptKey::Esc => self.cancel_search(),
+            PromptKey::Enter => self.keep_search(),
+            PromptKey::Up | PromptKey::Down => self.recall(key == PromptKey::Up),
+        }
+    }
+
+    fn recall(&mut self, older: bool) {
+        let n = self.search.history.len();
+        if n == 0 {
+            return;
+        }
+        let pos = match (self.search.history_pos, older) {
+            (None, true) => Some(n - 1),
+            (None, false) => None,
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) => (p + 1 < n).then_some(p + 1),
+        };
+        self.search.history_pos = pos;
+        self.search.query = pos
+            .and_then(|p| self.search.history.get(p).cloned())
+            .unwrap_or_default();
+        self.refresh_matches(true);
+    }
+
+    fn restore_origin(&mut self) {
+        if let Some((_, anchor)) = self.search.origin {
+            self.anchor = anchor;
+            self.top = self.layout.row_of(anchor);
+            self.section_cursor = self.section_at_top();
+        }
+    }
+
+    fn cancel_search(&mut self) {
+        self.restore_origin();
+        let s = &mut self.search;
+        s.typing = false;
+        s.query.clear();
+        s.matches.clear();
+        s.current = None;
+        s.origin = None;
+    }
+
+    fn keep_search(&mut self) {
+        self.search.typing = false;
+        let q = self.search.query.clone();
+        if q.is_empty() {
+            self.cancel_search();
+            return;
+        }
+        if self.search.history.last() != Some(&q) {
+            self.search.history.push(q);
+        }
+        self.restore_origin();
+        self.refresh_matches(false);
+        match self.search.current {
+            Some(i) => self.show_match(i),
+            None => self.message = self.search.status(),
+        }
+    }
+
+    /// Recomputes the matches for the query; the current match becomes the first at or
+    /// after the position the search started from. While typing, the reader follows it.
+    fn refresh_matches(&mut self, follow: bool) {
+        if self
+            .search
+            .index
+            .as_ref()
+            .is_none_or(|(a, _)| *a != self.open)
+        {
+            self.search.index = Some((self.open, Index::new(self.layout.blocks())));
+        }
+        let matches = match &self.search.index {
+            Some((_, index)) => index.find(self.layout.blocks(), &self.search.query),
+            None => Vec::new(),
+        };
+        let from = self.search.origin.map_or(self.anchor, |(_, a)| a);
+        let first = matches
+            .iter()
+            .position(|m| m.start() >= from)
+            .or((!matches.is_empty()).then_some(0));
+        self.search.matches = matches;
+        self.search.current = first;
+        if follow {
+            match first {
+                Some(i) => self.show_match(i),
+                None => self.restore_origin(),
+            }
+        }
+    }
+
+    /// Scrolls so that match `i` is on screen (at the top, when it was not visible).
+    fn show_match(&mut self, i: usize) {
+        let Some(m) = self.search.matches.get(i) else {
+            return;
+        };
+        self.search.current = Some(i);
+        let row = self.layout.row_of(m.start());
+        let h = self.reader_height().max(1);
+        if row < self.top || row >= self.top + h {
+            self.top = row;
+            self.anchor = self.layout.pos_of_row(row);
+        }
+        self.section_cursor = self.section_at_top();
+    }
+
+    /// `n` (forward) or `N`: the next or previous match, wrapping around with a message.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(match self.search.status() {
+                Some(s) => s,
+                None => strings::NO_SEARCH.to_string(),
+            });
+            return;
+        }
+        let cur = self.search.current.unwrap_or(0);
+        let (next, wrapped) = if forward {
+            if cur + 1 < n {
+                (cur + 1, false)
+            } else {
+                (0, true)
+            }
+        } else if cur > 0 {
+            (cur - 1, false)
+        } else {
+            (n - 1, true)
+        };
+        self.show_match(next);
+        self.message = wrapped.then(|| {
+            if forward {
+                strings::WRAPPED_TO_TOP.to_string()
+            } else {
+                strings::WRAPPED_TO_BOTTOM.to_string()
+            }
+        });
+    }
+
+    /// Esc outside the prompt: stop highlighting the last search.
+    pub(super) fn clear_search(&mut self) -> bool {
+        if self.search.query.is_empty() {
+            return false;
+        }
+        self.search.query.clear();
+        self.search.matches.clear();
+        self.search.current = None;
+        true
+    }
+}

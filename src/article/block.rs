@@ -1,0 +1,46 @@
+//! The intermediate form every front end produces: a list of [`Block`]s plus the metadata the
+//! markup states outright ([`FrontMatter`]). The assembler in `article` decides what each
+//! plain line is; markup front ends say it themselves.
+
+/// One unit of source text, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A line of plain text whose role (title, dateline, heading, paragraph, boilerplate) is
+    /// decided by the assembler. Keeps its leading indent so the assembler can see it.
+    Line(String),
+    /// A blank line in plain text; separation matters for heading detection.
+    Blank,
+    /// A heading stated by markup (`## x`, `<h2>`), already clean.
+    Heading {
+        /// 1 for the highest heading level present in the source, deeper for nested ones.
+        level: u8,
+        /// Clean heading text.
+        text: String,
+    },
+    /// A paragraph stated by markup (`<p>`, a Markdown paragraph), inline markup resolved.
+    Para(String),
+}
+
+/// Metadata stated outright by markup: YAML front matter, `<meta>` and `<title>`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `title:` or `<title>` / `og:title`.
+    pub title: Option<String>,
+    /// The raw date text (`2022-11-23`, `2018-02-06 15:00 +0800`, an ISO timestamp).
+    pub date: Option<String>,
+    /// `author:` or `<meta name="author">`.
+    pub author: Option<String>,
+    /// `source:` or `og:site_name`.
+    pub source: Option<String>,
+    /// `url:` / `网址:` or `og:url` / canonical link.
+    pub url: Option<String>,
+}
+
+/// What a front end hands to the assembler.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Metadata stated by markup.
+    pub front: FrontMatter,
+    /// The body in reading order.
+    pub blocks: Vec<Block>,
+}

@@ -1,0 +1,350 @@
+//! The front matter a page states outright. One pass over all nodes gathers the `<meta>` tags,
+//! the `<title>`, the canonical link, the first `<time>`, and headline and byline candidates;
+//! when no date is stated, one written as text under the headline is looked for; and
+//! [`Meta::front_matter`] picks each field from what was gathered. It shares only the parsed
+//! tree and the text helpers with the body extraction, so it changes on its own.
+
+use super::Doc;
+use super::kind::class_and_id;
+use super::text::{clean_text, collapse_ws, squeeze};
+use crate::article::block::FrontMatter;
+
+/// Metadata gathered in one pass over all nodes.
+#[derive(Default)]
+pub(super) struct Meta {
+    /// `(key, content)` of every `<meta>` with `name`, `property` or `itemprop`.
+    metas: Vec<(String, String)>,
+    /// The first `<title>`.
+    pub(super) title: Option<String>,
+    canonical: Option<String>,
+    time: Option<String>,
+    /// Short texts of elements whose class/id names an author or byline.
+    byline: Option<String>,
+    /// Node index, whether it is an `h1`, and text of `h1`/`h2` and elements whose class/id
+    /// names a title.
+    pub(super) headlines: Vec<(usize, bool, String)>,
+}
+
+impl Meta {
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.is_empty())
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    pub(super) fn front_matter(&self) -> FrontMatter {
+        let stated = self.meta(&["og:title", "title", "twitter:title"]);
+        let first_h1 = || {
+            self.headlines
+                .iter()
+                .find(|(_, h1, _)| *h1)
+                .map(|(_, _, t)| t.clone())
+        };
+        let base = stated.or_else(|| self.title.clone()).or_else(first_h1);
+        let title = base.map(|b| self.refine_title(&b));
+        let date = self
+            .meta(&[
+                "article:published_time",
+                "article:published",
+                "og:published_time",
+                "datepublished",
+                "publishdate",
+                "pubdate",
+                "publish_time",
+                "publish-date",
+                "publishtime",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "sailthru.date",
+                "parsely-pub-date",
+            ])
+            .or_else(|| self.time.clone());
+        let author = [
+            "author",
+            "article:author",
+            "byl",
+            "dc.creator",
+            "sailthru.author",
+        ]
+        .iter()
+        .find_map(|k| self.meta(&[k]).and_then(|a| clean_author(&a, 60)))
+        .or_else(|| self.byline.clone());
+        let source = self.meta(&["og:site_name", "source"]).and_then(|s| {
+            let s = strip_label(&s, &["来源：", "来源:", "來源：", "來源:", "Source:"]);
+            (!s.is_empty()).then(|| s.to_owned())
+        });
+        let url = self.meta(&["og:url"]).or_else(|| self.canonical.clone());
+        FrontMatter {
+            title: title.filter(|t| !t.is_empty()),
+            date,
+            author,
+            source,
+            url,
+        }
+    }
+}
+
+/// The first date in `text` (`2019-03-06`, `2019年06月15日08:18`, `2018/07/31 08:19`) with the
+/// time that follows it.
+fn date_in(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_at = |i: usize, min: usize, max: usize| -> usize {
+        let mut n = 0;
+        while n < max && chars.get(i + n).is_some_and(|c| c.is_ascii_digit()) {
+            n += 1;
+        }
+        if n >= min { n } else { 0 }
+    };
+    for i in 0..chars.len() {
+        let century = matches!(
+            (chars[i], chars.get(i + 1)),
+            ('1', Some('9')) | ('2', Some('0'))
+        );
+        if !century || (i > 0 && chars[i - 1].is_ascii_digit()) || digits_at(i, 4, 4) != 4 {
+            continue;
+        }
+        let mut j = i + 4;
+        if !chars
+            .get(j)
+            .is_some_and(|c| matches!(c, '-' | '/' | '.' | '年'))
+        {
+            continue;
+        }
+        j += 1;
+        let month = digits_at(j, 1, 2);
+        if month == 0 {
+            continue;
+        }
+        j += month;
+        if !chars
+            .get(j)
+            .is_some_and(|c| matches!(c, '-' | '/' | '.' | '月'))
+        {
+            continue;
+        }
+        j += 1;
+        let day = digits_at(j, 1, 2);
+        if day == 0 {
+            continue;
+        }
+        j += day;
+        while chars
+            .get(j)
+            .is_some_and(|&c| c.is_ascii_digit() || "-/.:：年月日时分秒T ".contains(c))
+        {
+            j += 1;
+        }
+        let found: String = chars[i..j].iter().collect();
+        return Some(
+            found
+                .trim()
+                .trim_end_matches(['-', '/', '.'])
+                .trim()
+                .to_owned(),
+        );
+    }
+    None
+}
+
+/// `s` without a leading label such as `来源：`.
+fn strip_label<'s>(s: &'s str, labels: &[&str]) -> &'s str {
+    let t = s.trim();
+    for l in labels {
+        if let Some(r) = t.strip_prefix(l) {
+            return r.trim();
+        }
+    }
+    t
+}
+
+/// An author name from metadata or a byline element, or `None` when it is no name (a URL, a
+/// number, an empty label, too long).
+fn clean_author(s: &str, max_chars: usize) -> Option<String> {
+    let mut t = collapse_ws(s);
+    for prefix in [
+        "By ",
+        "BY ",
+        "by ",
+        "作者：",
+        "作者:",
+        "记者：",
+        "记者:",
+        "記者：",
+        "記者:",
+        "文／",
+        "文/",
+        "文：",
+        "撰文：",
+    ] {
+        if let Some(r) = t.strip_prefix(prefix) {
+            t = r.trim().to_owned();
+        }
+    }
+    let t = t.trim().trim_end_matches([',', '，', '|', '｜']).trim();
+    let n = t.chars().count();
+    if n == 0
+        || n > max_chars
+        || t.contains("://")
+        || t.starts_with("www.")
+        || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        || t.ends_with('：')
+        || t.ends_with(':')
+    {
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+impl<'p, 'a> Doc<'p, 'a> {
+    /// A date written as text shortly after the headline (`2019年06月15日08:18 来源：…`).
+    pub(super) fn text_date(&self, meta: &Meta, title: Option<&str>) -> Option<String> {
+        let title = squeeze(title?);
+        let start = meta
+            .headlines
+            .iter()
+            .find(|(_, _, h)| squeeze(h) == title)
+            .or_else(|| meta.headlines.iter().find(|(_, h1, _)| *h1))
+            .map(|(i, _, _)| *i)?;
+        self.nodes
+            .iter()
+            .skip(start)
+            .take(600)
+            .filter_map(|n| match n {
+                tl::Node::Raw(b) => Some(b.as_utf8_str()),
+                _ => None,
+            })
+            .filter(|s| s.len() <= 240)
+            .find_map(|s| {
+                let text = clean_text(&s);
+                if text.chars().count() > 60 {
+                    return None;
+                }
+                date_in(&text)
+            })
+    }
+
+    pub(super) fn collect_meta(&self) -> Meta {
+        let mut m = Meta::default();
+        let (mut headline_tries, mut byline_tries) = (0, 0);
+        for (index, node) in self.nodes.iter().enumerate() {
+            let Some(t) = node.as_tag() else { continue };
+            let name = t.name().as_bytes();
+            match name {
+                b"meta" => {
+                    let Some(content) = Self::attr(t, "content") else {
+                        continue;
+                    };
+                    for key in ["property", "name", "itemprop"] {
+                        if let Some(k) = Self::attr(t, key) {
+                            m.metas.push((k.to_lowercase(), content.clone()));
+                        }
+                    }
+                }
+                b"title" if m.title.is_none() => {
+                    let text = self.text_of(t);
+                    if !text.is_empty() {
+                        m.title = Some(text);
+                    }
+                }
+                b"link" if m.canonical.is_none() => {
+                    let rel = Self::attr(t, "rel").unwrap_or_default();
+                    if rel.eq_ignore_ascii_case("canonical") {
+                        m.canonical = Self::attr(t, "href").filter(|h| !h.is_empty());
+                    }
+                }
+                b"time" if m.time.is_none() => {
+                    m.time = Self::attr(t, "datetime").filter(|d| !d.is_empty());
+                }
+                _ => {}
+            }
+            let ci = class_and_id(t);
+            let heading = matches!(name, b"h1" | b"h2");
+            if (heading || ci.contains("title")) && headline_tries < 200 {
+                headline_tries += 1;
+                let text = self.text_of(t);
+                if !text.is_empty() && text.chars().count() <= 200 {
+                    m.headlines.push((index, name == b"h1", text));
+                }
+            }
+            if m.byline.is_none()
+                && byline_tries < 50
+                && (ci.contains("author") || ci.contains("byline"))
+                && !ci.contains("comment")
+            {
+                byline_tries += 1;
+                m.byline = clean_author(&self.text_of(t), 40);
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::super::tests::{STORY, page, paras};
+
+    #[test]
+    fn front_matter_prefers_og_title_and_reads_meta() {
+        let html = page(
+            "<title>Ferry service returns to the bay - Harbour Daily</title>\
+             <meta property=\"og:title\" content=\"Ferry service returns to the bay\">\
+             <meta property=\"article:published_time\" content=\"2023-04-03T07:30:00Z\">\
+             <meta name=\"author\" content=\"Mei Tanaka\">\
+             <meta property=\"og:site_name\" content=\"Harbour Daily\">\
+             <meta property=\"og:url\" content=\"https://example.com/ferry\">",
+            STORY,
+        );
+        let p = parse(&html);
+        assert_eq!(
+            p.front.title.as_deref(),
+            Some("Ferry service returns to the bay")
+        );
+        assert_eq!(p.front.date.as_deref(), Some("2023-04-03T07:30:00Z"));
+        assert_eq!(p.front.author.as_deref(), Some("Mei Tanaka"));
+        assert_eq!(p.front.source.as_deref(), Some("Harbour Daily"));
+        assert_eq!(p.front.url.as_deref(), Some("https://example.com/ferry"));
+        assert_eq!(paras(&p).len(), 3);
+    }
+
+    #[test]
+    fn meta_name_variants_and_labels() {
+        let html = page(
+            "<title>小镇图书馆重新开放</title>\
+             <meta name=\"PubDate\" content=\"2021-09-01 08:00\">\
+             <meta name=\"author\" content=\"123456\">\
+             <meta name=\"source\" content=\"来源：示例日报\">\
+             <link rel=\"canonical\" href=\"https://example.cn/a/1.html\">",
+            "<p class=\"author\">作者：李小华</p><div>\
+             <p>经过半年的改造，小镇图书馆今天重新向读者开放，新增了儿童阅读区。</p>\
+             <p>馆长介绍，馆内藏书增加到三万册，周末开放时间也延长到晚上八点。</p></div>",
+        );
+        let p = parse(&html);
+        assert_eq!(p.front.date.as_deref(), Some("2021-09-01 08:00"));
+        // A numeric author id is no name; the byline element gives it.
+        assert_eq!(p.front.author.as_deref(), Some("李小华"));
+        assert_eq!(p.front.source.as_deref(), Some("示例日报"));
+        assert_eq!(p.front.url.as_deref(), Some("https://example.cn/a/1.html"));
+    }
+
+    #[test]
+    fn date_from_time_element_or_text_under_the_headline() {
+        let p = parse(&page(
+            "<title>Ferry service returns to the bay</title>",
+            &format!("<time datetime=\"2023-04-03\">April 3</time>{STORY}"),
+        ));
+        assert_eq!(p.front.date.as_deref(), Some("2023-04-03"));
+        let p = parse(&page(
+            "<title>小镇图书馆重新开放_示例网</title>",
+            "<h1>小镇图书馆重新开放</h1><div class=\"info\">2021年09月01日08:00&nbsp;来源：示例日报</div>\
+             <div><p>经过半年的改造，小镇图书馆今天重新向读者开放，新增了儿童阅读区。</p>\
+             <p>馆长介绍，馆内藏书增加到三万册，周末开放时间也延长到晚上八点。</p></div>",
+        ));
+        assert_eq!(p.front.date.as_deref(), Some("2021年09月01日08:00"));
+    }
+}

@@ -1,0 +1,505 @@
+//! Reading metadata out of text: dates and times in the shapes Chinese and English news use,
+//! datelines (`2022-11-23 上海`), labelled lines (`编辑:`, `来源：`, `作者：`), bylines, and the
+//! boilerplate lines (navigation, copyright, hotlines) that are not part of the article.
+
+/// A date and optional time read from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    /// Year, when the text gave one.
+    pub year: Option<u16>,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+    /// Hour and minute.
+    pub time: Option<(u8, u8)>,
+}
+
+impl DateTime {
+    /// ISO `YYYY-MM-DD`, using `fallback_year` when the text had no year.
+    pub fn iso_date(&self, fallback_year: Option<u16>) -> Option<String> {
+        let year = self.year.or(fallback_year)?;
+        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+    }
+
+    /// `HH:MM`.
+    pub fn hhmm(&self) -> Option<String> {
+        self.time.map(|(h, m)| format!("{h:02}:{m:02}"))
+    }
+}
+
+/// Maps full-width ASCII forms (`２０２２`, `：`) to their half-width forms; other characters
+/// unchanged. Used only for recognising patterns, never for displayed text.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A date found in text: where it starts and ends (char indices into the searched string)
+/// and what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Char index of the first character of the date.
+    pub start: usize,
+    /// Char index just past the date (and time, if one followed).
+    pub end: usize,
+    /// The date read.
+    pub when: DateTime,
+}
+
+fn read_number(chars: &[char], mut i: usize, max_digits: usize) -> Option<(u32, usize)> {
+    let start = i;
+    let mut n: u32 = 0;
+    while i < chars.len() && chars[i].is_ascii_digit() && i - start < max_digits {
+        n = n * 10 + (chars[i] as u32 - '0' as u32);
+        i += 1;
+    }
+    if i == start || (i < chars.len() && chars[i].is_ascii_digit()) {
+        None
+    } else {
+        Some((n, i))
+    }
+}
+
+fn valid(month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Reads an optional time (`10:30`, `10：30`, `10时30分`) after a date, skipping spaces.
+fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
+    while i < chars.len() && (chars[i] == ' ' || chars[i] == 'T') {
+        i += 1;
+    }
+    let (h, j) = read_number(chars, i, 2)?;
+    let sep = *chars.get(j)?;
+    if !matches!(sep, ':' | '时' | '點' | '点') {
+        return None;
+    }
+    let (m, mut k) = read_number(chars, j + 1, 2)?;
+    if h > 23 || m > 59 {
+        return None;
+    }
+    if chars.get(k) == Some(&'分') {
+        k += 1;
+    }
+    // Seconds are read and ignored.
+    if chars.get(k) == Some(&':')
+        && let Some((_, after)) = read_number(chars, k + 1, 2)
+    {
+        k = after;
+    }
+    Some(((h as u8, m as u8), k))
+}
+
+/// Finds the first date in `s` (`2022-11-23`, `2022/11/23`, `2022.11.23`, `2022年11月23日`,
+/// `11月23日`), with a following time if there is one. Full-width digits are understood.
+pub fn find_date(s: &str) -> Option<Found> {
+    let chars: Vec<char> = half_width(s).chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit()
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && let Some(found) = date_at(&chars, i)
+        {
+            return Some(found);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn date_at(chars: &[char], i: usize) -> Option<Found> {
+    let (first, j) = read_number(chars, i, 4)?;
+    let sep = *chars.get(j)?;
+    let with_year = j - i == 4 && (1900..=2100).contains(&first);
+    if with_year && matches!(sep, '-' | '/' | '.' | '年') {
+        let (month, k) = read_number(chars, j + 1, 2)?;
+        let sep2 = *chars.get(k)?;
+        let expected = if sep == '年' { '月' } else { sep };
+        if sep2 != expected {
+            return None;
+        }
+        let (day, mut end) = read_number(chars, k + 1, 2)?;
+        if !valid(month, day) {
+            return None;
+        }
+        if sep == '年' && matches!(chars.get(end), Some('日' | '号')) {
+            end += 1;
+        }
+        let (time, end) = match read_time(chars, end) {
+            Some((t, e)) => (Some(t), e),
+            None => (None, end),
+        };
+        return Some(Found {
+            start: i,
+            end,
+            when: DateTime {
+                year: Some(first as u16),
+                month: month as u8,
+                day: day as u8,
+                time,
+            },
+        });
+    }
+    if j - i <= 2 && sep == '月' {
+        let (day, mut end) = read_number(chars, j + 1, 2)?;
+        if !valid(first, day) || !matches!(chars.get(end), Some('日' | '号')) {
+            return None;
+        }
+        end += 1;
+        let (time, end) = match read_time(chars, end) {
+            Some((t, e)) => (Some(t), e),
+            None => (None, end),
+        };
+        return Some(Found {
+            start: i,
+            end,
+            when: DateTime {
+                year: None,
+                month: first as u8,
+                day: day as u8,
+                time,
+            },
+        });
+    }
+    None
+}
+
+/// A dateline: a short line that is a date, optionally with a time and a place
+/// (`2022-11-23 上海`, `（2017年10月18日）`, `2019-09-07 19:53:27 来源：网易`).
+/// Returns the date and the place (the rest of the line, when it is a short name).
+pub fn dateline(line: &str) -> Option<(DateTime, Option<String>)> {
+    let t = line.trim();
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let found = find_date(t)?;
+    let chars: Vec<char> = half_width(t).chars().collect();
+    let before: String = chars[..found.start].iter().collect();
+    let after: String = chars[found.end..].iter().collect();
+    // A place is set apart from the date by a space or a comma, never run into it.
+    let apart = |c: Option<&char>| c.is_none_or(|c| " ,，、|()（）[]【】".contains(*c));
+    if !apart(chars[..found.start].last()) || !apart(chars.get(found.end)) {
+        return None;
+    }
+    let before = before.trim_matches(|c: char| c.is_whitespace() || "(（[【".contains(c));
+    let after = after.trim_matches(|c: char| c.is_whitespace() || ")）]】".contains(c));
+    if !before.is_empty() && !is_place(before) {
+        return None;
+    }
+    let place = if !after.is_empty() {
+        if is_place(after) {
+            Some(after.to_string())
+        } else if labelled(after).is_some() {
+            None
+        } else {
+            return None;
+        }
+    } else if !before.is_empty() {
+        Some(before.to_string())
+    } else {
+        None
+    };
+    Some((found.when, place))
+}
+
+/// A place name as datelines give it: a few CJK characters or a capitalised word or two.
+fn is_place(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 12 {
+        return false;
+    }
+    let cjk = s.chars().all(|c| is_cjk(c) || c == ' ');
+    let latin = s.split(' ').count() <= 3
+        && s.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && s.chars().next().is_some_and(char::is_uppercase);
+    (cjk && n <= 8) || latin
+}
+
+/// Whether `c` is a CJK ideograph (or kana/hangul): the characters that make a text Chinese.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF
+        | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+}
+
+/// The kinds of labelled metadata line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// `编辑:`, `责编：`, `责任编辑：`, `Editor:`.
+    Editor,
+    /// `来源:`, `稿源：`, `Source:`.
+    Source,
+    /// `作者：`, `记者：`, `文/`, `By `.
+    Author,
+}
+
+const LABELS: &[(&str, Label)] = &[
+    ("责任编辑", Label::Editor),
+    ("责编", Label::Editor),
+    ("編輯", Label::Editor),
+    ("编辑", Label::Editor),
+    ("来源", Label::Source),
+    ("來源", Label::Source),
+    ("稿源", Label::Source),
+    ("作者", Label::Author),
+    ("记者", Label::Author),
+    ("記者", Label::Author),
+    ("撰文", Label::Author),
+];
+
+/// Reads a labelled metadata line (`编辑:陆天逸`, `来源：新华社`, `◎作者 | 管清友`,
+/// `【文/观察者网专栏作者王文】`, `By Jane Doe`), returning the label and the value.
+pub fn labelled(line: &str) -> Option<(Label, String)> {
+    let t = line
+        .trim()
+        .trim_start_matches(['◎', '■', '□', '●', '◆', '▲', '★', '>', ' '])
+        .trim();
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let unbracketed = t
+        .strip_prefix('【')
+        .and_then(|x| x.strip_suffix('】'))
+        .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+        .unwrap_or(t);
+    for prefix in ["文/", "文／", "文|", "文｜"] {
+        if let Some(rest) = unbracketed.strip_prefix(prefix) {
+            return value(rest).map(|v| (Label::Author, v));
+        }
+    }
+    if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) {
+        let words = rest.split_whitespace().count();
+        if (1..=5).contains(&words) && rest.chars().next().is_some_and(char::is_uppercase) {
+            return value(rest).map(|v| (Label::Author, v));
+        }
+    }
+    for (en, label) in [
+        ("Editor", Label::Editor),
+        ("Source", Label::Source),
+        ("Author", Label::Author),
+    ] {
+        if let Some(rest) = t.strip_prefix(en)
+            && let Some(rest) = rest.trim_start().strip_prefix(':')
+        {
+            return value(rest).map(|v| (label, v));
+        }
+    }
+    for &(name, label) in LABELS {
+        if let Some(rest) = unbracketed.strip_prefix(name) {
+            let rest = rest.trim_start();
+            let rest = rest
+                .strip_prefix([':', '：', '|', '｜', '/'])
+                .or_else(|| rest.strip_prefix("\\|"))?;
+            return value(rest).map(|v| (label, v));
+        }
+    }
+    None
+}
+
+/// Cleans a metadata value: trims spaces and separators; refuses empty or sentence-like text.
+fn value(s: &str) -> Option<String> {
+    let v = s
+        .trim()
+        .trim_start_matches(['|', '｜', ':', '：', ' '])
+        .trim_end_matches(['】', ']', ' '])
+        .trim();
+    let v = v.replace("\\|", "|");
+    let v = v.trim();
+    if v.is_empty() || v.chars().count() > 40 || v.contains(['。', '！', '？']) {
+        None
+    } else {
+        Some(collapse_spaces(v))
+    }
+}
+
+/// Collapses runs of whitespace into one space.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A byline set on its own line without a label: a newspaper and a reporter's name
+/// (`青年报 杨颖`), or a reporter's name after a role (`■ 纽约华人资讯网主笔  詹涓`).
+pub fn bare_byline(line: &str) -> Option<String> {
+    let t = collapse_spaces(line.trim_start_matches(['◎', '■', '□', '●', ' ']).trim());
+    let n = t.chars().count();
+    if !(3..=24).contains(&n) {
+        return None;
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let all_cjk = t.chars().all(|c| is_cjk(c) || c == ' ' || c == '·');
+    // The last word is a personal name: two to four characters.
+    let name_len = words.last().map_or(0, |w| w.chars().count());
+    (all_cjk && (2..=4).contains(&name_len)).then_some(t)
+}
+
+/// Words that mark a line as boilerplate: site navigation, copyright, ad and report
+/// hotlines, share prompts, "related links". Checked on short lines only.
+const BOILERPLATE: &[&str] = &[
+    "返回上页",
+    "回到首页",
+    "返回首页",
+    "返回顶部",
+    "版权所有",
+    "版權所有",
+    "Copyright",
+    "copyright",
+    "All rights reserved",
+    "©",
+    "广告热线",
+    "举报电话",
+    "举报邮箱",
+    "违法和不良信息",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "相關新聞",
+    "延伸阅读",
+    "分享到",
+    "分享至",
+    "扫一扫",
+    "扫描二维码",
+    "点击关注",
+    "关注我们",
+    "Share this",
+    "Related Articles",
+    "Related links",
+];
+
+/// Lines that are whole-line navigation prompts or scraper artefacts.
+const BOILERPLATE_EXACT: &[&str] = &[
+    "查看原文",
+    "阅读原文",
+    "原文链接",
+    "点击查看原文",
+    "undefined",
+    "null",
+    "NaN",
+    "打印",
+    "关闭",
+    "关闭窗口",
+    "Advertisement",
+];
+
+/// Whether a line is boilerplate rather than article text.
+pub fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim();
+    if BOILERPLATE_EXACT.contains(&t) {
+        return true;
+    }
+    t.chars().count() <= 160 && BOILERPLATE.iter().any(|w| t.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        find_date(s).and_then(|f| f.when.iso_date(Some(2000)))
+    }
+
+    #[test]
+    fn dates_in_common_shapes() {
+        assert_eq!(iso("2022-11-23"), Some("2022-11-23".into()));
+        assert_eq!(iso("2022/1/3 上海"), Some("2022-01-03".into()));
+        assert_eq!(iso("2022.11.23"), Some("2022-11-23".into()));
+        assert_eq!(iso("发布于2022年11月23日"), Some("2022-11-23".into()));
+        assert_eq!(iso("２０１２年６月８日"), Some("2012-06-08".into()));
+        assert_eq!(iso("12月1日电"), Some("2000-12-01".into()));
+        assert_eq!(
+            find_date("12月1日").and_then(|f| f.when.iso_date(None)),
+            None
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(find_date("17.00 We are going"), None);
+        assert_eq!(find_date("2022-13-01"), None);
+        assert_eq!(find_date("12345-11-23"), None);
+        assert_eq!(find_date("3家高科技企业"), None);
+        assert_eq!(find_date("90%"), None);
+    }
+
+    #[test]
+    fn times_follow_dates() {
+        let f = find_date("2019-09-07 19:53:27").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("19:53".into()));
+        let f = find_date("2018年2月6日 15时00分").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("15:00".into()));
+    }
+
+    #[test]
+    fn datelines() {
+        let (d, place) = dateline("2022-11-23 上海").unwrap();
+        assert_eq!(d.iso_date(None), Some("2022-11-23".into()));
+        assert_eq!(place.as_deref(), Some("上海"));
+        let (d, place) = dateline("（2017年10月18日）").unwrap();
+        assert_eq!(d.iso_date(None), Some("2017-10-18".into()));
+        assert_eq!(place, None);
+        assert!(dateline("2022年是不平凡的一年，我们取得了很多成就").is_none());
+        assert!(dateline("我在2022-11-23那天去了公园").is_none());
+    }
+
+    #[test]
+    fn labelled_lines() {
+        assert_eq!(
+            labelled("编辑:陆天逸"),
+            Some((Label::Editor, "陆天逸".into()))
+        );
+        assert_eq!(
+            labelled("责编：王小明"),
+            Some((Label::Editor, "王小明".into()))
+        );
+        assert_eq!(
+            labelled("来源:青春上海News—24小时青年报"),
+            Some((Label::Source, "青春上海News—24小时青年报".into()))
+        );
+        assert_eq!(
+            labelled("◎作者 \\| 管清友 孙允广"),
+            Some((Label::Author, "管清友 孙允广".into()))
+        );
+        assert_eq!(
+            labelled("【文/观察者网专栏作者王文】"),
+            Some((Label::Author, "观察者网专栏作者王文".into()))
+        );
+        assert_eq!(
+            labelled("> 作者：庞礡、郑洁"),
+            Some((Label::Author, "庞礡、郑洁".into()))
+        );
+        assert_eq!(
+            labelled("By Jane Doe"),
+            Some((Label::Author, "Jane Doe".into()))
+        );
+        assert_eq!(labelled("编辑部认为这件事情很重要。"), None);
+        assert_eq!(labelled("By the end of the day, nothing changed."), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(bare_byline("青年报 杨颖"), Some("青年报 杨颖".into()));
+        assert_eq!(
+            bare_byline("■ 纽约华人资讯网主笔  詹涓"),
+            Some("纽约华人资讯网主笔 詹涓".into())
+        );
+        assert_eq!(bare_byline("学习有高潮"), None);
+        assert_eq!(bare_byline("他说 我们走吧 现在就走 马上走 好吗"), None);
+    }
+
+    #[test]
+    fn boilerplate() {
+        assert!(is_boilerplate("返回上页 回到首页"));
+        assert!(is_boilerplate("青年报社 版权所有"));
+        assert!(is_boilerplate("广告热线:021-0000 | 举报电话:021-0000"));
+        assert!(is_boilerplate("undefined"));
+        assert!(!is_boilerplate("他回到首都后，继续工作了很多年。"));
+    }
+}

@@ -1,0 +1,68 @@
+//! The parsed article: what every front end (plain text, Markdown, HTML) produces and what
+//! layout, search and the JSON output consume. Plain data, no behaviour beyond small queries.
+
+use serde::Serialize;
+
+/// One news article as the reader shows it.
+///
+/// Field order is the JSON order of `newsreader --json` (PRODUCT §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The file path as given on the command line; `None` for an embedded article.
+    pub path: Option<String>,
+    /// The headline, never empty.
+    pub title: String,
+    /// Publication date as ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Publication time as `HH:MM`.
+    pub time: Option<String>,
+    /// Dateline place, e.g. `上海`.
+    pub place: Option<String>,
+    /// Reporter line, e.g. `青年报 杨颖`.
+    pub byline: Option<String>,
+    /// Editor named by an `编辑:` / `责编：` line.
+    pub editor: Option<String>,
+    /// Publisher named by a `来源:` line or front matter.
+    pub source: Option<String>,
+    /// Name of the encoding the bytes were decoded from (`UTF-8`, `GBK`, `Big5`, …).
+    pub encoding: String,
+    /// The lead (heading `None`) followed by each headed section, in order.
+    pub sections: Vec<Section>,
+    /// Lines removed from the body as boilerplate (navigation, copyright, hotlines).
+    pub dropped: Vec<String>,
+    /// Whether the source indents its paragraphs (with `　　` or spaces); the layout
+    /// reproduces the indent when configured "as source".
+    #[serde(skip)]
+    pub indented: bool,
+}
+
+/// A run of paragraphs under one heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// Clean heading text; `None` for the lead section.
+    pub heading: Option<String>,
+    /// 0 for the lead, 1 for top-level headings, deeper for nested ones.
+    pub level: u8,
+    /// Paragraph texts as displayed, without a leading indent.
+    pub paragraphs: Vec<String>,
+}
+
+impl Article {
+    /// The headings of the article with their levels, skipping the lead.
+    pub fn headings(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref().map(|h| (h, s.level)))
+    }
+
+    /// Total number of paragraphs over all sections.
+    pub fn paragraph_count(&self) -> usize {
+        self.sections.iter().map(|s| s.paragraphs.len()).sum()
+    }
+
+    /// The article as one JSON object (one line of `--json` output).
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings and vectors cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}

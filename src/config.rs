@@ -1,0 +1,320 @@
+//! The configuration file: where the library lives, how text is set, the colours and the key
+//! bindings. Defaults live in code; a user's `config.toml` overrides only what it names. A bad
+//! file stops the program before the screen changes, with the file, line and column, the
+//! offending value and what was expected; the file is never written.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::decode::sanitize_line;
+use crate::keymap::{Action, Key, Keymap};
+use crate::layout::{Align, Indent, LayoutOptions};
+use crate::ui::Theme;
+use crate::ui::theme::{parse_style, style_string};
+
+/// Everything the config decides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Folders (and files) read when no PATH is given, `~` expanded.
+    pub library: Vec<PathBuf>,
+    /// How the reader sets text.
+    pub layout: LayoutOptions,
+    /// The styles of the interface.
+    pub theme: Theme,
+    /// Key bindings: the defaults with the user's `[keys]` merged over them.
+    pub keymap: Keymap,
+    /// Whether the mouse is captured (wheel and clicks).
+    pub mouse: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library: Vec::new(),
+            layout: LayoutOptions::default(),
+            theme: Theme::default(),
+            keymap: Keymap::default(),
+            mouse: true,
+        }
+    }
+}
+
+/// A config file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}, line {line}, column {column}: {message}")]
+pub struct ConfigError {
+    /// The file, as a path to show.
+    pub file: String,
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// 1-based column (in characters) of the problem.
+    pub column: usize,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+/// The file as written, before names are checked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Raw {
+    library: Vec<String>,
+    mouse: Option<bool>,
+    layout: LayoutOptions,
+    theme: BTreeMap<String, Spanned<String>>,
+    keys: BTreeMap<String, Spanned<String>>,
+}
+
+/// The config file's usual place: `config.toml` in the project config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "newsreader").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the config: `explicit` (from `--config`, which must exist), else the usual file if
+/// it exists, else the defaults. `NO_COLOR` removes colours from the theme.
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => default_path().filter(|p| p.is_file()),
+    };
+    let mut config = match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(&p).map_err(|e| ConfigError {
+                file: sanitize_line(&p.to_string_lossy()),
+                line: 0,
+                column: 0,
+                message: sanitize_line(&format!("{}: {e}", crate::strings::ERR_CONFIG_READ)),
+            })?;
+            parse(&text, &p)?
+        }
+        None => Config::default(),
+    };
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme = config.theme.without_colors();
+    }
+    Ok(config)
+}
+
+/// Parses config text; `file` names it in errors.
+pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
+    let error = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        ConfigError {
+            file: sanitize_line(&file.to_string_lossy()),
+            line,
+            column,
+            message: sanitize_line(&message),
+        }
+    };
+    let raw: Raw = toml::from_str(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        error(at, e.message().trim().to_string())
+    })?;
+    let mut config = Config {
+        library: raw.library.iter().map(|s| expand_home(s)).collect(),
+        layout: raw.layout,
+        mouse: raw.mouse.unwrap_or(true),
+        ..Config::default()
+    };
+    for (name, value) in &raw.theme {
+        let Some(slot) = config.theme.style_mut(name) else {
+            return Err(error(
+                key_offset(text, value.span().start, name),
+                format!(
+                    "unknown style `{name}` in [theme]; expected one of: {}",
+                    Theme::NAMES.join(", ")
+                ),
+            ));
+        };
+        *slot = parse_style(value.get_ref()).map_err(|want| {
+            error(
+                value.span().start,
+                format!("bad style \"{}\"; expected {want}", value.get_ref()),
+            )
+        })?;
+    }
+    let mut seen: HashMap<Key, &str> = HashMap::new();
+    for (key_text, action) in &raw.keys {
+        let at_key = key_offset(text, action.span().start, key_text);
+        let Some(key) = Key::parse(key_text) else {
+            return Err(error(
+                at_key,
+                format!(
+                    "bad key \"{key_text}\"; expected a character or a key name such as \
+                     \"j\", \"C-d\", \"PageDown\", \"S-Tab\", \"Space\", \"F5\""
+                ),
+            ));
+        };
+        let Some(a) = Action::from_name(action.get_ref()) else {
+            return Err(error(
+                action.span().start,
+                format!(
+                    "unknown action \"{}\"; expected one of: {}",
+                    action.get_ref(),
+                    Action::ALL.map(Action::name).join(", ")
+                ),
+            ));
+        };
+        if let Some(other) = seen.insert(key, key_text) {
+            return Err(error(
+                at_key,
+                format!("\"{key_text}\" is the same key as \"{other}\", bound above"),
+            ));
+        }
+        config.keymap.bind(key, a);
+    }
+    Ok(config)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Where a table key is written, given the span of its value: the key (with its opening
+/// quote) on the value's line.
+fn key_offset(text: &str, value_at: usize, key: &str) -> usize {
+    let value_at = value_at.min(text.len());
+    let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..value_at];
+    match line.find(key) {
+        Some(i) if i > 0 && line[..i].ends_with(['"', '\'']) => line_start + i - 1,
+        Some(i) => line_start + i,
+        None => line_start,
+    }
+}
+
+/// `~/news` → `$HOME/news`.
+fn expand_home(s: &str) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match (s.strip_prefix("~/"), s == "~", home) {
+        (Some(rest), _, Some(h)) => h.join(rest),
+        (_, true, Some(h)) => h,
+        _ => PathBuf::from(s),
+    }
+}
+
+/// The complete default config with every key commented, as `--print-config` prints it. It
+/// parses back to the defaults.
+pub fn default_text() -> String {
+    let d = Config::default();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# newsreader configuration. Every key is optional: what you leave out keeps the\n\
+         # default shown here. Put this file at {}\n\
+         # or name another with --config FILE.\n",
+        default_path().map_or("config.toml".into(), |p| p.display().to_string())
+    );
+    let _ = writeln!(
+        out,
+        "# Folders (or files) to read when newsreader is started without a PATH. `~` is\n\
+         # your home folder. Empty: the sample article built into the program.\n\
+         # library = [\"~/news\"]\n\
+         library = []\n"
+    );
+    let _ = writeln!(
+        out,
+        "# Capture the mouse: the wheel scrolls the pane under the pointer, a click selects.\n\
+         mouse = {}\n",
+        d.mouse
+    );
+    let l = d.layout;
+    let _ = writeln!(
+        out,
+        "[layout]\n\
+         # The widest the text column gets, in columns (0: the whole pane).\n\
+         max-width = {}\n\
+         # Where the column sits in a wider pane: \"center\" or \"left\".\n\
+         align = \"{}\"\n\
+         # Paragraph indent: \"as-source\", \"none\" or \"full-width\" (two ideographic spaces).\n\
+         indent = \"{}\"\n\
+         # Count East Asian ambiguous characters (… — “) as two columns.\n\
+         ambiguous-wide = {}\n",
+        l.max_width.unwrap_or(0),
+        match l.align {
+            Align::Center => "center",
+            Align::Left => "left",
+        },
+        match l.indent {
+            Indent::AsSource => "as-source",
+            Indent::None => "none",
+            Indent::FullWidth => "full-width",
+        },
+        l.ambiguous_wide
+    );
+    let _ = writeln!(
+        out,
+        "[theme]\n\
+         # Styles: colour names, #rrggbb or 0-255, \"on COLOR\" for the background, and\n\
+         # bold, dim, italic, underlined, reversed, crossed-out. NO_COLOR removes colours."
+    );
+    let mut theme = d.theme.clone();
+    for name in Theme::NAMES {
+        if let Some(s) = theme.style_mut(name) {
+            let _ = writeln!(out, "{name} = \"{}\"", style_string(*s));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n[keys]\n\
+         # \"KEY\" = \"action\". Keys: a character, or Up, Down, Left, Right, PageUp, PageDown,\n\
+         # Home, End, Enter, Esc, Tab, Space, Backspace, F1-F12, with C- (Ctrl), M- (Alt) or\n\
+         # S- (Shift) before them. Your bindings are added to these; a key you bind here\n\
+         # loses its default meaning. Actions: {}",
+        Action::ALL.map(Action::name).join(", ")
+    );
+    for (key, action) in d.keymap.bindings() {
+        let _ = writeln!(out, "\"{}\" = \"{}\"", key.name(), action.name());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        match parse(text, Path::new("c.toml")) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("accepted: {text}"),
+        }
+    }
+
+    #[test]
+    fn default_text_parses_back_to_the_defaults() {
+        let c = parse(&default_text(), Path::new("default")).unwrap();
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn errors_point_at_line_and_column() {
+        assert_eq!(
+            err("mouse = true\n[keys]\n\"j\" = \"scroll_dwn\"\n"),
+            "c.toml, line 3, column 7: unknown action \"scroll_dwn\"; expected one of: \
+             scroll_up, scroll_down, focus_left, focus_right, page_up, page_down, top, bottom, \
+             prev_section, next_section, focus_next, focus_prev, search, next_match, \
+             prev_match, toggle_bookmark, bookmarks, toggle_lists, help, cancel, quit"
+        );
+        assert!(
+            err("[keys]\n\"Hyper-x\" = \"quit\"\n")
+                .starts_with("c.toml, line 2, column 1: bad key \"Hyper-x\"")
+        );
+        assert!(
+            err("[theme]\ntitle = \"blinky\"\n")
+                .starts_with("c.toml, line 2, column 9: bad style \"blinky\"")
+        );
+        assert!(
+            err("[theme]\ntitel = \"red\"\n")
+                .starts_with("c.toml, line 2, column 1: unknown style `titel`")
+        );
+    }
+}

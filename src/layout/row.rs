@@ -1,0 +1,124 @@
+//! One row of laid-out text and the pieces it is drawn from. A row stores only ranges into
+//! its block's text, so a laid-out 10 MB article costs a few dozen bytes per row rather than
+//! a copy of the text.
+
+use std::ops::Range;
+
+use super::TextPos;
+
+/// The indent drawn before a paragraph's first row: two full-width spaces.
+pub const INDENT: &str = "\u{3000}\u{3000}";
+/// The display width of [`INDENT`].
+pub const INDENT_WIDTH: u16 = 4;
+
+/// What a row shows, which decides its style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// Part of the headline.
+    Title,
+    /// Part of a metadata row.
+    Meta,
+    /// Part of a heading, with the heading's level.
+    Heading(u8),
+    /// Part of a body paragraph.
+    Body,
+    /// An empty row separating blocks.
+    Blank,
+}
+
+/// One row of the reader pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub(super) kind: RowKind,
+    pub(super) indent: bool,
+    pub(super) placeholder: bool,
+    pub(super) width: u16,
+    pub(super) margin: u16,
+    pub(super) block: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+impl Row {
+    /// What the row shows.
+    pub fn kind(&self) -> RowKind {
+        self.kind
+    }
+
+    /// Whether this is a blank separator row.
+    pub fn is_blank(&self) -> bool {
+        self.kind == RowKind::Blank
+    }
+
+    /// Index of the block whose text the row shows; for a blank row, the block that follows.
+    pub fn block(&self) -> usize {
+        self.block
+    }
+
+    /// Byte range of the block's text that the row shows. Spaces dropped at a line break
+    /// lie between one row's range and the next; a blank row's range is empty and sits where
+    /// the next text starts.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Byte offset of the row's first shown byte in its block's text.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset after the row's last shown byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The text position the row starts at.
+    pub fn pos(&self) -> TextPos {
+        TextPos {
+            block: self.block,
+            offset: self.start,
+        }
+    }
+
+    /// What the row draws before its text: [`INDENT`] on an indented paragraph's first row,
+    /// otherwise nothing.
+    pub fn prefix(&self) -> &'static str {
+        if self.indent { INDENT } else { "" }
+    }
+
+    /// Display width of [`Row::prefix`].
+    pub fn prefix_width(&self) -> u16 {
+        if self.indent { INDENT_WIDTH } else { 0 }
+    }
+
+    /// Display width of the row as drawn, prefix included, margin excluded. Never more than
+    /// the layout's column width.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Columns between the pane's left edge and the row (the text column's margin).
+    pub fn margin(&self) -> u16 {
+        self.margin
+    }
+
+    /// Whether the row's text is one grapheme too wide for the pane, drawn as the one-column
+    /// placeholder [`crate::strings::WIDE_PLACEHOLDER`] instead.
+    pub fn is_placeholder(&self) -> bool {
+        self.placeholder
+    }
+}
+
+/// A piece of a row to draw: its text, the byte range of the block it shows (empty for the
+/// indent), and the pane column it starts at (margin included).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment<'a> {
+    /// What to draw.
+    pub text: &'a str,
+    /// The block's bytes this piece stands for; empty for the indent prefix.
+    pub source: Range<usize>,
+    /// The pane column of the piece's first cell.
+    pub column: u16,
+    /// Display width of the piece.
+    pub width: u16,
+}

@@ -1,0 +1,21 @@
+//! newsreader: a terminal reader for news articles, made for Chinese text first.
+//!
+//! Data flows one way: bytes are decoded ([`decode`]), parsed into an [`article::Article`]
+//! ([`article`]), gathered into a [`library::Library`], laid out at a width ([`layout`]) and
+//! drawn by the terminal interface. Each step is a pure function that can be tested without a
+//! terminal.
+
+pub mod app;
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod decode;
+pub mod keymap;
+pub mod layout;
+pub mod library;
+pub mod screen;
+pub mod search;
+pub mod state;
+pub mod strings;
+pub mod terminal;
+pub mod ui;

@@ -1,0 +1,235 @@
+//! The library: the articles named on the command line or in the config (files, and folders
+//! read recursively), or the embedded sample when nothing is named. A file that cannot be
+//! read or parsed becomes a [`LoadError`] beside the articles that did load: one bad file
+//! never stops the rest.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::article::{self, Article, Format};
+use crate::decode::{self, DecodeError};
+
+/// The sample article that ships inside the binary.
+const EMBEDDED: &[(&str, &[u8])] = &[(
+    "000_cbc56e87487c11ac.txt",
+    include_bytes!("../assets/000_cbc56e87487c11ac.txt"),
+)];
+
+/// File extensions read from folders.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// Articles in library order, and the files that failed.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// The articles that loaded, in the order their paths were given (folders sorted by name).
+    pub articles: Vec<Article>,
+    /// One entry per file that could not be loaded.
+    pub errors: Vec<LoadError>,
+}
+
+/// Why a file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The path does not exist.
+    NotFound,
+    /// The file exists but reading it failed (permissions, I/O).
+    Unreadable(String),
+    /// The path is neither a regular file nor a folder (a device, a socket, a pipe).
+    NotRegular,
+    /// The file holds binary data, not text.
+    Binary,
+    /// The file is empty or holds only whitespace.
+    Empty,
+    /// Following symbolic links leads back to a folder already being read.
+    SymlinkLoop,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::strings as s;
+        match self {
+            Problem::NotFound => f.write_str(s::ERR_NOT_FOUND),
+            Problem::Unreadable(why) => write!(f, "{}: {why}", s::ERR_UNREADABLE),
+            Problem::NotRegular => f.write_str(s::ERR_NOT_REGULAR),
+            Problem::Binary => f.write_str(s::ERR_BINARY),
+            Problem::Empty => f.write_str(s::ERR_EMPTY),
+            Problem::SymlinkLoop => f.write_str(s::ERR_LOOP),
+        }
+    }
+}
+
+/// A file that could not be loaded, and why. Displays as `path: problem`, with the path
+/// sanitised so that no control character reaches the terminal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct LoadError {
+    /// The path, sanitised for display.
+    pub path: String,
+    /// What went wrong.
+    pub problem: Problem,
+}
+
+impl LoadError {
+    fn new(path: &Path, problem: Problem) -> LoadError {
+        LoadError {
+            path: display_path(path),
+            problem,
+        }
+    }
+}
+
+/// A path as it may be shown on screen or in an error message.
+pub fn display_path(path: &Path) -> String {
+    decode::sanitize_line(&path.to_string_lossy())
+}
+
+/// The title to use when the text has none: the file name without its extension.
+fn fallback_title(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| decode::sanitize_line(&s.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// Decodes and parses one article from bytes. `name` gives the extension and the fallback
+/// title.
+pub fn parse_bytes(
+    bytes: &[u8],
+    name: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Article, Problem> {
+    let decoded = decode::decode(bytes, encoding).map_err(|e| match e {
+        DecodeError::Binary => Problem::Binary,
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    let ext = name.extension().and_then(|e| e.to_str());
+    let format = Format::detect(ext, &decoded.text);
+    let mut article = article::parse(&decoded.text, format, &fallback_title(name));
+    article.encoding = decoded.encoding.to_string();
+    Ok(article)
+}
+
+/// Loads one article file.
+pub fn load_file(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Article, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    if !meta.is_file() {
+        return Err(LoadError::new(path, Problem::NotRegular));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
+    let mut article = parse_bytes(&bytes, path, encoding).map_err(|p| LoadError::new(path, p))?;
+    article.path = Some(path.to_string_lossy().into_owned());
+    Ok(article)
+}
+
+fn io_problem(e: &std::io::Error) -> Problem {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Problem::NotFound,
+        _ => Problem::Unreadable(decode::sanitize_line(&e.to_string())),
+    }
+}
+
+/// Whether a file found in a folder is one we read: a known extension, not hidden.
+fn wanted(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// The files a path stands for: itself, or the wanted files under a folder in name order.
+/// Problems found while walking are returned beside the files.
+pub fn expand(path: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    match std::fs::metadata(path) {
+        Err(e) => errors.push(LoadError::new(path, io_problem(&e))),
+        Ok(m) if m.is_dir() => {
+            let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| !hidden(e));
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
+                        files.push(e.into_path());
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let at = e.path().unwrap_or(path).to_path_buf();
+                        let problem = if e.loop_ancestor().is_some() {
+                            Problem::SymlinkLoop
+                        } else if let Some(io) = e.io_error() {
+                            io_problem(io)
+                        } else {
+                            Problem::Unreadable(decode::sanitize_line(&e.to_string()))
+                        };
+                        errors.push(LoadError::new(&at, problem));
+                    }
+                }
+            }
+        }
+        Ok(_) => files.push(path.to_path_buf()),
+    }
+    (files, errors)
+}
+
+impl Library {
+    /// Loads every article under `paths`, in order, keeping going past failures.
+    pub fn load(paths: &[PathBuf], encoding: Option<&'static encoding_rs::Encoding>) -> Library {
+        let mut lib = Library::default();
+        for path in paths {
+            let (files, errors) = expand(path);
+            lib.errors.extend(errors);
+            for file in files {
+                match load_file(&file, encoding) {
+                    Ok(a) => lib.articles.push(a),
+                    Err(e) => lib.errors.push(e),
+                }
+            }
+        }
+        lib
+    }
+
+    /// The library built into the binary: the sample article.
+    pub fn embedded() -> Library {
+        let mut lib = Library::default();
+        for (name, bytes) in EMBEDDED {
+            match parse_bytes(bytes, Path::new(name), None) {
+                Ok(a) => lib.articles.push(a),
+                Err(p) => lib.errors.push(LoadError::new(Path::new(name), p)),
+            }
+        }
+        lib
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_library_has_the_sample() {
+        let lib = Library::embedded();
+        assert!(lib.errors.is_empty());
+        assert_eq!(lib.articles.len(), 1);
+        assert_eq!(lib.articles[0].path, None);
+        assert_eq!(lib.articles[0].encoding, "UTF-8");
+    }
+
+    #[test]
+    fn problems_read_clearly() {
+        let e = LoadError::new(Path::new("a\u{1b}[31m.txt"), Problem::Binary);
+        assert_eq!(
+            e.to_string(),
+            format!("a[31m.txt: {}", crate::strings::ERR_BINARY)
+        );
+    }
+}

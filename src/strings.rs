@@ -1,0 +1,132 @@
+//! Every user-visible string in one place, so wording stays consistent and can be reviewed
+//! (and one day translated) without hunting through the code.
+
+/// Label before the publisher in the article's metadata rows (Chinese articles).
+pub const SOURCE_LABEL_ZH: &str = "来源：";
+/// Label before the editor in the article's metadata rows (Chinese articles).
+pub const EDITOR_LABEL_ZH: &str = "编辑：";
+/// Label before the publisher in the article's metadata rows (other articles).
+pub const SOURCE_LABEL: &str = "Source: ";
+/// Label before the editor in the article's metadata rows (other articles).
+pub const EDITOR_LABEL: &str = "Editor: ";
+/// Separator between metadata items on one row.
+pub const META_SEPARATOR: &str = " · ";
+/// Title used when an article has none and no file name to fall back on.
+pub const UNTITLED: &str = "(untitled)";
+
+/// Problem: the path does not exist.
+pub const ERR_NOT_FOUND: &str = "no such file or folder (check the path)";
+/// Problem: reading failed; the system's reason follows.
+pub const ERR_UNREADABLE: &str = "cannot read the file";
+/// Problem: a device, pipe or socket was named.
+pub const ERR_NOT_REGULAR: &str =
+    "not a regular file or folder; name a text, Markdown or HTML file";
+/// Problem: binary data.
+pub const ERR_BINARY: &str = "binary file, not text (skipped)";
+/// Problem: nothing to read.
+pub const ERR_EMPTY: &str = "empty file (skipped)";
+/// Problem: symbolic links loop.
+pub const ERR_LOOP: &str = "symbolic link loop (skipped)";
+/// Prefix of every error line the program prints.
+pub const ERR_PREFIX: &str = "newsreader: ";
+/// `--encoding` named something unknown; the label follows.
+pub const ERR_UNKNOWN_ENCODING: &str =
+    "unknown encoding (try utf-8, gbk, gb18030, big5, utf-16le or utf-16be)";
+/// Drawn in place of a wide character (a CJK character, an emoji) in a pane too narrow to
+/// show it; one column wide whatever the terminal's ambiguous-width setting.
+pub const WIDE_PLACEHOLDER: &str = "?";
+
+/// Help: ↑/k.
+pub const HELP_UP: &str = "previous item, or scroll up one row";
+/// Help: ↓/j.
+pub const HELP_DOWN: &str = "next item, or scroll down one row";
+/// Help: ←/h.
+pub const HELP_LEFT: &str = "focus the pane to the left";
+/// Help: →/l/Enter.
+pub const HELP_RIGHT: &str = "open the selection, focus right";
+/// Help: PgUp/b.
+pub const HELP_PAGE_UP: &str = "page up";
+/// Help: PgDn/Space.
+pub const HELP_PAGE_DOWN: &str = "page down";
+/// Help: Home/g.
+pub const HELP_TOP: &str = "start of the article";
+/// Help: End/G.
+pub const HELP_BOTTOM: &str = "end of the article";
+/// Help: `[`.
+pub const HELP_PREV_SECTION: &str = "previous section";
+/// Help: `]`.
+pub const HELP_NEXT_SECTION: &str = "next section";
+/// Help: Tab.
+pub const HELP_FOCUS_NEXT: &str = "next pane";
+/// Help: Shift-Tab.
+pub const HELP_FOCUS_PREV: &str = "previous pane";
+/// Help: `/`.
+pub const HELP_SEARCH: &str = "search (from Articles: every article)";
+/// Help: `n`.
+pub const HELP_NEXT_MATCH: &str = "next match";
+/// Help: `N`.
+pub const HELP_PREV_MATCH: &str = "previous match";
+/// Help: `?`.
+pub const HELP_HELP: &str = "this help";
+/// Help: `o`.
+pub const HELP_LISTS: &str = "show/hide the lists (narrow screens)";
+/// Help: Esc.
+pub const HELP_CANCEL: &str = "close an overlay; cancel a search";
+/// Help: q.
+pub const HELP_QUIT: &str = "quit";
+/// Help overlay title.
+pub const HELP_TITLE: &str = " Keys ";
+/// Help overlay footer line.
+pub const HELP_FOOTER: &str = "Mouse: the wheel scrolls, a click selects.";
+/// Title of the Articles list.
+pub const ARTICLES_TITLE: &str = " Articles ";
+/// Title of the Sections list.
+pub const SECTIONS_TITLE: &str = " Sections ";
+/// Status bar: the library failed to load some files; the count follows.
+pub const STATUS_LOAD_ERRORS: &str = "files could not be read (see the list with --json)";
+/// Shown instead of a reader when the library is empty.
+pub const EMPTY_LIBRARY: &str = "No article could be loaded.";
+/// Printed when the interactive reader is asked for but stdout is not a terminal.
+pub const NOT_A_TERMINAL: &str =
+    "standard output is not a terminal; use --dump, --json or --outline to print articles";
+/// Status bar: the reader went past the end and wrapped.
+pub const AT_END: &str = "end of article";
+
+/// Status bar: the current match; "N/M" follows.
+pub const MATCH: &str = "match";
+/// Status bar: nothing matched; the query follows.
+pub const NO_MATCH: &str = "no match for ";
+/// Status bar: `n` with no search.
+pub const NO_SEARCH: &str = "no search yet: press / to search";
+/// Status bar: `n` went past the last match.
+pub const WRAPPED_TO_TOP: &str = "search wrapped to the top";
+/// Status bar: `N` went before the first match.
+pub const WRAPPED_TO_BOTTOM: &str = "search wrapped to the bottom";
+/// The search prompt's first character.
+pub const SEARCH_PROMPT: &str = "/";
+/// Title of the Articles list while it shows library search results.
+pub const RESULTS_TITLE: &str = " Found ";
+/// The config file named by --config could not be read; the system's reason follows.
+pub const ERR_CONFIG_READ: &str = "cannot read the config file";
+/// Prefix of a config error.
+pub const ERR_CONFIG: &str = "config error in ";
+/// Status bar: no data folder could be found for the state.
+pub const STATE_NO_DIR: &str = "no data folder: reading positions will not be remembered";
+/// Status bar: the state folder cannot be used; the folder and reason follow.
+pub const STATE_UNWRITABLE: &str = "positions not saved, cannot write ";
+/// Status bar: the state file did not parse and was moved aside; the new name follows.
+pub const STATE_CORRUPT: &str = "state file was damaged and moved aside to ";
+/// Status bar: a bookmark was added.
+pub const BOOKMARK_ADDED: &str = "bookmark added";
+/// Status bar: a bookmark was removed.
+pub const BOOKMARK_REMOVED: &str = "bookmark removed";
+/// Title of the bookmarks overlay.
+pub const BOOKMARKS_TITLE: &str = " Bookmarks ";
+/// Shown in the bookmarks overlay when there are none.
+pub const NO_BOOKMARKS: &str = "No bookmarks yet: press m to bookmark the top of the reader.";
+/// Help: m.
+pub const HELP_BOOKMARK: &str = "bookmark the top of the reader (again: remove)";
+/// Help: B.
+pub const HELP_BOOKMARKS: &str = "list bookmarks across the library";
+/// Status bar: a bookmark's article is not in the library opened now.
+pub const BOOKMARK_ELSEWHERE: &str = "that bookmark's article is not in this library";

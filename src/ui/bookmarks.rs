@@ -1,0 +1,71 @@
+//! The bookmarks overlay: every bookmark in the library, with its article's title and a line
+//! of the text it marks; Enter jumps there.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear};
+
+use super::theme::Theme;
+use crate::app::{App, list_offset};
+use crate::strings;
+
+/// Draws the overlay centred in `area`, `cursor` highlighted.
+pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &Theme) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    let w = area.width.min(72);
+    let h = area.height.min(20);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(strings::BOOKMARKS_TITLE)
+        .style(theme.help);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.is_empty() {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let width = usize::from(inner.width);
+    let marks = app.bookmarks();
+    if marks.is_empty() {
+        buf.set_stringn(inner.x, inner.y, strings::NO_BOOKMARKS, width, theme.help);
+        return;
+    }
+    let visible = usize::from(inner.height) / 2;
+    let offset = list_offset(cursor, visible.max(1));
+    for (row, (i, b)) in marks
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .enumerate()
+    {
+        let y = inner.y + (row * 2) as u16;
+        let style = if i == cursor {
+            theme.selected_focused
+        } else {
+            theme.list
+        };
+        if i == cursor {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        buf.set_stringn(inner.x, y, &b.title, width, style);
+        if y + 1 < inner.bottom() {
+            buf.set_stringn(
+                inner.x,
+                y + 1,
+                format!("  {}", b.snippet),
+                width,
+                theme.meta,
+            );
+        }
+    }
+}

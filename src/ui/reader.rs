@@ -1,0 +1,70 @@
+//! The reader pane: draws only the rows of the layout that are visible, each piece styled by
+//! what it shows. The layout was made for this pane's width, so nothing is wrapped here.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::layout::RowKind;
+
+/// The style of a row of `kind`.
+fn style(kind: RowKind, theme: &Theme) -> Style {
+    match kind {
+        RowKind::Title => theme.title,
+        RowKind::Meta => theme.meta,
+        RowKind::Heading(1) => theme.heading,
+        RowKind::Heading(_) => theme.subheading,
+        RowKind::Body | RowKind::Blank => theme.body,
+    }
+}
+
+/// Draws the visible slice of the open article into `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    let layout = app.layout();
+    let buf = frame.buffer_mut();
+    let top = app.top_row();
+    for (dy, i) in (top..layout.len())
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + dy as u16;
+        let Some(row) = layout.row(i) else { break };
+        let st = style(row.kind(), theme);
+        for seg in layout.segments(i) {
+            if seg.column >= area.width {
+                break;
+            }
+            let x = area.x + seg.column;
+            let room = usize::from(area.width - seg.column);
+            buf.set_stringn(x, y, seg.text, room, st);
+        }
+        // Search matches on this row, the current one styled apart.
+        let search = app.search();
+        let (first, matches) = search.in_block(row.block());
+        for (k, m) in matches.iter().enumerate() {
+            if m.range.end < row.start() || m.range.start > row.end() {
+                continue;
+            }
+            let Some(cols) = layout.columns(i, m.range.clone()) else {
+                continue;
+            };
+            let from = cols.start.min(area.width);
+            let to = cols.end.min(area.width);
+            if to <= from {
+                continue;
+            }
+            let style = if search.current() == Some(first + k) {
+                theme.search_current
+            } else {
+                theme.search_match
+            };
+            buf.set_style(Rect::new(area.x + from, y, to - from, 1), style);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The status bar: the open article's title and current section on the left; a message, or
+//! the position as a percentage, on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::strings;
+
+/// Draws the status bar into `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    let search = app.search();
+    let lib = app.library_search();
+    if search.typing() || lib.typing() {
+        let query = if lib.typing() {
+            lib.query()
+        } else {
+            search.query()
+        };
+        let prompt = format!("{}{}", strings::SEARCH_PROMPT, query);
+        let buf = frame.buffer_mut();
+        buf.set_style(area, theme.body);
+        let (x, _) = buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), theme.body);
+        if x < area.right() {
+            frame.set_cursor_position((x, area.y));
+        }
+        return;
+    }
+    let buf = frame.buffer_mut();
+    buf.set_style(area, theme.status);
+    let article = app.article();
+    let section = app.section_at_top();
+    let mut left = format!(" {}", article.title);
+    if let Some(h) = article
+        .sections
+        .get(section)
+        .and_then(|s| s.heading.as_deref())
+    {
+        left.push_str(" › ");
+        left.push_str(h);
+    }
+    let note = [app.message().map(str::to_string), search.status()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("  ");
+    let right = if note.is_empty() {
+        format!(" {:>3}% ", app.percent())
+    } else {
+        format!(" {note}  {:>3}% ", app.percent())
+    };
+    let width = usize::from(area.width);
+    let right_w = right.width();
+    if right_w >= width {
+        buf.set_stringn(area.x, area.y, right.trim_start(), width, theme.status);
+        return;
+    }
+    let style = if !note.is_empty() {
+        theme.message
+    } else {
+        theme.status
+    };
+    buf.set_stringn(area.x, area.y, &left, width - right_w, theme.status);
+    let x = area.x + (width - right_w) as u16;
+    buf.set_stringn(x, area.y, &right, right_w, style);
+}

@@ -1,0 +1,250 @@
+//! The reader's behaviour without a terminal: build an `App`, apply actions, look at focus,
+//! selection, scroll position and the text at the top of the reader.
+
+use std::path::{Path, PathBuf};
+
+use newsreader::app::{App, Focus};
+use newsreader::keymap::Action;
+use newsreader::layout::LayoutOptions;
+use newsreader::library::Library;
+
+fn sample() -> App {
+    let mut app = App::new(Library::embedded(), LayoutOptions::default());
+    app.resize(100, 30);
+    app
+}
+
+fn fixtures(names: &[&str]) -> App {
+    let paths: Vec<PathBuf> = names
+        .iter()
+        .map(|n| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(n)
+        })
+        .collect();
+    let mut app = App::new(Library::load(&paths, None), LayoutOptions::default());
+    app.resize(100, 30);
+    app
+}
+
+/// The text of the reader's first non-blank row.
+fn top_text(app: &App) -> String {
+    let l = app.layout();
+    (app.top_row()..l.len())
+        .map(|i| l.row_text(i).into_owned())
+        .find(|t| !t.is_empty())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_single_article_opens_with_sections_focused_at_the_title() {
+    let app = sample();
+    assert_eq!(app.focus(), Focus::Sections);
+    assert_eq!(app.section_cursor(), 0);
+    assert_eq!(app.top_row(), 0);
+    assert!(top_text(&app).starts_with("临港浦江国际科技城"));
+    let entries: Vec<&str> = app.section_entries().iter().map(|e| e.0).collect();
+    assert_eq!(entries[1..], ["学习有高潮", "工作有干劲", "奋斗有目标"]);
+}
+
+#[test]
+fn down_in_sections_jumps_the_reader_to_the_heading() {
+    let mut app = sample();
+    app.update(Action::ScrollDown);
+    assert_eq!(app.section_cursor(), 1);
+    assert_eq!(top_text(&app), "学习有高潮");
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    assert_eq!(top_text(&app), "奋斗有目标");
+    app.update(Action::ScrollDown);
+    assert_eq!(app.section_cursor(), 3, "stays on the last section");
+    app.update(Action::ScrollUp);
+    assert_eq!(top_text(&app), "工作有干劲");
+}
+
+#[test]
+fn brackets_walk_sections_and_go_back_to_a_section_start() {
+    let mut app = sample();
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    assert_eq!(top_text(&app), "工作有干劲");
+    app.update(Action::PrevSection);
+    assert_eq!(top_text(&app), "学习有高潮");
+    // Scrolled into a section, `[` goes back to its heading first.
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    app.update(Action::PrevSection);
+    assert_eq!(top_text(&app), "学习有高潮");
+}
+
+#[test]
+fn scrolling_the_reader_moves_the_section_highlight() {
+    let mut app = sample();
+    app.update(Action::FocusRight);
+    let mut seen = vec![app.section_cursor()];
+    for _ in 0..40 {
+        app.update(Action::ScrollDown);
+        assert_eq!(app.section_cursor(), app.section_at_top());
+        if seen.last() != Some(&app.section_cursor()) {
+            seen.push(app.section_cursor());
+        }
+    }
+    assert_eq!(seen, vec![0, 1]);
+    app.update(Action::Bottom);
+    assert_eq!(app.percent(), 100);
+    assert_eq!(app.section_cursor(), app.section_at_top());
+    assert!(app.section_cursor() >= 2);
+    let bottom = app.top_row();
+    app.update(Action::PageDown);
+    assert_eq!(app.top_row(), bottom, "no scrolling past the last page");
+    app.update(Action::Top);
+    assert_eq!(
+        (app.top_row(), app.section_cursor(), app.percent()),
+        (0, 0, 0)
+    );
+}
+
+#[test]
+fn page_keys_move_by_a_screen() {
+    let mut app = sample();
+    app.update(Action::PageDown);
+    assert_eq!(app.top_row(), app.reader_height() - 1);
+    app.update(Action::PageUp);
+    assert_eq!(app.top_row(), 0);
+}
+
+#[test]
+fn resizing_to_40_columns_and_back_keeps_the_text_at_the_top() {
+    let mut app = sample();
+    app.update(Action::FocusRight);
+    for _ in 0..23 {
+        app.update(Action::ScrollDown);
+    }
+    let anchor = app.anchor();
+    let text = top_text(&app);
+    app.resize(40, 30);
+    assert_eq!(app.anchor(), anchor);
+    // At 40 columns the top row is the one holding that text position.
+    let row = app.layout().row(app.top_row()).unwrap();
+    assert_eq!(row.block(), anchor.block);
+    assert!(
+        row.range().contains(&anchor.offset),
+        "{:?} {anchor:?}",
+        row.range()
+    );
+    app.resize(100, 30);
+    assert_eq!(app.anchor(), anchor);
+    assert_eq!(top_text(&app), text);
+}
+
+#[test]
+fn focus_moves_like_miller_columns() {
+    let mut app = fixtures(&["decorated.txt", "cn_numbered.txt", "numbered_run.txt"]);
+    assert_eq!(app.focus(), Focus::Articles);
+    app.update(Action::ScrollDown);
+    assert_eq!(app.article_cursor(), 1);
+    assert_eq!(app.open_index(), 0, "selecting does not open");
+    app.update(Action::FocusRight);
+    assert_eq!(app.open_index(), 1);
+    assert_eq!(app.focus(), Focus::Sections);
+    assert_eq!(app.article().title, "关于改进社区服务的几点意见");
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus(), Focus::Sections);
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus(), Focus::Articles);
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus(), Focus::Articles);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus(), Focus::Articles);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus(), Focus::Reader);
+}
+
+#[test]
+fn narrow_screens_fold_the_lists_into_an_overlay() {
+    let mut app = sample();
+    app.resize(60, 20);
+    assert!(app.areas().sections.is_none());
+    app.update(Action::FocusRight);
+    app.update(Action::FocusLeft);
+    assert!(app.areas().overlay && app.areas().sections.is_some());
+    assert_eq!(app.focus(), Focus::Sections);
+    app.update(Action::Cancel);
+    assert!(app.areas().sections.is_none());
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::ToggleLists);
+    assert!(app.areas().sections.is_some());
+}
+
+#[test]
+fn help_overlay_opens_closes_and_swallows_other_keys() {
+    let mut app = sample();
+    app.update(Action::Help);
+    assert!(app.help().is_some());
+    app.update(Action::NextSection);
+    assert_eq!(app.top_row(), 0);
+    app.update(Action::Cancel);
+    assert!(app.help().is_none());
+    app.update(Action::Help);
+    app.update(Action::Help);
+    assert!(app.help().is_none());
+    app.update(Action::Quit);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
+    let mut app = sample();
+    let reader = app.areas().reader;
+    app.wheel(reader.x + 5, reader.y + 5, 1);
+    assert_eq!(app.top_row(), 3);
+    app.wheel(reader.x + 5, reader.y + 5, -1);
+    assert_eq!(app.top_row(), 0);
+    let sections = app.areas().sections.unwrap();
+    // Entry 3 (奋斗有目标) is drawn on the fourth row inside the border.
+    app.click(sections.x + 2, sections.y + 4);
+    assert_eq!(app.section_cursor(), 3);
+    assert_eq!(top_text(&app), "奋斗有目标");
+    app.click(reader.x + 2, reader.y + 2);
+    assert_eq!(app.focus(), Focus::Reader);
+}
+
+#[test]
+fn any_size_down_to_nothing_never_panics() {
+    let mut app = fixtures(&["decorated.txt", "frontmatter_md.txt"]);
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (2, 1),
+        (1, 3),
+        (20, 5),
+        (300, 2),
+        (79, 24),
+        (80, 24),
+    ] {
+        app.resize(w, h);
+        for a in [
+            Action::ScrollDown,
+            Action::PageDown,
+            Action::Bottom,
+            Action::NextSection,
+            Action::FocusLeft,
+            Action::FocusNext,
+            Action::ToggleLists,
+            Action::PrevSection,
+            Action::Top,
+        ] {
+            app.update(a);
+            app.wheel(0, 0, 1);
+            app.click(0, 0);
+        }
+    }
+}

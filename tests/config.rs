@@ -1,0 +1,173 @@
+//! The config file: every key of a full fixture read, each kind of mistake reported with the
+//! file, line, column and what was expected (exact text), `--print-config` round-tripping, the
+//! README's example parsing, and a remapped key showing in the help overlay.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use newsreader::config::{self, Config};
+use newsreader::keymap::{Action, Key};
+use newsreader::layout::{Align, Indent};
+use newsreader::ui::{self, Theme};
+use ratatui::style::{Color, Modifier};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/config")
+        .join(name)
+}
+
+fn load(name: &str) -> Result<Config, String> {
+    let p = fixture(name);
+    let text = std::fs::read_to_string(&p).unwrap();
+    config::parse(&text, Path::new(name)).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_full_config_sets_every_key() {
+    let c = load("valid_full.toml").unwrap();
+    assert_eq!(c.library.len(), 2);
+    assert!(c.library[0].ends_with("news") && !c.library[0].starts_with("~"));
+    assert_eq!(c.library[1], PathBuf::from("/srv/articles"));
+    assert!(!c.mouse);
+    assert_eq!(c.layout.max_width, Some(60));
+    assert_eq!(c.layout.align, Align::Left);
+    assert_eq!(c.layout.indent, Indent::FullWidth);
+    assert!(c.layout.ambiguous_wide);
+    assert_eq!(c.theme.title.fg, Some(Color::Rgb(0xff, 0xd7, 0)));
+    assert_eq!(c.theme.border.fg, Some(Color::Indexed(8)));
+    assert_eq!(c.theme.status.bg, Some(Color::Blue));
+    assert!(c.theme.heading.add_modifier.contains(Modifier::UNDERLINED));
+    let ev = |k: &str| {
+        let key = Key::parse(k).unwrap();
+        ratatui::crossterm::event::KeyEvent::new(key.code, key.mods)
+    };
+    assert_eq!(c.keymap.action(&ev("e")), Some(Action::ScrollDown));
+    assert_eq!(c.keymap.action(&ev("C-f")), Some(Action::PageDown));
+    assert_eq!(c.keymap.action(&ev("PageDown")), Some(Action::NextSection));
+    assert_eq!(c.keymap.action(&ev("F1")), Some(Action::Help));
+    // Defaults not named stay.
+    assert_eq!(c.keymap.action(&ev("j")), Some(Action::ScrollDown));
+}
+
+#[test]
+fn mistakes_are_reported_with_line_column_value_and_expectation() {
+    let cases = [
+        (
+            "syntax.toml",
+            "syntax.toml, line 1, column 9: invalid boolean, expected `true`",
+        ),
+        (
+            "wrong_type.toml",
+            "wrong_type.toml, line 2, column 13: invalid type: string \"wide\", expected u16",
+        ),
+        (
+            "unknown_key.toml",
+            "unknown_key.toml, line 2, column 1: unknown field `colour`, expected one of \
+             `library`, `mouse`, `layout`, `theme`, `keys`",
+        ),
+        (
+            "bad_enum.toml",
+            "bad_enum.toml, line 2, column 10: unknown variant `deep`, expected one of \
+             `as-source`, `none`, `full-width`",
+        ),
+        (
+            "unknown_action.toml",
+            "unknown_action.toml, line 2, column 7: unknown action \"scroll_dwon\"; expected \
+             one of: scroll_up, scroll_down, focus_left, focus_right, page_up, page_down, top, \
+             bottom, prev_section, next_section, focus_next, focus_prev, search, next_match, \
+             prev_match, toggle_bookmark, bookmarks, toggle_lists, help, cancel, quit",
+        ),
+        (
+            "bad_key.toml",
+            "bad_key.toml, line 2, column 1: bad key \"Ctrl+e\"; expected a character or a \
+             key name such as \"j\", \"C-d\", \"PageDown\", \"S-Tab\", \"Space\", \"F5\"",
+        ),
+        (
+            "bad_style.toml",
+            "bad_style.toml, line 2, column 9: bad style \"bold blinking\"; expected a colour \
+             name (black, red, green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, \
+             …, white), #rrggbb, a number 0–255, or a modifier (bold, dim, italic, underlined, \
+             reversed, crossed-out) instead of `blinking`",
+        ),
+        (
+            "conflict.toml",
+            "conflict.toml, line 3, column 1: \"c-D\" is the same key as \"C-d\", bound above",
+        ),
+    ];
+    for (file, expected) in cases {
+        assert_eq!(load(file).unwrap_err(), expected, "{file}");
+    }
+}
+
+#[test]
+fn a_bad_config_stops_the_binary_before_anything_else_and_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    // A TOML escape puts an ESC into the action name; the message must not carry it.
+    let text = "mouse = true\n[keys]\n\"e\" = \"scroll\\u001b[31mdown\"\n";
+    std::fs::write(&path, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .args(["--config", &path.to_string_lossy()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("newsreader: config error in "), "{err}");
+    assert!(
+        err.contains("line 3, column 7: unknown action \"scroll[31mdown\""),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "the offending text is sanitised");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn print_config_round_trips_to_the_defaults() {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .arg("--print-config")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let c = config::parse(&text, Path::new("printed")).unwrap();
+    assert_eq!(c, Config::default());
+    for name in Theme::NAMES {
+        assert!(text.contains(&format!("\n{name} = ")), "{name} missing");
+    }
+    for a in Action::ALL {
+        assert!(text.contains(&format!("\"{}\"", a.name())), "{a:?} missing");
+    }
+    let comments = text.lines().filter(|l| l.starts_with('#')).count();
+    assert!(comments >= 15);
+}
+
+#[test]
+fn the_readme_example_config_parses() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml example in the README")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let c = config::parse(&readme[start..end], Path::new("README.md")).unwrap();
+    assert!(!c.library.is_empty());
+}
+
+#[test]
+fn a_remapped_key_works_and_the_help_shows_it() {
+    let c = config::parse("[keys]\n\"e\" = \"scroll_down\"\n", Path::new("k.toml")).unwrap();
+    let e = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('e'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(c.keymap.action(&e), Some(Action::ScrollDown));
+    let lines = ui::help_lines(&c.keymap);
+    let down = lines
+        .iter()
+        .find(|(_, d)| *d == Action::ScrollDown.describe())
+        .unwrap();
+    assert_eq!(down.0, "Down j e");
+}

@@ -1,0 +1,115 @@
+//! Searching the whole library from the Articles list: the right articles come back with
+//! their counts and a snippet, and Enter opens one at its match with the search active.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use newsreader::app::{App, Focus, PromptKey};
+use newsreader::keymap::Action;
+use newsreader::layout::LayoutOptions;
+use newsreader::library::Library;
+
+fn run_query(app: &mut App, q: &str) -> Vec<String> {
+    app.update(Action::Search);
+    for c in q.chars() {
+        app.prompt(PromptKey::Char(c));
+        // A slice between key presses, as the event loop gives it.
+        app.tick(Duration::from_millis(1));
+    }
+    app.prompt(PromptKey::Enter);
+    while app.busy() {
+        app.tick(Duration::from_millis(8));
+    }
+    app.library_search()
+        .hits()
+        .iter()
+        .map(|h| app.articles()[h.article].path.clone().unwrap_or_default())
+        .map(|p| {
+            Path::new(&p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+fn fixtures() -> App {
+    let paths: Vec<PathBuf> = ["decorated.txt", "cn_numbered.txt", "frontmatter_md.txt"]
+        .iter()
+        .map(|n| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(n)
+        })
+        .collect();
+    let mut app = App::new(Library::load(&paths, None), LayoutOptions::default());
+    app.resize(100, 30);
+    app
+}
+
+#[test]
+fn finds_articles_by_a_phrase_in_their_body_and_opens_at_the_match() {
+    let mut app = fixtures();
+    assert_eq!(app.focus(), Focus::Articles);
+    assert_eq!(run_query(&mut app, "投影仪"), ["frontmatter_md.txt"]);
+    let hit = &app.library_search().hits()[0];
+    assert_eq!(hit.count, 1);
+    assert!(hit.snippet.contains("投影仪"), "{}", hit.snippet);
+    app.update(Action::FocusRight);
+    assert_eq!(app.article().title, "山里的小学");
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.search().status().as_deref(), Some("match 1/1"));
+    assert!(!app.library_search().active());
+}
+
+#[test]
+fn counts_per_article_and_esc_returns_to_the_list() {
+    let mut app = fixtures();
+    let found = run_query(&mut app, "社区");
+    assert_eq!(found, ["cn_numbered.txt"]);
+    assert_eq!(app.library_search().hits()[0].count, 2);
+    app.update(Action::Cancel);
+    assert!(!app.library_search().active());
+    let found = run_query(&mut app, "没有这个词");
+    assert!(found.is_empty());
+    assert_eq!(app.message(), Some("no match for 没有这个词"));
+}
+
+#[test]
+fn corpus_queries_find_the_right_articles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !dir.is_dir() {
+        println!(
+            "corpus absent at {}: library search over it NOT checked",
+            dir.display()
+        );
+        return;
+    }
+    let mut app = App::new(Library::load(&[dir], None), LayoutOptions::default());
+    app.resize(120, 40);
+    assert!(
+        run_query(&mut app, "郑板桥").contains(&"zh_people_zhengbanqiao_gb2312_label.html".into())
+    );
+    app.update(Action::Cancel);
+    assert_eq!(
+        run_query(&mut app, "麦客"),
+        ["zh_gbk_sogou_wheat_harvest.txt"]
+    );
+    app.update(Action::Cancel);
+    // Simplified query, traditional article.
+    assert!(
+        run_query(&mut app, "书店")
+            .contains(&"zh_tw_md_frontmatter_jifeng_bookstore_timestamps.txt".into())
+    );
+    app.update(Action::Cancel);
+    // Smart case: a capital asks for exact case.
+    let sudan = run_query(&mut app, "Sudan");
+    assert!(
+        sudan.contains(&"en_nytimes_sudan_sanctions.html".into()),
+        "{sudan:?}"
+    );
+    app.update(Action::Cancel);
+    let gerrard = run_query(&mut app, "gerrard");
+    assert_eq!(gerrard, ["en_bbc_sport_121.txt"]);
+}

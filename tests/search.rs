@@ -1,0 +1,181 @@
+//! Search as a reader uses it on the sample: `/党建`, `n`/`N` with wrap-around, `黨建` finding
+//! the same six, Esc restoring the position, a miss that says so, and a match split across
+//! two wrapped rows highlighted on both.
+
+use newsreader::app::{App, PromptKey};
+use newsreader::keymap::{Action, Keymap};
+use newsreader::layout::{LayoutOptions, RowKind};
+use newsreader::library::Library;
+use newsreader::strings;
+use newsreader::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sample(w: u16, h: u16) -> App {
+    let mut app = App::new(Library::embedded(), LayoutOptions::default());
+    app.resize(w, h);
+    app.update(Action::FocusRight);
+    app
+}
+
+fn type_query(app: &mut App, q: &str) {
+    app.update(Action::Search);
+    for c in q.chars() {
+        app.prompt(PromptKey::Char(c));
+    }
+}
+
+/// Whether the current match's first row is on screen.
+fn current_visible(app: &App) -> bool {
+    let s = app.search();
+    let m = &s.matches()[s.current().unwrap()];
+    let row = app.layout().row_of(m.start());
+    row >= app.top_row() && row < app.top_row() + app.reader_height()
+}
+
+#[test]
+fn slash_query_enter_then_n_and_shift_n_walk_all_six() {
+    let mut app = sample(100, 30);
+    type_query(&mut app, "党建");
+    app.prompt(PromptKey::Enter);
+    assert!(!app.search().typing());
+    assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
+    assert!(current_visible(&app));
+    for k in 2..=6 {
+        app.update(Action::NextMatch);
+        assert_eq!(app.search().status(), Some(format!("match {k}/6")));
+        assert!(current_visible(&app));
+        assert_eq!(app.message(), None);
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
+    assert_eq!(app.message(), Some(strings::WRAPPED_TO_TOP));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search().status().as_deref(), Some("match 6/6"));
+    assert_eq!(app.message(), Some(strings::WRAPPED_TO_BOTTOM));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search().status().as_deref(), Some("match 5/6"));
+}
+
+#[test]
+fn traditional_query_finds_the_same_six() {
+    let mut a = sample(100, 30);
+    type_query(&mut a, "党建");
+    a.prompt(PromptKey::Enter);
+    let mut b = sample(100, 30);
+    type_query(&mut b, "黨建");
+    b.prompt(PromptKey::Enter);
+    assert_eq!(b.search().matches(), a.search().matches());
+    assert_eq!(b.search().matches().len(), 6);
+}
+
+#[test]
+fn enter_starts_from_the_top_of_the_reader() {
+    let mut app = sample(100, 30);
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    let top = app.anchor();
+    type_query(&mut app, "党建");
+    app.prompt(PromptKey::Enter);
+    let s = app.search();
+    let cur = &s.matches()[s.current().unwrap()];
+    assert!(cur.start() >= top);
+    assert!(s.current().unwrap() > 0);
+}
+
+#[test]
+fn esc_while_typing_restores_the_position() {
+    let mut app = sample(100, 30);
+    app.update(Action::NextSection);
+    let (top, anchor) = (app.top_row(), app.anchor());
+    type_query(&mut app, "宣泰医药");
+    assert_ne!(app.top_row(), top, "incremental search follows the match");
+    app.prompt(PromptKey::Esc);
+    assert_eq!((app.top_row(), app.anchor()), (top, anchor));
+    assert!(app.search().matches().is_empty());
+    assert!(!app.search().typing());
+}
+
+#[test]
+fn a_query_with_no_match_says_so_and_does_not_move() {
+    let mut app = sample(100, 30);
+    app.update(Action::NextSection);
+    let top = app.top_row();
+    type_query(&mut app, "不存在的词");
+    app.prompt(PromptKey::Enter);
+    assert_eq!(app.top_row(), top);
+    assert_eq!(app.message(), Some("no match for 不存在的词"));
+}
+
+#[test]
+fn backspace_on_empty_prompt_closes_it_and_history_recalls() {
+    let mut app = sample(100, 30);
+    type_query(&mut app, "党建");
+    app.prompt(PromptKey::Enter);
+    type_query(&mut app, "x");
+    app.prompt(PromptKey::Backspace);
+    assert!(app.search().typing());
+    app.prompt(PromptKey::Up);
+    assert_eq!(app.search().query(), "党建");
+    app.prompt(PromptKey::Esc);
+    app.update(Action::Search);
+    app.prompt(PromptKey::Backspace);
+    assert!(!app.search().typing());
+}
+
+#[test]
+fn a_match_split_across_wrapped_rows_is_highlighted_on_both() {
+    let (w, h) = (30, 40);
+    let mut app = sample(w, h);
+    // Find a body row break inside a paragraph: the last character of one row and the first
+    // of the next make a two-character query that wraps.
+    let layout = app.layout();
+    let r = (0..layout.len() - 1)
+        .find(|&i| {
+            let (a, b) = (layout.row(i).unwrap(), layout.row(i + 1).unwrap());
+            a.kind() == RowKind::Body
+                && b.kind() == RowKind::Body
+                && a.block() == b.block()
+                && a.end() == b.start()
+                && i > 5
+        })
+        .expect("a wrapped paragraph");
+    let last = layout.row_text(r).chars().last().unwrap();
+    let first = layout.row_text(r + 1).chars().next().unwrap();
+    let query = format!("{last}{first}");
+    let block = layout.row(r).unwrap().block();
+    let offset = layout.row(r).unwrap().end() - last.len_utf8();
+    type_query(&mut app, &query);
+    app.prompt(PromptKey::Enter);
+    let m = app
+        .search()
+        .matches()
+        .iter()
+        .position(|m| m.block == block && m.range.start == offset)
+        .expect("the split match is found");
+    while app.search().current() != Some(m) {
+        app.update(Action::NextMatch);
+    }
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = Theme::default();
+    // The frame's own buffer: the backend's copy skips the second cell of a wide character.
+    let buf = term
+        .draw(|f| ui::draw(f, &app, &Keymap::default(), &theme))
+        .unwrap()
+        .buffer
+        .clone();
+    let reader = app.areas().reader;
+    let y1 =
+        reader.y + (app.layout().row_of(app.search().matches()[m].start()) - app.top_row()) as u16;
+    let styled = |y: u16| {
+        (reader.x..reader.right())
+            .filter(|&x| buf[(x, y)].bg == theme.search_current.bg.unwrap())
+            .count()
+    };
+    assert!(styled(y1) >= 2, "first half highlighted on its row");
+    assert!(
+        styled(y1 + 1) >= 2,
+        "second half highlighted on the next row"
+    );
+    assert!(buf[(reader.x, y1 + 1)].bg == theme.search_current.bg.unwrap());
+}
