@@ -85,6 +85,11 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> anyhow:
                 continue;
             }
         } else if !event::poll(Duration::from_millis(200))? {
+            // Nothing to read: a terminal that went away (closed window, dropped ssh) can no
+            // longer report its size; leave instead of waiting for input forever.
+            if terminal::size().is_err() {
+                break;
+            }
             continue;
         }
         // Handle every event that is already waiting before drawing again, so a resize storm

@@ -3,6 +3,7 @@
 //! (main screen, cursor visible). The same after SIGTERM.
 
 use std::io::{Read, Write};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,8 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 }
 
 struct Session {
+    /// A data folder of its own, so no remembered position from elsewhere applies.
+    _data: tempfile::TempDir,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -29,8 +32,10 @@ fn start(cols: u16, rows: u16) -> Session {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
+    let data = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("NEWSREADER_DATA_DIR", data.path());
     let child = pair.slave.spawn_command(cmd).expect("the binary starts");
     drop(pair.slave);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -47,6 +52,7 @@ fn start(cols: u16, rows: u16) -> Session {
     });
     let writer = pair.master.take_writer().unwrap();
     Session {
+        _data: data,
         parser,
         writer,
         child,
@@ -163,7 +169,7 @@ fn sigterm_restores_the_terminal() {
     let mut s = start(80, 24);
     s.wait_for("the sample", |t| t.contains("学习有高潮"));
     let pid = s.child.process_id().expect("a pid");
-    let killed = std::process::Command::new("kill")
+    let killed = Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
         .unwrap();
@@ -173,4 +179,78 @@ fn sigterm_restores_the_terminal() {
         s.terminal_restored(),
         "alternate screen left and cursor shown"
     );
+}
+
+/// Whether process `pid` is still running (not gone, not a zombie).
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|stat| {
+            let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+            !state.starts_with('Z') && !state.starts_with('X')
+        })
+        .unwrap_or(false)
+}
+
+/// The terminal going away (window closed, ssh dropped) used to leave the program spinning on
+/// end-of-file forever, deaf to SIGHUP. It runs here in tmux under a shell, as a terminal
+/// emulator starts it; killing the tmux server hangs the terminal up.
+#[test]
+fn regression_a_hung_up_terminal_ends_the_program() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("tmux absent: the hang-up regression test did NOT run");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let socket = format!("newsreader-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let script = format!(
+        "NEWSREADER_DATA_DIR='{}' sh -c '\"$0\"; :' '{}'",
+        data.path().display(),
+        env!("CARGO_BIN_EXE_newsreader")
+    );
+    assert!(
+        tmux(&["new-session", "-d", "-x", "80", "-y", "24", &script])
+            .status
+            .success()
+    );
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).contains("学习有高潮")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the program did not draw"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pane: u32 = String::from_utf8_lossy(&tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    // The program is the shell's child (or the pane process itself, if a shell exec-ed it).
+    let program = std::fs::read_to_string(format!("/proc/{pane}/task/{pane}/children"))
+        .ok()
+        .and_then(|c| c.split_whitespace().last().and_then(|p| p.parse().ok()))
+        .unwrap_or(pane);
+    let program = std::fs::read_to_string(format!("/proc/{program}/task/{program}/children"))
+        .ok()
+        .and_then(|c| c.split_whitespace().last().and_then(|p| p.parse().ok()))
+        .unwrap_or(program);
+    assert!(alive(program));
+    tmux(&["kill-server"]);
+    let start = Instant::now();
+    while alive(program) {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &program.to_string()])
+                .status();
+            panic!("the program kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
