@@ -36,24 +36,14 @@ fn repeated(bytes: usize) -> String {
 fn article(text: &str) -> Article {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let title = lines.next().unwrap_or_default().to_owned();
-    Article {
-        path: None,
+    Article::new(
         title,
-        date: None,
-        time: None,
-        place: None,
-        byline: None,
-        editor: None,
-        source: None,
-        encoding: "UTF-8".into(),
-        sections: vec![Section {
+        vec![Section {
             heading: None,
             level: 0,
             paragraphs: lines.map(str::to_owned).collect(),
         }],
-        dropped: Vec::new(),
-        indented: false,
-    }
+    )
 }
 
 /// The floor: fill each line greedily by character width; no break rules, no spaces dropped,

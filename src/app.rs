@@ -76,24 +76,14 @@ impl App {
     pub fn new(library: Library, options: LayoutOptions) -> App {
         let Library { articles, errors } = library;
         let articles = if articles.is_empty() {
-            vec![Article {
-                path: None,
-                title: strings::EMPTY_LIBRARY.to_string(),
-                date: None,
-                time: None,
-                place: None,
-                byline: None,
-                editor: None,
-                source: None,
-                encoding: String::new(),
-                sections: vec![Section {
+            vec![Article::new(
+                strings::EMPTY_LIBRARY,
+                vec![Section {
                     heading: None,
                     level: 0,
                     paragraphs: Vec::new(),
                 }],
-                dropped: Vec::new(),
-                indented: false,
-            }]
+            )]
         } else {
             articles
         };
@@ -218,19 +208,18 @@ impl App {
         self.quit
     }
 
-    /// The Sections list: the title (standing for the lead) and then each heading, with
-    /// levels.
-    pub fn section_entries(&self) -> Vec<(&str, u8)> {
+    /// Entry `i` of the Sections list: the title (standing for the lead) for the first, then
+    /// each heading, with its level.
+    pub fn section_entry(&self, i: usize) -> (&str, u8) {
         let a = self.article();
-        a.sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match &s.heading {
+        match a.sections.get(i) {
+            Some(s) => match &s.heading {
                 Some(h) => (h.as_str(), s.level),
                 None if i == 0 => (a.title.as_str(), 0),
                 None => ("", s.level),
-            })
-            .collect()
+            },
+            None => ("", 0),
+        }
     }
 
     /// The section whose text is at the top of the reader.

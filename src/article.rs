@@ -1,5 +1,5 @@
 //! Parsing text into an [`Article`]: front ends for plain text, Markdown and HTML turn their
-//! input into [`Block`]s, and one assembler finds the title, metadata, headings and
+//! input into blocks, and one assembler finds the title, metadata, headings and
 //! boilerplate the same way for all of them.
 
 mod block;

@@ -255,17 +255,9 @@ mod tests {
     use crate::article::Section;
 
     fn article(paragraphs: &[&str], indented: bool) -> Article {
-        Article {
-            path: None,
-            title: "标题".into(),
-            date: Some("2022-11-23".into()),
-            time: None,
-            place: None,
-            byline: None,
-            editor: None,
-            source: None,
-            encoding: "UTF-8".into(),
-            sections: vec![
+        let mut a = Article::new(
+            "标题",
+            vec![
                 Section {
                     heading: None,
                     level: 0,
@@ -277,9 +269,10 @@ mod tests {
                     paragraphs: vec!["尾段。".into()],
                 },
             ],
-            dropped: vec![],
-            indented,
-        }
+        );
+        a.date = Some("2022-11-23".into());
+        a.indented = indented;
+        a
     }
 
     #[test]

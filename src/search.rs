@@ -86,6 +86,39 @@ impl Index {
         out
     }
 
+    /// How many times `query` occurs and where first, without mapping every match back:
+    /// what a library search needs for each article.
+    pub fn count_and_first(&self, blocks: &[Block], query: &str) -> Option<(usize, Match)> {
+        if has_capital(query) {
+            let all = self.find(blocks, query);
+            return all.first().cloned().map(|m| (all.len(), m));
+        }
+        let needle = fold(query, true);
+        if needle.is_empty() {
+            return None;
+        }
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let mut count = 0;
+        let mut first = None;
+        for (i, folded) in self.folded.iter().enumerate() {
+            let mut next_free = 0;
+            for h in finder.find_iter(folded.as_bytes()) {
+                if h < next_free {
+                    continue;
+                }
+                next_free = h + needle.len();
+                count += 1;
+                if first.is_none()
+                    && let Some(block) = blocks.get(i)
+                    && let Some(range) = map_back(&block.text, &[h], needle.len()).pop()
+                {
+                    first = Some(Match { block: i, range });
+                }
+            }
+        }
+        first.map(|m| (count, m))
+    }
+
     /// How many blocks the index holds.
     pub fn len(&self) -> usize {
         self.folded.len()
@@ -128,8 +161,10 @@ fn map_back(original: &str, starts: &[usize], len: usize) -> Vec<Range<usize>> {
     let mut open: Option<(usize, usize)> = None; // (original start, folded end)
     let mut folded_pos = 0;
     let mut buf = String::new();
-    let t2s = fast2s::convert(original);
-    for ((orig_i, _), simple) in original.char_indices().zip(t2s.chars()) {
+    // Traditional → simplified maps a character to one of the same UTF-8 length (the
+    // fast2s table holds three-byte characters only), so folded lengths can be measured on
+    // the original characters without converting them again.
+    for (orig_i, c) in original.char_indices() {
         if let Some((start, end)) = open
             && folded_pos >= end
         {
@@ -144,7 +179,7 @@ fn map_back(original: &str, starts: &[usize], len: usize) -> Vec<Range<usize>> {
             open = Some((orig_i, s + len));
         }
         buf.clear();
-        fold::fold_char(simple, true, &mut buf);
+        fold::fold_char(c, true, &mut buf);
         folded_pos += buf.len();
     }
     if let Some((start, _)) = open {
@@ -210,6 +245,17 @@ mod tests {
         assert_eq!(found(&["党", "建"], "党建"), Vec::<String>::new());
         assert_eq!(found(&["aaaa"], "aa"), ["aa", "aa"]);
         assert_eq!(found(&["anything"], ""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn counting_agrees_with_finding() {
+        let b = blocks(&["黨建和党建", "没有", "Rust rust 党建"]);
+        let index = Index::new(&b);
+        for q in ["党建", "rust", "Rust", "没有", "无"] {
+            let all = index.find(&b, q);
+            let got = index.count_and_first(&b, q);
+            assert_eq!(got, all.first().cloned().map(|m| (all.len(), m)), "{q}");
+        }
     }
 
     #[test]

@@ -30,8 +30,8 @@ fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Undoes [`enter`]. Safe to call more than once and when [`enter`] half failed: each step is
-/// tried whatever happened to the others.
+/// Undoes what entering the reader did. Safe to call more than once and when entering half
+/// failed: each step is tried whatever happened to the others.
 pub fn restore() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture);

@@ -10,11 +10,40 @@ mod status;
 pub mod theme;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear};
 
 use crate::app::App;
 use crate::keymap::Keymap;
 pub use help::lines as help_lines;
 pub use theme::Theme;
+
+/// Clears a box of `size` (at most `area`) centred in `area`, draws its border and title, and
+/// returns the inside, or `None` when nothing fits.
+fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    size: (u16, u16),
+    title: &str,
+    theme: &Theme,
+) -> Option<Rect> {
+    let area = area.intersection(frame.area());
+    let (w, h) = (size.0.min(area.width), size.1.min(area.height));
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    if rect.is_empty() {
+        return None;
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().title(title).style(theme.help);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    (!inner.is_empty()).then_some(inner)
+}
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {

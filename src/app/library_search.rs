@@ -137,14 +137,13 @@ impl App {
                 let index = Index::new(&b);
                 (b, index)
             });
-            let matches = doc.1.find(&doc.0, &self.library.query);
-            if let Some(first) = matches.first() {
+            if let Some((count, first)) = doc.1.count_and_first(&doc.0, &self.library.query) {
                 let text = &doc.0[first.block].text;
                 self.library.hits.push(LibraryHit {
                     article: i,
-                    count: matches.len(),
-                    first: first.clone(),
+                    count,
                     snippet: search::snippet(text, first.range.clone()),
+                    first,
                 });
             }
             if started.elapsed() >= budget {

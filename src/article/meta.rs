@@ -28,16 +28,20 @@ impl DateTime {
     }
 }
 
-/// Maps full-width ASCII forms (`２０２２`, `：`) to their half-width forms; other characters
-/// unchanged. Used only for recognising patterns, never for displayed text.
+/// The half-width form of a full-width ASCII character (`２` → `2`, `：` → `:`, the
+/// ideographic space → a space); other characters unchanged.
+pub fn half_width_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// [`half_width_char`] over a string. Used for recognising patterns, never for displayed
+/// text.
 pub fn half_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    s.chars().map(half_width_char).collect()
 }
 
 /// A date found in text: where it starts and ends (char indices into the searched string)

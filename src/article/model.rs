@@ -48,6 +48,25 @@ pub struct Section {
 }
 
 impl Article {
+    /// An article with a title and sections and nothing else known (no path, no metadata,
+    /// encoding UTF-8): for text made in code, such as tests, benchmarks and placeholders.
+    pub fn new(title: impl Into<String>, sections: Vec<Section>) -> Article {
+        Article {
+            path: None,
+            title: title.into(),
+            date: None,
+            time: None,
+            place: None,
+            byline: None,
+            editor: None,
+            source: None,
+            encoding: "UTF-8".to_string(),
+            sections,
+            dropped: Vec::new(),
+            indented: false,
+        }
+    }
+
     /// The headings of the article with their levels, skipping the lead.
     pub fn headings(&self) -> impl Iterator<Item = (&str, u8)> {
         self.sections

@@ -122,17 +122,9 @@ mod tests {
     use crate::article::Section;
 
     fn article(title: &str) -> Article {
-        Article {
-            path: None,
-            title: title.into(),
-            date: Some("2022-11-23".into()),
-            time: None,
-            place: Some("上海".into()),
-            byline: Some("青年报 杨颖".into()),
-            editor: Some("陆天逸".into()),
-            source: Some("青春上海News—24小时青年报".into()),
-            encoding: "UTF-8".into(),
-            sections: vec![
+        let mut a = Article::new(
+            title,
+            vec![
                 Section {
                     heading: None,
                     level: 0,
@@ -144,9 +136,14 @@ mod tests {
                     paragraphs: vec!["正文。".into()],
                 },
             ],
-            dropped: vec![],
-            indented: true,
-        }
+        );
+        a.date = Some("2022-11-23".into());
+        a.place = Some("上海".into());
+        a.byline = Some("青年报 杨颖".into());
+        a.editor = Some("陆天逸".into());
+        a.source = Some("青春上海News—24小时青年报".into());
+        a.indented = true;
+        a
     }
 
     #[test]

@@ -96,24 +96,14 @@ mod tests {
     use crate::article::Section;
 
     fn article() -> Article {
-        Article {
-            path: None,
-            title: "标题".into(),
-            date: None,
-            time: None,
-            place: None,
-            byline: None,
-            editor: None,
-            source: None,
-            encoding: "UTF-8".into(),
-            sections: vec![Section {
+        Article::new(
+            "标题",
+            vec![Section {
                 heading: None,
                 level: 0,
                 paragraphs: vec!["正文。".into()],
             }],
-            dropped: vec![],
-            indented: false,
-        }
+        )
     }
 
     #[test]

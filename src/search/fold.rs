@@ -1,13 +1,11 @@
 //! Folding text for matching: traditional → simplified Chinese (one character for one, with
 //! the `fast2s` tables), full-width ASCII forms → half-width, and optionally lower case.
 
+use crate::article::meta::half_width_char;
+
 /// Folds one character (already converted to simplified) into `out`.
 pub fn fold_char(c: char, lower: bool, out: &mut String) {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    };
+    let c = half_width_char(c);
     if lower && c.is_uppercase() {
         out.extend(c.to_lowercase());
     } else {

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear};
 
 use super::theme::Theme;
 use crate::app::{App, list_offset};
@@ -11,27 +10,9 @@ use crate::strings;
 
 /// Draws the overlay centred in `area`, `cursor` highlighted.
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &Theme) {
-    let area = area.intersection(frame.area());
-    if area.is_empty() {
+    let Some(inner) = super::popup(frame, area, (72, 20), strings::BOOKMARKS_TITLE, theme) else {
         return;
-    }
-    let w = area.width.min(72);
-    let h = area.height.min(20);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(strings::BOOKMARKS_TITLE)
-        .style(theme.help);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    if inner.is_empty() {
-        return;
-    }
+    };
     let buf = frame.buffer_mut();
     let width = usize::from(inner.width);
     let marks = app.bookmarks();

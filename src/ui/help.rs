@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -23,10 +22,6 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
 
 /// Draws the overlay centred in `area`, scrolled by `scroll` lines.
 pub fn draw(frame: &mut Frame, keymap: &Keymap, scroll: usize, area: Rect, theme: &Theme) {
-    let area = area.intersection(frame.area());
-    if area.is_empty() {
-        return;
-    }
     let lines = lines(keymap);
     let key_w = lines.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = lines
@@ -37,23 +32,10 @@ pub fn draw(frame: &mut Frame, keymap: &Keymap, scroll: usize, area: Rect, theme
         .unwrap_or(0);
     let want_w = u16::try_from(key_w + 2 + desc_w + 2).unwrap_or(u16::MAX);
     let want_h = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
-    let w = want_w.min(area.width);
-    let h = want_h.min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(strings::HELP_TITLE)
-        .style(theme.help);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    if inner.is_empty() {
+    let Some(inner) = super::popup(frame, area, (want_w, want_h), strings::HELP_TITLE, theme)
+    else {
         return;
-    }
+    };
     let buf = frame.buffer_mut();
     let width = usize::from(inner.width);
     let mut rows: Vec<(String, String)> = lines

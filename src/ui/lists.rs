@@ -9,20 +9,29 @@ use super::theme::Theme;
 use crate::app::{App, Focus, list_offset};
 use crate::strings;
 
-/// One list: its title, entries (text and indent level), the selected entry and focus.
-struct List<'a> {
+/// One list, as the drawing needs it: only the visible entries are ever built, so a library
+/// of ten thousand articles or an article of ten thousand sections costs no more per frame
+/// than a short one.
+struct List<'a, F: Fn(usize) -> Entry> {
     title: &'a str,
-    /// Text, indent level, and an optional second line (a search snippet).
-    entries: Vec<(String, u8, Option<String>)>,
+    len: usize,
+    /// Entry `i`: its text, indent level, and an optional second line (a search snippet).
+    entry: F,
+    /// Rows per entry (2 when entries have a second line).
+    lines: usize,
     cursor: usize,
     focused: bool,
 }
+
+/// Text, indent level, and an optional second line.
+type Entry = (String, u8, Option<String>);
 
 /// Draws the Articles list into `area`: the library, or the results of a library search
 /// (each with its match count and a line of context).
 pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let focused = app.focus() == Focus::Articles;
     let lib = app.library_search();
+    let articles = app.articles();
     if lib.active() {
         let title = format!(
             "{}{}{} ({}) ",
@@ -31,33 +40,26 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             lib.query(),
             lib.hits().len()
         );
-        let entries = lib
-            .hits()
-            .iter()
-            .map(|h| {
-                let t = app
-                    .articles()
-                    .get(h.article)
-                    .map_or("", |a| a.title.as_str());
-                (format!("{t} ({})", h.count), 0, Some(h.snippet.clone()))
-            })
-            .collect();
+        let hits = lib.hits();
         let list = List {
             title: &title,
-            entries,
+            len: hits.len(),
+            entry: |i| {
+                let h = &hits[i];
+                let t = articles.get(h.article).map_or("", |a| a.title.as_str());
+                (format!("{t} ({})", h.count), 0, Some(h.snippet.clone()))
+            },
+            lines: 2,
             cursor: lib.cursor(),
             focused,
         };
         return draw(frame, &list, area, theme);
     }
-    let entries = app
-        .articles()
-        .iter()
-        .map(|a| (a.title.clone(), 0, None))
-        .collect();
     let list = List {
         title: strings::ARTICLES_TITLE,
-        entries,
+        len: articles.len(),
+        entry: |i| (articles[i].title.clone(), 0, None),
+        lines: 1,
         cursor: app.article_cursor(),
         focused,
     };
@@ -66,21 +68,21 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 /// Draws the Sections list into `area`.
 pub fn draw_sections(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let entries = app
-        .section_entries()
-        .into_iter()
-        .map(|(t, l)| (t.to_string(), l, None))
-        .collect();
     let list = List {
         title: strings::SECTIONS_TITLE,
-        entries,
+        len: app.article().sections.len(),
+        entry: |i| {
+            let (text, level) = app.section_entry(i);
+            (text.to_string(), level, None)
+        },
+        lines: 1,
         cursor: app.section_cursor(),
         focused: app.focus() == Focus::Sections,
     };
     draw(frame, &list, area, theme);
 }
 
-fn draw(frame: &mut Frame, list: &List<'_>, area: Rect, theme: &Theme) {
+fn draw<F: Fn(usize) -> Entry>(frame: &mut Frame, list: &List<'_, F>, area: Rect, theme: &Theme) {
     let area = area.intersection(frame.area());
     if area.is_empty() {
         return;
@@ -97,24 +99,13 @@ fn draw(frame: &mut Frame, list: &List<'_>, area: Rect, theme: &Theme) {
     if inner.is_empty() {
         return;
     }
-    let lines = if list.entries.iter().any(|e| e.2.is_some()) {
-        2
-    } else {
-        1
-    };
-    let visible = usize::from(inner.height) / lines;
+    let visible = usize::from(inner.height) / list.lines;
     let offset = list_offset(list.cursor, visible);
     let buf = frame.buffer_mut();
     let width = usize::from(inner.width);
-    for (row, (i, (text, level, second))) in list
-        .entries
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .enumerate()
-    {
-        let y = inner.y + (row * lines) as u16;
+    for (row, i) in (offset..list.len).take(visible).enumerate() {
+        let (text, level, second) = (list.entry)(i);
+        let y = inner.y + (row * list.lines) as u16;
         let style = if i == list.cursor {
             if list.focused {
                 theme.selected_focused
@@ -125,11 +116,10 @@ fn draw(frame: &mut Frame, list: &List<'_>, area: Rect, theme: &Theme) {
             theme.list
         };
         let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
-        let line = format!("{indent}{text}");
         if i == list.cursor {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }
-        buf.set_stringn(inner.x, y, &line, width, style);
+        buf.set_stringn(inner.x, y, format!("{indent}{text}"), width, style);
         if let Some(second) = second
             && y + 1 < inner.bottom()
         {
