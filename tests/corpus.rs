@@ -10,11 +10,16 @@ use newsreader::library::load_file;
 fn corpus() -> Option<Vec<PathBuf>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!(
-            "corpus absent at {}: the corpus checks (titles, paragraphs, GBK decoding, \
+        {
+            use std::io::Write as _;
+            // Straight to stderr: test output capture would hide a println.
+            let _ = writeln!(
+                std::io::stderr(),
+                "corpus absent at {}: the corpus checks (titles, paragraphs, GBK decoding, \
              Markdown headings) did NOT run",
-            dir.display()
-        );
+                dir.display()
+            );
+        }
         return None;
     };
     let mut files: Vec<PathBuf> = entries

@@ -197,7 +197,14 @@ fn alive(pid: u32) -> bool {
 #[test]
 fn regression_a_hung_up_terminal_ends_the_program() {
     if Command::new("tmux").arg("-V").output().is_err() {
-        println!("tmux absent: the hang-up regression test did NOT run");
+        {
+            use std::io::Write as _;
+            // Straight to stderr: test output capture would hide a println.
+            let _ = writeln!(
+                std::io::stderr(),
+                "tmux absent: the hang-up regression test did NOT run"
+            );
+        }
         return;
     }
     let data = tempfile::tempdir().unwrap();
