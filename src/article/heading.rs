@@ -166,6 +166,19 @@ pub fn bare_number(line: &str) -> Option<u32> {
     }
 }
 
+/// Words that, before a colon, make a line a credit (`原创：某某`, `摄影：某某`) rather than a
+/// heading such as `周泽：这是一个冤案`.
+const CREDITS: &[&str] = &[
+    "原创", "作者", "来源", "编辑", "责编", "记者", "摄影", "图", "文", "出品", "策划", "校对",
+    "审核", "监制", "统筹", "翻译", "编译", "Source", "Photo", "By",
+];
+
+/// A credit line: a credit word, then a colon.
+fn label_line(t: &str) -> bool {
+    t.split_once(['：', ':'])
+        .is_some_and(|(label, _)| CREDITS.contains(&label.trim()))
+}
+
 /// A short title-like line with no marker: a heading candidate when it stands apart (the
 /// assembler checks the neighbours).
 pub fn plain_candidate(line: &str) -> bool {
@@ -180,8 +193,7 @@ pub fn plain_candidate(line: &str) -> bool {
         return false;
     }
     // A label line (`原创：某某`) or an attribution (`——某某`).
-    if t.starts_with("——") || t.starts_with('[') || t.chars().take(5).any(|c| c == '：' || c == ':')
-    {
+    if t.starts_with("——") || t.starts_with('[') || label_line(t) {
         return false;
     }
     // A fragment of a broken sentence, a timestamp, a bare number or a caption credit.
@@ -272,5 +284,7 @@ mod tests {
         assert!(!plain_candidate("17.00"));
         assert!(!plain_candidate("青年报 杨颖，"));
         assert!(!plain_candidate("图/pixabay"));
+        assert!(!plain_candidate("原创：某某编译"));
+        assert!(plain_candidate("周泽：这是一个冤案"));
     }
 }
