@@ -9,6 +9,7 @@
 
 mod library_search;
 mod memory;
+mod navigate;
 mod search;
 
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use crate::state::State;
 use crate::strings;
 
 pub use library_search::{LibraryHit, LibrarySearch, SLICE};
+pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
 
 /// Which pane keys go to.
@@ -65,11 +67,6 @@ pub struct App {
     bookmark_cursor: Option<usize>,
 }
 
-/// A list's first visible entry such that `cursor` is visible in `visible` rows.
-pub fn list_offset(cursor: usize, visible: usize) -> usize {
-    cursor.saturating_sub(visible.saturating_sub(1))
-}
-
 impl App {
     /// An app showing `library` at an 80×24 screen until the first resize. The first article
     /// is open; a single article opens with the Sections list focused.
@@ -92,8 +89,13 @@ impl App {
         } else {
             Focus::Sections
         };
+        // Laid out for the reader's width on an 80×24 screen, the size until the first
+        // resize, so that resize finds it in the cache.
+        let width = screen::areas(80, 24, articles.len() > 1, false)
+            .reader
+            .width;
         let mut cache = LayoutCache::default();
-        let layout = cache.get_or_layout(0, &articles[0], 80, &options);
+        let layout = cache.get_or_layout(0, &articles[0], width, &options);
         let message = (!errors.is_empty())
             .then(|| format!("{} {}", errors.len(), strings::STATUS_LOAD_ERRORS));
         let mut app = App {
@@ -222,18 +224,6 @@ impl App {
         }
     }
 
-    /// The section whose text is at the top of the reader.
-    pub fn section_at_top(&self) -> usize {
-        let rows = self.layout.rows();
-        let first_text = rows[self.top.min(rows.len())..]
-            .iter()
-            .find(|r| !r.is_blank())
-            .or_else(|| rows.last());
-        first_text
-            .and_then(|r| self.layout.location(r.pos()))
-            .map_or(0, |(s, _)| s)
-    }
-
     /// The reader's height in rows.
     pub fn reader_height(&self) -> usize {
         usize::from(self.areas().reader.height)
@@ -331,53 +321,6 @@ impl App {
         self.relayout();
     }
 
-    /// The mouse wheel at (`column`, `row`): scrolls the pane under the pointer by `delta`
-    /// steps (negative: up).
-    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
-        let a = self.areas();
-        if contains(a.articles, column, row) {
-            self.move_article_cursor(delta);
-        } else if contains(a.sections, column, row) {
-            self.move_section_cursor(delta);
-        } else if a.reader.contains((column, row).into()) {
-            self.scroll_rows(delta.saturating_mul(3));
-        }
-    }
-
-    /// A click at (`column`, `row`): selects an article or section, or focuses the reader.
-    pub fn click(&mut self, column: u16, row: u16) {
-        if self.help {
-            self.help = false;
-            return;
-        }
-        let a = self.areas();
-        if let Some(r) = a.articles.filter(|r| r.contains((column, row).into())) {
-            if self.library.active() {
-                let hits = self.library.hits().len();
-                if let Some(i) = list_hit(r, row, self.library.cursor(), hits, 2) {
-                    self.move_library_cursor(i as isize - self.library.cursor() as isize);
-                    self.focus = Focus::Articles;
-                    self.open_library_hit();
-                }
-                return;
-            }
-            if let Some(i) = list_hit(r, row, self.article_cursor, self.articles.len(), 1) {
-                self.article_cursor = i;
-                self.open_article(i);
-            }
-            self.focus = Focus::Articles;
-        } else if let Some(r) = a.sections.filter(|r| r.contains((column, row).into())) {
-            let n = self.article().sections.len();
-            if let Some(i) = list_hit(r, row, self.section_cursor, n, 1) {
-                self.jump_to_section(i);
-            }
-            self.focus = Focus::Sections;
-        } else if a.reader.contains((column, row).into()) {
-            self.focus = Focus::Reader;
-            self.lists_open = false;
-        }
-    }
-
     fn relayout(&mut self) {
         let width = self.areas().reader.width;
         self.layout = self.cache.get_or_layout(
@@ -393,90 +336,6 @@ impl App {
         self.layout.len().saturating_sub(self.reader_height())
     }
 
-    fn page(&self) -> usize {
-        self.reader_height().saturating_sub(1).max(1)
-    }
-
-    /// Moves the top of the reader by `delta` rows, keeping the last page full, and lets
-    /// the Sections list follow.
-    pub fn scroll_rows(&mut self, delta: isize) {
-        let top = if delta >= 0 {
-            // Never past the last full page; a section jump near the end may already be
-            // further down, and then scrolling down stays put.
-            let limit = self.max_top().max(self.top);
-            self.top.saturating_add(delta.unsigned_abs()).min(limit)
-        } else {
-            self.top.saturating_sub(delta.unsigned_abs())
-        };
-        self.set_top(top);
-        self.section_cursor = self.section_at_top();
-    }
-
-    fn set_top(&mut self, top: usize) {
-        self.top = top.min(self.layout.len().saturating_sub(1));
-        self.anchor = self.layout.pos_of_row(self.top);
-    }
-
-    fn step(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Articles => self.move_article_cursor(delta),
-            Focus::Sections => self.move_section_cursor(delta),
-            Focus::Reader => self.scroll_rows(delta),
-        }
-    }
-
-    fn move_article_cursor(&mut self, delta: isize) {
-        let last = self.articles.len().saturating_sub(1);
-        self.article_cursor = self.article_cursor.saturating_add_signed(delta).min(last);
-    }
-
-    fn move_section_cursor(&mut self, delta: isize) {
-        let last = self.article().sections.len().saturating_sub(1);
-        let i = self.section_cursor.saturating_add_signed(delta).min(last);
-        self.jump_to_section(i);
-    }
-
-    /// Puts section `i`'s heading (the title, for the lead) at the top of the reader.
-    pub fn jump_to_section(&mut self, i: usize) {
-        let block = if i == 0 {
-            Some(0)
-        } else {
-            self.layout.block_of(i, None)
-        };
-        if let Some(block) = block {
-            let row = self.layout.row_of(TextPos { block, offset: 0 });
-            self.set_top(row);
-        }
-        self.section_cursor = i;
-    }
-
-    fn next_section(&mut self) {
-        let last = self.article().sections.len().saturating_sub(1);
-        let next = (self.section_at_top() + 1).min(last);
-        self.jump_to_section(next);
-    }
-
-    fn prev_section(&mut self) {
-        let current = self.section_at_top();
-        let start = if current == 0 {
-            0
-        } else {
-            self.layout.block_of(current, None).map_or(0, |b| {
-                self.layout.row_of(TextPos {
-                    block: b,
-                    offset: 0,
-                })
-            })
-        };
-        // Within a section, `[` goes back to its start; at its start, to the one before.
-        let target = if self.top > start {
-            current
-        } else {
-            current.saturating_sub(1)
-        };
-        self.jump_to_section(target);
-    }
-
     /// Opens article `i` at its start.
     pub fn open_article(&mut self, i: usize) {
         if i >= self.articles.len() || i == self.open {
@@ -489,96 +348,9 @@ impl App {
         self.open = i;
         self.anchor = TextPos::default();
         self.relayout();
-        if let Some(pos) = self.remembered(i) {
-            self.anchor = pos;
-            self.top = self.layout.row_of(pos);
-        }
-        self.section_cursor = self.section_at_top();
-    }
-
-    fn wide(&self) -> bool {
-        self.width >= screen::WIDE
-    }
-
-    fn focus_left(&mut self) {
-        match self.focus {
-            Focus::Reader => {
-                self.focus = Focus::Sections;
-                if !self.wide() {
-                    self.lists_open = true;
-                }
-            }
-            Focus::Sections if self.articles.len() > 1 => {
-                self.focus = Focus::Articles;
-                self.article_cursor = self.open;
-            }
-            _ => {}
+        let remembered = self.remembered(i).is_some_and(|pos| self.go_to(pos));
+        if !remembered {
+            self.section_cursor = self.section_at_top();
         }
     }
-
-    fn focus_right(&mut self) {
-        match self.focus {
-            Focus::Articles => {
-                self.open_article(self.article_cursor);
-                self.focus = Focus::Sections;
-            }
-            Focus::Sections => {
-                self.focus = Focus::Reader;
-                self.lists_open = false;
-            }
-            Focus::Reader => {}
-        }
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let mut order = vec![Focus::Sections, Focus::Reader];
-        if self.articles.len() > 1 {
-            order.insert(0, Focus::Articles);
-        }
-        let i = order.iter().position(|&f| f == self.focus).unwrap_or(0);
-        let n = order.len();
-        let next = if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        };
-        self.focus = order[next];
-        if !self.wide() {
-            self.lists_open = self.focus != Focus::Reader;
-        }
-    }
-
-    fn toggle_lists(&mut self) {
-        if self.wide() {
-            return;
-        }
-        self.lists_open = !self.lists_open;
-        self.focus = if self.lists_open {
-            Focus::Sections
-        } else {
-            Focus::Reader
-        };
-    }
-}
-
-fn contains(r: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {
-    r.is_some_and(|r| r.contains((column, row).into()))
-}
-
-/// The list entry drawn at screen `row` of a bordered list in `area`, whose entries are
-/// `lines` rows tall.
-fn list_hit(
-    area: ratatui::layout::Rect,
-    row: u16,
-    cursor: usize,
-    len: usize,
-    lines: usize,
-) -> Option<usize> {
-    let inner_top = area.y.saturating_add(1);
-    let visible = usize::from(area.height.saturating_sub(2)) / lines.max(1);
-    if row < inner_top || visible == 0 {
-        return None;
-    }
-    let i = list_offset(cursor, visible) + usize::from(row - inner_top) / lines.max(1);
-    (i < len).then_some(i)
 }

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod screen;
+pub mod script;
 pub mod search;
 pub mod state;
 pub mod strings;

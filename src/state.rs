@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::decode::sanitize_line;
+use crate::layout::TextPos;
 use crate::strings;
 
 /// A place in an article: a block of the reader's text and a byte offset in it.
@@ -26,6 +27,24 @@ pub struct Place {
     pub block: usize,
     /// Byte offset in the block's text.
     pub offset: usize,
+}
+
+impl From<TextPos> for Place {
+    fn from(p: TextPos) -> Place {
+        Place {
+            block: p.block,
+            offset: p.offset,
+        }
+    }
+}
+
+impl From<Place> for TextPos {
+    fn from(p: Place) -> TextPos {
+        TextPos {
+            block: p.block,
+            offset: p.offset,
+        }
+    }
 }
 
 /// A bookmark: an article, a place in it, and enough to list it.

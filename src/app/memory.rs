@@ -26,15 +26,10 @@ impl App {
         self
     }
 
-    /// The remembered place in article `i`, if it still fits the article's text.
+    /// The remembered place in article `i`.
     pub(super) fn remembered(&self, i: usize) -> Option<TextPos> {
         let key = self.keys.get(i)?;
-        let p = self.state.data().positions.get(key)?;
-        let text = &self.layout.blocks().get(p.block)?.text;
-        text.is_char_boundary(p.offset).then_some(TextPos {
-            block: p.block,
-            offset: p.offset,
-        })
+        self.state.data().positions.get(key).map(|&p| p.into())
     }
 
     /// Writes the open article's position (and that it is the one open) to the state.
@@ -42,10 +37,7 @@ impl App {
         let Some(key) = self.keys.get(self.open).cloned() else {
             return;
         };
-        let place = Place {
-            block: self.anchor.block,
-            offset: self.anchor.offset,
-        };
+        let place = Place::from(self.anchor);
         if self.state.data().positions.get(&key) != Some(&place) {
             self.state.change(Change::Position(key.clone(), place));
         }
@@ -70,10 +62,7 @@ impl App {
             .and_then(|b| b.text.get(pos.offset..))
             .map(|t| t.chars().take(40).collect())
             .unwrap_or_default();
-        let place = Place {
-            block: pos.block,
-            offset: pos.offset,
-        };
+        let place = Place::from(pos);
         let existed = self
             .state
             .data()
@@ -139,20 +128,7 @@ impl App {
         self.remember();
         self.article_cursor = article;
         self.open_article(article);
-        let pos = TextPos {
-            block: b.place.block,
-            offset: b.place.offset,
-        };
-        if self
-            .layout
-            .blocks()
-            .get(pos.block)
-            .is_some_and(|x| x.text.is_char_boundary(pos.offset))
-        {
-            self.anchor = pos;
-            self.top = self.layout.row_of(pos);
-            self.section_cursor = self.section_at_top();
-        }
+        self.go_to(b.place.into());
         self.focus = super::Focus::Reader;
     }
 }

@@ -31,7 +31,8 @@ pub struct Search {
     typing: bool,
     matches: Vec<Match>,
     current: Option<usize>,
-    origin: Option<(usize, TextPos)>,
+    /// The top of the reader when the prompt opened: Esc goes back there.
+    origin: Option<TextPos>,
     history: Vec<String>,
     history_pos: Option<usize>,
     index: Option<(usize, Index)>,
@@ -92,7 +93,7 @@ impl App {
         s.matches.clear();
         s.current = None;
         s.history_pos = None;
-        s.origin = Some((self.top, self.anchor));
+        s.origin = Some(self.anchor);
         self.message = None;
     }
 
@@ -156,10 +157,8 @@ impl App {
     }
 
     fn restore_origin(&mut self) {
-        if let Some((_, anchor)) = self.search.origin {
-            self.anchor = anchor;
-            self.top = self.layout.row_of(anchor);
-            self.section_cursor = self.section_at_top();
+        if let Some(anchor) = self.search.origin {
+            self.go_to(anchor);
         }
     }
 
@@ -206,7 +205,7 @@ impl App {
             Some((_, index)) => index.find(self.layout.blocks(), &self.search.query),
             None => Vec::new(),
         };
-        let from = self.search.origin.map_or(self.anchor, |(_, a)| a);
+        let from = self.search.origin.unwrap_or(self.anchor);
         let first = matches
             .iter()
             .position(|m| m.start() >= from)

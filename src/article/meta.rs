@@ -1,6 +1,5 @@
 //! Reading metadata out of text: dates and times in the shapes Chinese and English news use,
-//! datelines (`2022-11-23 上海`), labelled lines (`编辑:`, `来源：`, `作者：`), bylines, and the
-//! boilerplate lines (navigation, copyright, hotlines) that are not part of the article.
+//! datelines (`2022-11-23 上海`), labelled lines (`编辑:`, `来源：`, `作者：`) and bylines.
 
 /// A date and optional time read from text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,12 +224,7 @@ fn is_place(s: &str) -> bool {
     (cjk && n <= 8) || latin
 }
 
-/// Whether `c` is a CJK ideograph (or kana/hangul): the characters that make a text Chinese.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF
-        | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
-}
+pub use crate::script::is_cjk;
 
 /// The kinds of labelled metadata line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,63 +339,6 @@ pub fn bare_byline(line: &str) -> Option<String> {
     (all_cjk && (2..=4).contains(&name_len)).then_some(t)
 }
 
-/// Words that mark a line as boilerplate: site navigation, copyright, ad and report
-/// hotlines, share prompts, "related links". Checked on short lines only.
-const BOILERPLATE: &[&str] = &[
-    "返回上页",
-    "回到首页",
-    "返回首页",
-    "返回顶部",
-    "版权所有",
-    "版權所有",
-    "Copyright",
-    "copyright",
-    "All rights reserved",
-    "©",
-    "广告热线",
-    "举报电话",
-    "举报邮箱",
-    "违法和不良信息",
-    "相关链接",
-    "相关阅读",
-    "相关新闻",
-    "相關新聞",
-    "延伸阅读",
-    "分享到",
-    "分享至",
-    "扫一扫",
-    "扫描二维码",
-    "点击关注",
-    "关注我们",
-    "Share this",
-    "Related Articles",
-    "Related links",
-];
-
-/// Lines that are whole-line navigation prompts or scraper artefacts.
-const BOILERPLATE_EXACT: &[&str] = &[
-    "查看原文",
-    "阅读原文",
-    "原文链接",
-    "点击查看原文",
-    "undefined",
-    "null",
-    "NaN",
-    "打印",
-    "关闭",
-    "关闭窗口",
-    "Advertisement",
-];
-
-/// Whether a line is boilerplate rather than article text.
-pub fn is_boilerplate(line: &str) -> bool {
-    let t = line.trim();
-    if BOILERPLATE_EXACT.contains(&t) {
-        return true;
-    }
-    t.chars().count() <= 160 && BOILERPLATE.iter().any(|w| t.contains(w))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,14 +433,5 @@ mod tests {
         );
         assert_eq!(bare_byline("学习有高潮"), None);
         assert_eq!(bare_byline("他说 我们走吧 现在就走 马上走 好吗"), None);
-    }
-
-    #[test]
-    fn boilerplate() {
-        assert!(is_boilerplate("返回上页 回到首页"));
-        assert!(is_boilerplate("青年报社 版权所有"));
-        assert!(is_boilerplate("广告热线:021-0000 | 举报电话:021-0000"));
-        assert!(is_boilerplate("undefined"));
-        assert!(!is_boilerplate("他回到首都后，继续工作了很多年。"));
     }
 }

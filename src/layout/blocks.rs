@@ -4,6 +4,7 @@
 //! the same text for both.
 
 use crate::article::Article;
+use crate::script::is_han;
 use crate::strings;
 
 /// The role of a block, which decides its style and spacing.
@@ -107,13 +108,6 @@ pub fn blocks(article: &Article) -> Vec<Block> {
 /// The field's text when it has any.
 fn present(field: &Option<String>) -> Option<&str> {
     field.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Whether `c` is a Han ideograph (the test for "this article is Chinese").
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3FFFF}')
 }
 
 #[cfg(test)]

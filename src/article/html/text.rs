@@ -6,10 +6,7 @@
 use super::entities::decode_entities;
 
 /// CJK ideographs (the characters that make a page Chinese).
-pub(super) fn is_ideograph(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
+pub(super) use crate::script::is_han as is_ideograph;
 
 /// Characters between which a source line break is not shown as a space (CJK text).
 fn is_cjk_like(c: char) -> bool {

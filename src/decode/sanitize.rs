@@ -1,0 +1,233 @@
+//! Cleaning decoded text in one pass: line ends, tabs, control, bidi and zero-width
+//! characters, the C1 stand-ins for windows-1252 punctuation and the no-break space rules,
+//! for article text and, through [`sanitize_line`], for single-line strings such as file names.
+//! It lives apart from `decode.rs` because what is safe to draw on a terminal changes for
+//! reasons of its own, whatever encoding the text came in.
+
+/// What a tab becomes in article text: four spaces. Tabs are not expanded to tab stops
+/// because column positions depend on display widths (CJK characters take two columns), which
+/// only the layout stage knows; in running text a tab is an indent or a gap, and a fixed gap
+/// shows that faithfully.
+const TAB_EXPANSION: &str = "    ";
+
+/// Makes a single-line string safe to show on screen or in an error message, such as a file
+/// name or a title taken from a file.
+///
+/// Removes the same characters as [`decode`](super::decode) (controls including NUL, DEL,
+/// bidi controls, zero-width characters, U+FEFF), maps the same C1 stand-ins to punctuation and
+/// applies the same NBSP rules, and turns every line break (LF, CRLF, CR, U+2028, U+2029) and
+/// tab into a single space.
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s, Mode::Line).0
+}
+
+/// Whether line breaks are kept (article text) or flattened (single-line strings).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Text,
+    Line,
+}
+
+/// Counts gathered while sanitising, for the binary-file decision.
+#[derive(Default)]
+pub(super) struct Stats {
+    /// Characters seen in the input.
+    pub(super) chars: usize,
+    /// U+FFFD and removed control characters (tab and line breaks not included).
+    pub(super) suspicious: usize,
+    /// A U+0000 was met (in text mode sanitising stops there).
+    pub(super) nul: bool,
+}
+
+/// One pass over `s`: runs of characters that need nothing are copied as slices, the others
+/// are replaced by a static string (possibly empty).
+pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
+    let mut out = String::with_capacity(s.len());
+    let mut stats = Stats::default();
+    let line = mode == Mode::Line;
+    let newline = if line { " " } else { "\n" };
+    let mut run_start = 0usize;
+    let mut chars = s.char_indices().peekable();
+
+    while let Some((i, c)) = chars.next() {
+        stats.chars += 1;
+        let mut end = i + c.len_utf8();
+        let replacement: &'static str = match c {
+            ' '..='~' => continue,
+            '\n' if !line => continue,
+            '\n' | '\u{2028}' | '\u{2029}' => newline,
+            '\r' => {
+                if let Some((j, _)) = chars.next_if(|&(_, next)| next == '\n') {
+                    stats.chars += 1;
+                    end = j + 1;
+                }
+                newline
+            }
+            '\t' => {
+                if line {
+                    " "
+                } else {
+                    TAB_EXPANSION
+                }
+            }
+            '\0' => {
+                stats.nul = true;
+                if !line {
+                    return (out, stats);
+                }
+                stats.suspicious += 1;
+                ""
+            }
+            '\u{85}' => "…",
+            '\u{91}' => "‘",
+            '\u{92}' => "’",
+            '\u{93}' => "“",
+            '\u{94}' => "”",
+            '\u{96}' => "–",
+            '\u{97}' => "—",
+            '\u{1}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => {
+                stats.suspicious += 1;
+                ""
+            }
+            '\u{FFFD}' => {
+                stats.suspicious += 1;
+                continue;
+            }
+            '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => "",
+            '\u{A0}' | '\u{2007}' | '\u{202F}' => {
+                // Flush first so the previous character is the last one written.
+                out.push_str(&s[run_start..i]);
+                run_start = i;
+                let prev = out.chars().next_back();
+                let next = chars.peek().map(|&(_, next)| next);
+                if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
+                    "\u{A0}"
+                } else {
+                    " "
+                }
+            }
+            '\u{2000}'..='\u{200A}' | '\u{205F}' => " ",
+            _ => continue,
+        };
+        out.push_str(&s[run_start..i]);
+        out.push_str(replacement);
+        run_start = end;
+    }
+    out.push_str(&s[run_start..]);
+    (out, stats)
+}
+
+/// A letter or digit of a non-CJK script: a no-break space between two of these means
+/// "keep together" (`10 km`, `Mr. Smith`), so it is kept.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Characters of East Asian scripts, for the NBSP rule: a no-break space next to them is
+/// layout, not meaning.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::tests::detect;
+
+    #[test]
+    fn line_ends_are_normalised() {
+        let d = detect(b"one\r\ntwo\rthree\nfour\r\r\nfive\r");
+        assert_eq!(d.text, "one\ntwo\nthree\nfour\n\nfive\n");
+        let d = detect("甲\u{2028}乙\u{2029}丙".as_bytes());
+        assert_eq!(d.text, "甲\n乙\n丙");
+    }
+
+    #[test]
+    fn tabs_become_four_spaces() {
+        let d = detect(b"\tindented\tand gap");
+        assert_eq!(d.text, "    indented    and gap");
+    }
+
+    #[test]
+    fn c0_controls_and_del_are_removed() {
+        let d = detect("a\u{1}b\u{7}c\u{1b}[31md\u{7f}e\u{c}f".as_bytes());
+        assert_eq!(d.text, "abc[31mdef");
+    }
+
+    #[test]
+    fn other_c1_controls_are_removed() {
+        let d = detect("新\u{80}闻\u{81}报\u{9b}道\u{9f}".as_bytes());
+        assert_eq!(d.text, "新闻报道");
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        let d = detect("abc\u{202e}def\u{202a}\u{202b}\u{202c}\u{202d}g\u{2066}h\u{2067}i\u{2068}j\u{2069}k\u{61c}l\u{200e}m\u{200f}n".as_bytes());
+        assert_eq!(d.text, "abcdefghijklmn");
+    }
+
+    #[test]
+    fn zero_width_characters_and_feff_are_removed() {
+        let d = detect("中\u{200b}文\u{200c}字\u{200d}符\u{2060}串\u{feff}尾".as_bytes());
+        assert_eq!(d.text, "中文字符串尾");
+    }
+
+    #[test]
+    fn c1_stand_ins_become_punctuation() {
+        let d = detect("梁振英\u{93}撒谎\u{94}".as_bytes());
+        assert_eq!(d.text, "梁振英“撒谎”");
+        let d = detect("\u{91}a\u{92} b\u{85} 1\u{96}2 x\u{97}y".as_bytes());
+        assert_eq!(d.text, "‘a’ b… 1–2 x—y");
+    }
+
+    #[test]
+    fn nbsp_rules() {
+        let cases = [
+            ("10\u{a0}km", "10\u{a0}km"),
+            ("Mr.\u{a0}Smith", "Mr. Smith"),
+            ("Mr\u{a0}Smith", "Mr\u{a0}Smith"),
+            ("中\u{a0}文", "中 文"),
+            ("5\u{a0}公里", "5 公里"),
+            ("\u{a0}\u{a0}开头", "  开头"),
+            ("end\u{a0}", "end "),
+            ("a \u{a0}b", "a  b"),
+            ("10\u{202f}000", "10\u{a0}000"),
+            ("1\u{2007}2", "1\u{a0}2"),
+            ("a\u{2003}b\u{2009}c\u{205f}d", "a b c d"),
+            ("\u{3000}\u{3000}段落缩进", "\u{3000}\u{3000}段落缩进"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(detect(input.as_bytes()).text, expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn sanitize_line_flattens_and_cleans() {
+        assert_eq!(
+            sanitize_line("file\tname\r\nnext\rline\nend"),
+            "file name next line end"
+        );
+        assert_eq!(sanitize_line("evil\u{202e}txt.exe"), "eviltxt.exe");
+        assert_eq!(sanitize_line("a\0b\u{1b}c\u{7f}d\u{9b}e"), "abcde");
+        assert_eq!(sanitize_line("\u{feff}标题\u{200b}"), "标题");
+        assert_eq!(sanitize_line("\u{93}引号\u{94}"), "“引号”");
+        assert_eq!(sanitize_line("10\u{a0}km\u{a0}路"), "10\u{a0}km 路");
+        assert_eq!(sanitize_line("\u{3000}缩进"), "\u{3000}缩进");
+        assert_eq!(sanitize_line(""), "");
+    }
+}
