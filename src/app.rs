@@ -317,6 +317,9 @@ impl App {
         self.height = height;
         if width >= screen::WIDE {
             self.lists_open = false;
+        } else if !self.lists_open {
+            // Keys go to what is on screen: with the lists folded away, that is the reader.
+            self.focus = Focus::Reader;
         }
         self.relayout();
     }
