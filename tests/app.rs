@@ -174,11 +174,19 @@ fn regression_keys_on_a_narrow_screen_go_to_the_reader_not_a_hidden_list() {
     app.resize(60, 20);
     assert_eq!(app.focus(), Focus::Reader);
     app.update(Action::ScrollDown);
-    assert_eq!(app.top_row(), 1, "one row, not a jump to a section nobody can see");
+    assert_eq!(
+        app.top_row(),
+        1,
+        "one row, not a jump to a section nobody can see"
+    );
     app.update(Action::ToggleLists);
     assert_eq!(app.focus(), Focus::Sections);
     app.resize(50, 20);
-    assert_eq!(app.focus(), Focus::Sections, "an open overlay keeps its focus");
+    assert_eq!(
+        app.focus(),
+        Focus::Sections,
+        "an open overlay keeps its focus"
+    );
 }
 
 #[test]
