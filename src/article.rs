@@ -4,6 +4,7 @@
 
 mod block;
 mod boilerplate;
+mod entities;
 mod fields;
 mod heading;
 mod html;
@@ -139,20 +140,19 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         lead_date(&units, &mut f);
     }
     detect_headings(&mut units);
+    let fallback = if fallback_title.is_empty() {
+        crate::strings::UNTITLED
+    } else {
+        fallback_title
+    };
     let title = f
         .title
         .clone()
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| {
-            if fallback_title.is_empty() {
-                crate::strings::UNTITLED.to_string()
-            } else {
-                fallback_title.to_string()
-            }
-        });
+        .unwrap_or_else(|| fallback.to_string());
     let (sections, dropped) = sections(units, &title);
     let year = f.date.and_then(|d| d.year);
-    Article {
+    let mut article = Article {
         path: None,
         title,
         date: f.date.and_then(|d| d.iso_date(year)),
@@ -165,5 +165,52 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         sections,
         dropped,
         indented,
+    };
+    sanitize(&mut article);
+    if article.title.trim().is_empty() {
+        article.title = fallback.to_string();
+    }
+    article
+}
+
+/// The last step of building every article, whatever its front end: each string is
+/// sanitised again after markup and character references were resolved, so a `&#x1b;` or
+/// `&#x202e;` in a page cannot reach the terminal, a title or the JSON.
+fn sanitize(article: &mut Article) {
+    use crate::decode::sanitize_field;
+    let line = |s: &mut String| *s = sanitize_field(s, false);
+    line(&mut article.title);
+    for field in [
+        &mut article.date,
+        &mut article.time,
+        &mut article.place,
+        &mut article.byline,
+        &mut article.editor,
+        &mut article.source,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        line(field);
+    }
+    for section in &mut article.sections {
+        if let Some(h) = &mut section.heading {
+            line(h);
+        }
+        for p in &mut section.paragraphs {
+            *p = sanitize_field(p, true);
+        }
+    }
+    article.dropped.iter_mut().for_each(line);
+    // A field that held only invisible characters is not a field.
+    for field in [
+        &mut article.place,
+        &mut article.byline,
+        &mut article.editor,
+        &mut article.source,
+    ] {
+        if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            *field = None;
+        }
     }
 }

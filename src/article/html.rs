@@ -11,7 +11,6 @@
 //! attributes; `tl` then parses that clean, balanced markup.
 
 mod emit;
-mod entities;
 mod finish;
 mod kind;
 mod meta;
@@ -156,6 +155,21 @@ mod tests {
         <p>Commuters lined up before dawn, and the first crossing left the pier exactly on time.</p>\
         <p>Harbour officials said the evening timetable will return next week if the weather holds.</p>\
         </div>";
+
+    #[test]
+    fn entities_in_pages_are_decoded() {
+        let html = page(
+            "<title>Fish &amp; chips &ndash; a history</title>",
+            "<div><p>Salt&nbsp;&amp;&nbsp;vinegar, &ldquo;always&rdquo; &#8212; said the cook&#12290;&#x4E2D; &copy2020 &bogus; &#0; &#150;</p>\
+             <p>A second paragraph that is long enough to count as article text here.</p></div>",
+        );
+        let p = parse(&html);
+        assert_eq!(p.front.title.as_deref(), Some("Fish & chips – a history"));
+        assert_eq!(
+            paras(&p)[0],
+            "Salt & vinegar, “always” — said the cook。中 ©2020 &bogus; \u{FFFD} –"
+        );
+    }
 
     #[test]
     fn falls_back_to_body_text_without_paragraphs() {

@@ -21,10 +21,23 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s, Mode::Line).0
 }
 
+/// Makes one string of a parsed article safe to draw, after markup and character references
+/// were resolved (`&#x1b;` in a page becomes ESC only then): the same removals and mappings
+/// as [`decode`](super::decode). `multiline` keeps line feeds (paragraphs); otherwise every
+/// line break becomes a space (titles, headings, metadata). A NUL is removed, not an end.
+pub fn sanitize_field(s: &str, multiline: bool) -> String {
+    let mode = if multiline { Mode::Field } else { Mode::Line };
+    sanitize(s, mode).0
+}
+
 /// Whether line breaks are kept (article text) or flattened (single-line strings).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
+    /// Decoded file text: line feeds kept, a NUL ends the text (it is binary).
     Text,
+    /// One string of a parsed article: line feeds kept, a NUL removed.
+    Field,
+    /// A single-line string: every line break becomes a space.
     Line,
 }
 
@@ -72,7 +85,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
             }
             '\0' => {
                 stats.nul = true;
-                if !line {
+                if mode == Mode::Text {
                     return (out, stats);
                 }
                 stats.suspicious += 1;

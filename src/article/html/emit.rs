@@ -3,11 +3,11 @@
 //! turned into placeholders, and link lists and wordless lines dropped. Scoring decides *which*
 //! nodes make the article; this decides how they read, and changes for that reason alone.
 
-use super::entities::decode_entities;
 use super::kind::{Kind, kind, skipped};
 use super::text::collapse_ws;
 use super::{Doc, IMAGE_ALT_OPEN, IMAGE_MARK, MAX_DEPTH};
 use crate::article::block::Block;
+use crate::article::entities::decode_entities;
 
 /// Where the emitter is inside the tree.
 #[derive(Debug, Clone, Copy, Default)]

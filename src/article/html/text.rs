@@ -3,7 +3,7 @@
 //! loose comparisons. Metadata, scoring, rendering and the final touches all measure text
 //! through these helpers, so they live in one place and agree.
 
-use super::entities::decode_entities;
+use crate::article::entities::decode_entities;
 
 /// CJK ideographs (the characters that make a page Chinese).
 pub(super) use crate::script::is_han as is_ideograph;

@@ -3,6 +3,8 @@
 //! parser in [`super`] because it changes for a different reason (a new inline construct, an
 //! entity) and because the assembler also runs front-matter titles through it.
 
+use crate::article::entities::entity_at;
+
 /// The short text shown for an image: `[图片]`, `[image: alt]`. File names and hashes given
 /// as alt text are not descriptions and are left out.
 pub(super) fn placeholder(alt: &str, cjk: bool) -> String {
@@ -77,8 +79,12 @@ pub(crate) fn inline(s: &str, cjk: bool) -> String {
                 out.push(c);
             }
             '&' => {
-                if let Some((ch, used)) = entity(rest) {
-                    out.push(ch);
+                if let Some((ch, used)) = entity_at(rest) {
+                    // Fixed-width spaces read as plain spaces here, so that they collapse.
+                    match ch {
+                        '\u{A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => out.push(' '),
+                        _ => out.push(ch),
+                    }
                     rest = &rest[used..];
                     continue;
                 }
@@ -123,43 +129,6 @@ fn tag_end(s: &str) -> Option<usize> {
     }
     let end = s.find('>')?;
     (!s[1..end].contains('<')).then_some(end + 1)
-}
-
-/// An HTML character reference at the start of `s`: the character and bytes used.
-fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
-    let name = &s[1..end];
-    let ch = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code).filter(|c| !c.is_control())?
-    } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "mdash" => '—',
-            "ndash" => '–',
-            "hellip" => '…',
-            "middot" => '·',
-            "copy" => '©',
-            "reg" => '®',
-            "times" => '×',
-            "laquo" => '«',
-            "raquo" => '»',
-            _ => return None,
-        }
-    };
-    Some((ch, end + 1))
 }
 
 /// Collapses runs of spaces into one and trims the ends, keeping a leading `　` indent.

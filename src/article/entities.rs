@@ -1,11 +1,18 @@
-//! Decoding HTML character references. `tl` hands over text with its entities still in it, so
-//! every text the extractor reads passes through here; the table of named references is long
-//! enough to bury the other text helpers, and changes only when a page uses a name it lacks.
+//! Decoding HTML character references, for every front end: `tl` hands the HTML extractor
+//! text with its entities still in it, and Markdown clippings carry `&amp;`, `&nbsp;` and
+//! numeric references inline. One decoder serves both, and it works on bytes it has checked,
+//! so text after a `&` (CJK or anything else) can never be cut inside a character. The table of
+//! named references is long enough to bury the other text helpers, and changes only when a
+//! page uses a name it lacks.
+//!
+//! Decoded characters are not filtered here: `&#x1b;` becomes ESC. The assembler sanitises
+//! every string of the article as its last step, so whatever a reference produces is cleaned
+//! the same way as text read from the file.
 
 use std::borrow::Cow;
 
 /// Decode HTML character references: the common named ones and all numeric ones.
-pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
+pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
         return Cow::Borrowed(s);
     }
@@ -30,7 +37,7 @@ pub(super) fn decode_entities(s: &str) -> Cow<'_, str> {
 }
 
 /// The character referenced at the start of `s` (which starts with `&`) and the bytes used.
-fn entity_at(s: &str) -> Option<(char, usize)> {
+pub(crate) fn entity_at(s: &str) -> Option<(char, usize)> {
     let b = s.as_bytes();
     if b.get(1) == Some(&b'#') {
         let (radix, start) = if matches!(b.get(2), Some(b'x' | b'X')) {
@@ -247,23 +254,10 @@ fn named_entity(name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
-    use super::super::tests::{page, paras};
-    use super::decode_entities;
+    use super::{decode_entities, entity_at};
 
     #[test]
     fn entities_are_decoded() {
-        let html = page(
-            "<title>Fish &amp; chips &ndash; a history</title>",
-            "<div><p>Salt&nbsp;&amp;&nbsp;vinegar, &ldquo;always&rdquo; &#8212; said the cook&#12290;&#x4E2D; &copy2020 &bogus; &#0; &#150;</p>\
-             <p>A second paragraph that is long enough to count as article text here.</p></div>",
-        );
-        let p = parse(&html);
-        assert_eq!(p.front.title.as_deref(), Some("Fish & chips – a history"));
-        assert_eq!(
-            paras(&p)[0],
-            "Salt & vinegar, “always” — said the cook。中 ©2020 &bogus; \u{FFFD} –"
-        );
         assert_eq!(
             decode_entities("a &lt;b&gt; &quot;c&quot; &apos;d&apos;"),
             "a <b> \"c\" 'd'"
@@ -273,5 +267,27 @@ mod tests {
             "😀\u{FFFD}\u{FFFD}"
         );
         assert_eq!(decode_entities("AT&T &amp"), "AT&T &");
+    }
+
+    #[test]
+    fn test_ampersand_before_multibyte_text() {
+        // A byte-index slice after `&` once cut a CJK character in half and panicked.
+        for s in [
+            "H&M今天宣布。",
+            "R&D部门",
+            "&amp;中国新闻报道",
+            "中美&中欧关系",
+            "&",
+            "&#",
+            "&#x",
+            "&中",
+        ] {
+            let _ = decode_entities(s);
+            let _ = entity_at(&s[s.find('&').unwrap_or(0)..]);
+        }
+        assert_eq!(decode_entities("&amp;中国新闻报道"), "&中国新闻报道");
+        assert_eq!(decode_entities("中美&中欧关系"), "中美&中欧关系");
+        assert_eq!(entity_at("&amp;中"), Some(('&', 5)));
+        assert_eq!(entity_at("&中欧"), None);
     }
 }

@@ -1,0 +1,121 @@
+//! Hostile and careless input against the real binary: each test is named after a defect that
+//! was found and pins its fix. What the user sees for each case is the README's bad-input table.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("fixture written");
+    p
+}
+
+/// No byte that could start a terminal control sequence or reorder text.
+fn assert_clean(s: &str, what: &str) {
+    for c in s.chars() {
+        let bad = (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}');
+        assert!(!bad, "{what}: U+{:04X} in {s:?}", c as u32);
+    }
+}
+
+fn walk_strings(v: &serde_json::Value, f: &mut impl FnMut(&str)) {
+    match v {
+        serde_json::Value::String(s) => f(s),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| walk_strings(x, f)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| walk_strings(x, f)),
+        _ => {}
+    }
+}
+
+#[test]
+fn test_ampersand_before_multibyte_text_does_not_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        "# 标题\n\nH&M今天宣布。\n",
+        "# 标题\n\nR&D部门扩编。\n",
+        "# 标题\n\n&amp;中国新闻报道\n",
+        "# 标题\n\n中美&中欧关系\n",
+    ];
+    let mut paths = Vec::new();
+    for (i, text) in cases.iter().enumerate() {
+        paths.push(write(dir.path(), &format!("a{i}.md"), text.as_bytes()));
+    }
+    let html = write(
+        dir.path(),
+        "t.html",
+        "<html><head><title>H&M中国&amp;新闻</title></head><body><p>正文内容在这里。</p></body></html>"
+            .as_bytes(),
+    );
+    paths.push(html);
+    let args: Vec<&str> = std::iter::once("--outline")
+        .chain(paths.iter().map(|p| p.to_str().unwrap()))
+        .collect();
+    let o = run(&args);
+    assert!(o.status.success(), "exit {:?}: {}", o.status, stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("标题").count(), 4, "{out}");
+    assert!(out.contains("H&M中国&新闻"), "{out}");
+    let o = run(&["--json", paths[0].to_str().unwrap()]);
+    assert!(stdout(&o).contains("H&M今天宣布。"), "{}", stdout(&o));
+}
+
+#[test]
+fn test_character_references_cannot_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = "&#x1b;]0;PWNED&#x7;&#7;&#x9d;&#x7f;&#x202e;&lrm;&rlm;&zwj;&#x1b;[2J";
+    let html = write(
+        dir.path(),
+        "evil.html",
+        format!(
+            "<html><head><title>T{refs}</title></head><body><h2>小标题{refs}</h2>\
+             <p>第一段文字{refs}，说明情况。这是一段足够长的正文，用来当作文章的主体内容。</p>\
+             <p>第二段文字，同样足够长，让正文的判断没有疑问。{refs}</p></body></html>"
+        )
+        .as_bytes(),
+    );
+    let md = write(
+        dir.path(),
+        "evil.md",
+        format!("---\ntitle: M{refs}\n---\n\n## 小节{refs}\n\n正文{refs}。\n").as_bytes(),
+    );
+    for path in [&html, &md] {
+        let p = path.to_str().unwrap();
+        for mode in [
+            &["--outline"][..],
+            &["--dump", "--width", "40"],
+            &["--json"],
+        ] {
+            let mut args = mode.to_vec();
+            args.push(p);
+            let o = run(&args);
+            assert!(o.status.success(), "{p} {mode:?}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert_clean(&out, &format!("{p} {mode:?}"));
+            if mode == ["--json"] {
+                let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+                walk_strings(&v, &mut |s| assert_clean(s, "a JSON string"));
+            }
+            assert!(
+                out.contains("PWNED"),
+                "text around the references stays: {out}"
+            );
+        }
+    }
+}
