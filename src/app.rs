@@ -96,8 +96,11 @@ impl App {
             .width;
         let mut cache = LayoutCache::default();
         let layout = cache.get_or_layout(0, &articles[0], width, &options);
-        let message = (!errors.is_empty())
-            .then(|| format!("{} {}", errors.len(), strings::STATUS_LOAD_ERRORS));
+        let message = match errors.as_slice() {
+            [] => None,
+            [one] => Some(format!("{}{one}", strings::STATUS_LOAD_ERROR)),
+            many => Some(format!("{} {}", many.len(), strings::STATUS_LOAD_ERRORS)),
+        };
         let mut app = App {
             articles,
             load_errors: errors,

@@ -29,7 +29,8 @@ pub struct Cli {
     pub dump: bool,
 
     /// Width for --dump (default: the terminal's width, or 80 when not a terminal).
-    #[arg(long, value_name = "N", requires = "dump")]
+    #[arg(long, value_name = "N", requires = "dump",
+          value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
     /// Read files in this encoding instead of detecting it (utf-8, gbk, gb18030, big5, …).

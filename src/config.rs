@@ -29,6 +29,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// Whether the mouse is captured (wheel and clicks).
     pub mouse: bool,
+    /// Article files larger than this many bytes are refused (`max-file-mb`).
+    pub max_file_bytes: u64,
 }
 
 impl Default for Config {
@@ -39,23 +41,40 @@ impl Default for Config {
             theme: Theme::default(),
             keymap: Keymap::default(),
             mouse: true,
+            max_file_bytes: crate::library::DEFAULT_MAX_BYTES,
         }
     }
 }
 
 /// A config file that could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}, line {line}, column {column}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     /// The file, as a path to show.
     pub file: String,
-    /// 1-based line of the problem.
-    pub line: usize,
-    /// 1-based column (in characters) of the problem.
-    pub column: usize,
+    /// 1-based line and column (in characters) of the problem, when it is inside the text.
+    pub position: Option<(usize, usize)>,
     /// What is wrong and what was expected.
     pub message: String,
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(
+                f,
+                "{}, line {line}, column {column}: {}",
+                self.file, self.message
+            ),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The largest config file read: a config is a few kilobytes, and a device named by
+/// `--config` must not fill memory.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The file as written, before names are checked.
 #[derive(Debug, Default, Deserialize)]
@@ -63,6 +82,8 @@ pub struct ConfigError {
 struct Raw {
     library: Vec<String>,
     mouse: Option<bool>,
+    #[serde(rename = "max-file-mb")]
+    max_file_mb: Option<Spanned<u64>>,
     layout: LayoutOptions,
     theme: BTreeMap<String, Spanned<String>>,
     keys: BTreeMap<String, Spanned<String>>,
@@ -82,12 +103,26 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
     };
     let mut config = match path {
         Some(p) => {
-            let text = std::fs::read_to_string(&p).map_err(|e| ConfigError {
+            let failed = |why: String| ConfigError {
                 file: sanitize_line(&p.to_string_lossy()),
-                line: 0,
-                column: 0,
-                message: sanitize_line(&format!("{}: {e}", crate::strings::ERR_CONFIG_READ)),
+                position: None,
+                message: sanitize_line(&format!("{}: {why}", crate::strings::ERR_CONFIG_READ)),
+            };
+            let bytes = crate::files::read_capped(&p, MAX_CONFIG_BYTES).map_err(|e| {
+                failed(match e {
+                    crate::files::ReadError::TooLarge { .. } => format!(
+                        "{} ({})",
+                        crate::strings::ERR_CONFIG_TOO_LARGE,
+                        crate::files::human_size(MAX_CONFIG_BYTES)
+                    ),
+                    crate::files::ReadError::NotFound => {
+                        crate::strings::ERR_CONFIG_NOT_FOUND.to_string()
+                    }
+                    other => other.to_string(),
+                })
             })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| failed(crate::strings::ERR_CONFIG_NOT_UTF8.to_string()))?;
             parse(&text, &p)?
         }
         None => Config::default(),
@@ -100,14 +135,10 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 
 /// Parses config text; `file` names it in errors.
 pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
-    let error = |offset: usize, message: String| {
-        let (line, column) = line_column(text, offset);
-        ConfigError {
-            file: sanitize_line(&file.to_string_lossy()),
-            line,
-            column,
-            message: sanitize_line(&message),
-        }
+    let error = |offset: usize, message: String| ConfigError {
+        file: sanitize_line(&file.to_string_lossy()),
+        position: Some(line_column(text, offset)),
+        message: sanitize_line(&message),
     };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
@@ -119,6 +150,15 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         mouse: raw.mouse.unwrap_or(true),
         ..Config::default()
     };
+    if let Some(mb) = &raw.max_file_mb {
+        if *mb.get_ref() == 0 {
+            return Err(error(
+                mb.span().start,
+                "max-file-mb must be at least 1".to_string(),
+            ));
+        }
+        config.max_file_bytes = mb.get_ref().saturating_mul(1 << 20);
+    }
     for (name, value) in &raw.theme {
         let Some(slot) = config.theme.style_mut(name) else {
             return Err(error(
@@ -158,6 +198,16 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
                 ),
             ));
         };
+        if key == Key::ctrl('c') && a != Action::Quit {
+            return Err(error(
+                at_key,
+                format!(
+                    "\"{key_text}\" always quits (so that there is always a way out); bind \
+                     \"{}\" to another key",
+                    action.get_ref()
+                ),
+            ));
+        }
         if let Some(other) = seen.insert(key, key_text) {
             return Err(error(
                 at_key,
@@ -226,6 +276,12 @@ pub fn default_text() -> String {
         "# Capture the mouse: the wheel scrolls the pane under the pointer, a click selects.\n\
          mouse = {}\n",
         d.mouse
+    );
+    let _ = writeln!(
+        out,
+        "# Article files larger than this many megabytes are skipped with a message.\n\
+         max-file-mb = {}\n",
+        d.max_file_bytes >> 20
     );
     let l = d.layout;
     let _ = writeln!(

@@ -8,7 +8,9 @@
 //! invisible bidi or zero-width characters that could reorder or hide what is drawn on the
 //! terminal. Binary files are refused here rather than drawn as garbage.
 
+mod declared;
 mod detect;
+mod evidence;
 mod sanitize;
 
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
@@ -45,6 +47,9 @@ pub enum DecodeError {
     /// characters are replacement or control characters.
     #[error("binary file (contains NUL bytes)")]
     Binary,
+    /// An encoding was forced and most of the text does not decode in it.
+    #[error("does not read as {0}")]
+    NotInEncoding(&'static str),
 }
 
 /// Decodes `bytes` into sanitised text, detecting the encoding unless `forced` is given.
@@ -69,18 +74,25 @@ pub enum DecodeError {
 /// The ideographic space U+3000 is kept.
 ///
 /// Empty input gives empty text. Fails with [`DecodeError::Binary`] when the text contains
-/// U+0000 or is largely replacement and control characters.
+/// U+0000 or is largely replacement and control characters, and with
+/// [`DecodeError::NotInEncoding`] for the latter when the encoding was forced.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     let (raw, encoding) = match forced {
         Some(enc) => decode_forced(bytes, enc),
         None => detect_and_decode(bytes)?,
     };
     let (text, stats) = sanitize(&raw, Mode::Text);
-    if stats.nul
-        || (stats.chars >= MIN_CHARS_FOR_RATIO
-            && stats.suspicious * 100 > stats.chars * MAX_SUSPICIOUS_PERCENT)
-    {
+    if stats.nul {
         return Err(DecodeError::Binary);
+    }
+    if stats.chars >= MIN_CHARS_FOR_RATIO
+        && stats.suspicious * 100 > stats.chars * MAX_SUSPICIOUS_PERCENT
+    {
+        // With a forced encoding the bytes may well be text, just not in that encoding.
+        return Err(match forced {
+            Some(_) => DecodeError::NotInEncoding(encoding),
+            None => DecodeError::Binary,
+        });
     }
     Ok(Decoded { text, encoding })
 }

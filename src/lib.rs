@@ -10,6 +10,8 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod files;
+pub mod guard;
 pub mod keymap;
 pub mod layout;
 pub mod library;

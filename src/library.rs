@@ -18,6 +18,27 @@ const EMBEDDED: &[(&str, &[u8])] = &[(
 /// File extensions read from folders.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
+/// The default for the largest article file read: 64 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 64 << 20;
+
+/// How files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read every file in this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Files larger than this are refused with [`Problem::TooLarge`] before they are read.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            encoding: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
 /// Articles in library order, and the files that failed.
 #[derive(Debug, Default)]
 pub struct Library {
@@ -38,10 +59,21 @@ pub enum Problem {
     NotRegular,
     /// The file holds binary data, not text.
     Binary,
+    /// The encoding given with `--encoding` does not fit the bytes; its name.
+    NotInEncoding(&'static str),
     /// The file is empty or holds only whitespace.
     Empty,
     /// Following symbolic links leads back to a folder already being read.
     SymlinkLoop,
+    /// The file is larger than the configured limit.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Decoding or parsing met a bug (a panic, caught); its message.
+    Internal(String),
 }
 
 impl fmt::Display for Problem {
@@ -52,8 +84,23 @@ impl fmt::Display for Problem {
             Problem::Unreadable(why) => write!(f, "{}: {why}", s::ERR_UNREADABLE),
             Problem::NotRegular => f.write_str(s::ERR_NOT_REGULAR),
             Problem::Binary => f.write_str(s::ERR_BINARY),
+            Problem::NotInEncoding(name) => write!(
+                f,
+                "{}{name}{}",
+                s::ERR_NOT_IN_ENCODING,
+                s::ERR_NOT_IN_ENCODING_HINT
+            ),
             Problem::Empty => f.write_str(s::ERR_EMPTY),
             Problem::SymlinkLoop => f.write_str(s::ERR_LOOP),
+            Problem::TooLarge { size, limit } => write!(
+                f,
+                "{} ({}; the limit is {}: {})",
+                s::ERR_TOO_LARGE,
+                crate::files::human_size(*size),
+                crate::files::human_size(*limit),
+                s::ERR_TOO_LARGE_HINT
+            ),
+            Problem::Internal(why) => write!(f, "{}{why})", s::ERR_INTERNAL),
         }
     }
 }
@@ -91,14 +138,25 @@ fn fallback_title(path: &Path) -> String {
 }
 
 /// Decodes and parses one article from bytes. `name` gives the extension and the fallback
-/// title.
+/// title. A bug met on the way (a panic) is caught and becomes [`Problem::Internal`], so one
+/// strange file never takes the rest of the library down with it.
 pub fn parse_bytes(
+    bytes: &[u8],
+    name: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Article, Problem> {
+    crate::guard::catch(|| parse_unguarded(bytes, name, encoding))
+        .unwrap_or_else(|why| Err(Problem::Internal(decode::sanitize_line(&why))))
+}
+
+fn parse_unguarded(
     bytes: &[u8],
     name: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Article, Problem> {
     let decoded = decode::decode(bytes, encoding).map_err(|e| match e {
         DecodeError::Binary => Problem::Binary,
+        DecodeError::NotInEncoding(name) => Problem::NotInEncoding(name),
     })?;
     if decoded.text.trim().is_empty() {
         return Err(Problem::Empty);
@@ -110,17 +168,36 @@ pub fn parse_bytes(
     Ok(article)
 }
 
-/// Loads one article file.
+/// Loads one article file, detecting its encoding unless `encoding` is given.
 pub fn load_file(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Article, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
-    if !meta.is_file() {
-        return Err(LoadError::new(path, Problem::NotRegular));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::new(path, io_problem(&e)))?;
-    let mut article = parse_bytes(&bytes, path, encoding).map_err(|p| LoadError::new(path, p))?;
+    load_file_with(
+        path,
+        &LoadOptions {
+            encoding,
+            ..LoadOptions::default()
+        },
+    )
+}
+
+/// Loads one article file as `options` say: opened without blocking, checked to be a
+/// regular file on the open handle, read through the size limit, parsed under a guard.
+pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
+    let bytes = crate::files::read_capped(path, options.max_bytes).map_err(|e| {
+        let problem = match e {
+            crate::files::ReadError::NotFound => Problem::NotFound,
+            crate::files::ReadError::NotRegular => Problem::NotRegular,
+            crate::files::ReadError::TooLarge { size, cap } => {
+                Problem::TooLarge { size, limit: cap }
+            }
+            crate::files::ReadError::Io(e) => io_problem(&e),
+        };
+        LoadError::new(path, problem)
+    })?;
+    let mut article =
+        parse_bytes(&bytes, path, options.encoding).map_err(|p| LoadError::new(path, p))?;
     article.path = Some(path.to_string_lossy().into_owned());
     Ok(article)
 }
@@ -184,12 +261,29 @@ pub fn expand(path: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
 impl Library {
     /// Loads every article under `paths`, in order, keeping going past failures.
     pub fn load(paths: &[PathBuf], encoding: Option<&'static encoding_rs::Encoding>) -> Library {
+        Library::load_with(
+            paths,
+            &LoadOptions {
+                encoding,
+                ..LoadOptions::default()
+            },
+        )
+    }
+
+    /// Loads every article under `paths` as `options` say, in order, keeping going past
+    /// failures.
+    pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Library {
+        Library::load_each(paths, |file| load_file_with(file, options))
+    }
+
+    /// The walk shared by the loaders: each file found is loaded by `load`, in order.
+    fn load_each(paths: &[PathBuf], load: impl Fn(&Path) -> Result<Article, LoadError>) -> Library {
         let mut lib = Library::default();
         for path in paths {
             let (files, errors) = expand(path);
             lib.errors.extend(errors);
             for file in files {
-                match load_file(&file, encoding) {
+                match load(&file) {
                     Ok(a) => lib.articles.push(a),
                     Err(e) => lib.errors.push(e),
                 }
@@ -222,6 +316,53 @@ mod tests {
         assert_eq!(lib.articles.len(), 1);
         assert_eq!(lib.articles[0].path, None);
         assert_eq!(lib.articles[0].encoding, "UTF-8");
+    }
+
+    #[test]
+    fn test_a_panic_in_one_file_spares_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(dir.path().join(name), "标题\n\n正文。").unwrap();
+        }
+        let lib = Library::load_each(&[dir.path().to_path_buf()], |p| {
+            crate::guard::catch(|| {
+                assert!(!p.ends_with("b.txt"), "parser bug");
+                load_file(p, None)
+            })
+            .unwrap_or_else(|why| Err(LoadError::new(p, Problem::Internal(why))))
+        });
+        assert_eq!(lib.articles.len(), 2);
+        assert_eq!(lib.errors.len(), 1);
+        let e = lib.errors[0].to_string();
+        assert!(
+            e.contains("b.txt: could not be parsed (internal error: parser bug"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn test_large_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, "新闻".repeat(1000)).unwrap();
+        let options = LoadOptions {
+            max_bytes: 1024,
+            ..LoadOptions::default()
+        };
+        let e = load_file_with(&p, &options).unwrap_err();
+        assert_eq!(
+            e.problem,
+            Problem::TooLarge {
+                size: 6000,
+                limit: 1024
+            }
+        );
+        assert!(
+            e.to_string()
+                .contains("too large (5.9 KB; the limit is 1 KB"),
+            "{e}"
+        );
+        assert!(load_file(&p, None).is_ok());
     }
 
     #[test]

@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsreader::app::App;
 use newsreader::cli::Cli;
-use newsreader::library::Library;
+use newsreader::library::{Library, LoadOptions};
 use newsreader::state::{self, State};
 use newsreader::{config, decode, layout, strings, terminal};
 
 fn main() -> ExitCode {
+    newsreader::guard::install();
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
@@ -60,10 +61,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         },
     };
+    let options = LoadOptions {
+        encoding,
+        max_bytes: config.max_file_bytes,
+    };
     let library = if !cli.paths.is_empty() {
-        Library::load(&cli.paths, encoding)
+        Library::load_with(&cli.paths, &options)
     } else if !config.library.is_empty() {
-        Library::load(&config.library, encoding)
+        Library::load_with(&config.library, &options)
     } else {
         Library::embedded()
     };
@@ -105,11 +110,30 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         });
         let opts = config.layout;
+        let mut failed = false;
         for (i, a) in library.articles.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            write!(out, "{}", layout::dump(a, width, &opts))?;
+            match newsreader::guard::catch(|| layout::dump(a, width, &opts)) {
+                Ok(text) => write!(out, "{text}")?,
+                Err(why) => {
+                    failed = true;
+                    eprintln!(
+                        "{}{}: {}{})",
+                        strings::ERR_PREFIX,
+                        a.path
+                            .as_deref()
+                            .map_or_else(|| a.title.clone(), decode::sanitize_line),
+                        strings::ERR_LAYOUT,
+                        decode::sanitize_line(&why)
+                    );
+                }
+            }
+        }
+        if failed {
+            out.flush()?;
+            return Ok(ExitCode::FAILURE);
         }
     }
     out.flush()?;

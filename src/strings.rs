@@ -23,8 +23,25 @@ pub const ERR_NOT_REGULAR: &str =
     "not a regular file or folder; name a text, Markdown or HTML file";
 /// Problem: binary data.
 pub const ERR_BINARY: &str = "binary file, not text (skipped)";
+/// Problem: the forced encoding does not fit; its name follows, then the hint.
+pub const ERR_NOT_IN_ENCODING: &str = "most of the text does not decode as ";
+/// How to read a file whose forced encoding does not fit.
+pub const ERR_NOT_IN_ENCODING_HINT: &str =
+    " (try another --encoding, or leave it out to detect the encoding)";
 /// Problem: nothing to read.
 pub const ERR_EMPTY: &str = "empty file (skipped)";
+/// Problem: parsing or decoding met a bug; the panic's message follows, then `)`.
+pub const ERR_INTERNAL: &str = "could not be parsed (internal error: ";
+/// Printed for a bug outside any guarded work; the panic's message follows.
+pub const ERR_INTERNAL_UNGUARDED: &str = "internal error (please report it): ";
+/// A panic that carried no message.
+pub const ERR_INTERNAL_UNKNOWN: &str = "unknown panic";
+/// An article could not be laid out (a bug, caught); the panic's message follows, then `)`.
+pub const ERR_LAYOUT: &str = "could not be laid out (internal error: ";
+/// Problem: the file is over the size limit; the size and the limit follow.
+pub const ERR_TOO_LARGE: &str = "too large";
+/// How to raise the size limit.
+pub const ERR_TOO_LARGE_HINT: &str = "raise max-file-mb in the config to read it";
 /// Problem: symbolic links loop.
 pub const ERR_LOOP: &str = "symbolic link loop (skipped)";
 /// Prefix of every error line the program prints.
@@ -82,8 +99,11 @@ pub const HELP_FOOTER: &str = "Mouse: the wheel scrolls, a click selects.";
 pub const ARTICLES_TITLE: &str = " Articles ";
 /// Title of the Sections list.
 pub const SECTIONS_TITLE: &str = " Sections ";
-/// Status bar: the library failed to load some files; the count follows.
-pub const STATUS_LOAD_ERRORS: &str = "files could not be read (see the list with --json)";
+/// Status bar: the library failed to load two or more files; the count comes first.
+pub const STATUS_LOAD_ERRORS: &str =
+    "files could not be read (the list stays on the terminal when you quit)";
+/// Status bar: one file failed to load; `path: problem` follows.
+pub const STATUS_LOAD_ERROR: &str = "could not read ";
 /// Shown instead of a reader when the library is empty.
 pub const EMPTY_LIBRARY: &str = "No article could be loaded.";
 /// Printed when the interactive reader is asked for but stdout is not a terminal.
@@ -108,6 +128,12 @@ pub const SEARCH_PROMPT: &str = "/";
 pub const RESULTS_TITLE: &str = " Found ";
 /// The config file named by --config could not be read; the system's reason follows.
 pub const ERR_CONFIG_READ: &str = "cannot read the config file";
+/// The config file is over the size limit; the limit follows.
+pub const ERR_CONFIG_TOO_LARGE: &str = "too large for a config file";
+/// The config file named by --config does not exist.
+pub const ERR_CONFIG_NOT_FOUND: &str = "no such file (check the path given to --config)";
+/// The config file is not UTF-8 text.
+pub const ERR_CONFIG_NOT_UTF8: &str = "not UTF-8 text (save the config as UTF-8)";
 /// Prefix of a config error.
 pub const ERR_CONFIG: &str = "config error in ";
 /// Status bar: no data folder could be found for the state.

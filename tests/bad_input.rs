@@ -119,3 +119,45 @@ fn test_character_references_cannot_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn test_config_that_leaves_no_way_to_quit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "config.toml",
+        b"[keys]\n\"q\" = \"scroll_down\"\n\"C-c\" = \"scroll_down\"\n",
+    );
+    let o = run(&["--config", path.to_str().unwrap(), "--outline"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 3, column 1: \"C-c\" always quits"),
+        "{err}"
+    );
+}
+
+#[test]
+fn test_config_errors_without_a_place_name_none() {
+    let o = run(&["--config", "/nonexistent/config.toml", "--outline"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(!err.contains("line 0"), "{err}");
+    assert!(
+        err.contains("/nonexistent/config.toml: cannot read the config file: no such file"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn test_config_from_a_device_is_refused_at_once() {
+    // `/dev/zero` once was read until memory ran out.
+    let o = run(&["--config", "/dev/zero", "--outline"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/dev/zero: cannot read the config file: not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+}

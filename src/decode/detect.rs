@@ -10,14 +10,10 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, UTF_8};
 
 use super::DecodeError;
-use crate::script::is_han as is_ideograph;
-
-/// Bytes that are not valid UTF-8 are still read as UTF-8 when they contain at least this many
-/// valid non-ASCII characters per invalid sequence. GBK and Big5 text, read as UTF-8, has
-/// fewer valid multi-byte sequences than invalid ones (at most 0.86 per invalid one in every
-/// 20-character window of a long Chinese text we measured), so this leaves a wide margin while
-/// still accepting a short article with one stray byte.
-const UTF8_VALID_PER_INVALID: usize = 10;
+use super::declared::declared_encoding;
+use super::evidence::{
+    Utf8Evidence, decode_gb_if_chinese, decode_gb_lenient, decode_lenient, gb_name,
+};
 
 /// chardetng often mistakes very short GBK texts (two or three words) for EUC-KR or EUC-JP,
 /// whose byte structure is the same. Up to this many non-ASCII bytes, a text that decodes
@@ -52,7 +48,13 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), "UTF-8"));
     }
-    if is_mostly_utf8(bytes) {
+    if let Some(declared) = declared_encoding(bytes)
+        && let Some(found) = decode_declared(bytes, declared)
+    {
+        return Ok(found);
+    }
+    let utf8 = Utf8Evidence::of(bytes);
+    if utf8.is_strong() {
         return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
     }
 
@@ -80,15 +82,37 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
         // Shift_JIS is a reliable guess: its lead bytes rarely form clean GB18030 text.
         !is_cjk_encoding(guess)
     };
-    if consider_gb
-        && let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes)
-        && looks_chinese(&text)
-    {
+    if consider_gb && let Some(text) = decode_gb_if_chinese(bytes, utf8.is_weak()) {
         return Ok((text, gb_name(bytes)));
+    }
+    // What is left is a single-byte guess (windows-1252, KOI8, ISO-8859-x) or a CJK guess
+    // that did not decode. Valid UTF-8 characters outnumbering the damaged places mean UTF-8
+    // with a few bad bytes, never Latin mojibake.
+    if utf8.is_weak() && !is_cjk_encoding(guess) {
+        return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
     }
 
     let (text, _had_errors) = guess.decode_without_bom_handling(bytes);
     Ok((text, display_name(guess)))
+}
+
+/// Decodes with the encoding a page declares (`<meta charset>`, an XML prolog) when it is a
+/// multi-byte CJK encoding and the bytes decode cleanly in it (a character cut off at the very
+/// end is allowed). Single-byte declarations (windows-1252, ISO-8859-1) are not trusted:
+/// Chinese sites often declare them for GBK pages, and any bytes "decode cleanly" in them.
+fn decode_declared<'a>(
+    bytes: &'a [u8],
+    declared: &'static Encoding,
+) -> Option<(Cow<'a, str>, &'static str)> {
+    if declared == GBK || declared == GB18030 {
+        let (text, errors) = decode_gb_lenient(bytes);
+        return (errors == 0).then(|| (text, gb_name(bytes)));
+    }
+    if declared == BIG5 || is_cjk_encoding(declared) {
+        let (text, errors) = decode_lenient(bytes, declared);
+        return (errors == 0).then(|| (text, display_name(declared)));
+    }
+    None
 }
 
 /// True for the Japanese and Korean encodings chardetng can return. Big5 is deliberately not
@@ -102,7 +126,7 @@ fn is_cjk_encoding(enc: &'static Encoding) -> bool {
 }
 
 /// The name shown for an encoding: encoding_rs names, except "gb18030" in capitals.
-fn display_name(enc: &'static Encoding) -> &'static str {
+pub(super) fn display_name(enc: &'static Encoding) -> &'static str {
     if enc == GB18030 {
         "GB18030"
     } else {
@@ -110,105 +134,12 @@ fn display_name(enc: &'static Encoding) -> &'static str {
     }
 }
 
-/// "GB18030" when the bytes use GB18030's four-byte sequences (characters outside GBK), else
-/// "GBK". Walks the GB18030 byte structure from the start, so it is exact for valid input.
-fn gb_name(bytes: &[u8]) -> &'static str {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if (0x81..=0xFE).contains(&b) {
-            match bytes.get(i + 1) {
-                Some(0x30..=0x39) => return "GB18030",
-                Some(_) => i += 2,
-                None => i += 1,
-            }
-        } else {
-            i += 1;
-        }
-    }
-    "GBK"
-}
-
-/// True when invalid UTF-8 is still best read as UTF-8: the only defect is a multi-byte
-/// character cut off at the end (with some other evidence of UTF-8: a valid non-ASCII
-/// character or at least two bytes of the cut one), or the invalid sequences are rare
-/// compared to valid non-ASCII characters.
-fn is_mostly_utf8(bytes: &[u8]) -> bool {
-    let mut valid_non_ascii = 0usize;
-    let mut invalid = 0usize;
-    let mut truncated_len = 0usize;
-    let mut pos = 0usize;
-    for chunk in bytes.utf8_chunks() {
-        // Lead bytes of multi-byte characters count characters without decoding them.
-        valid_non_ascii += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
-        pos += chunk.valid().len() + chunk.invalid().len();
-        let bad = chunk.invalid();
-        if bad.is_empty() {
-            continue;
-        }
-        // `Utf8Chunks` yields a maximal prefix of a valid sequence as one invalid chunk, so a
-        // chunk that starts with a lead byte and ends the input is a character cut short.
-        let at_end = pos == bytes.len();
-        if at_end && (0xC2..=0xF4).contains(&bad[0]) {
-            truncated_len = bad.len();
-        } else {
-            invalid += 1;
-        }
-    }
-    if invalid == 0 {
-        truncated_len > 0 && (valid_non_ascii > 0 || truncated_len >= 2)
-    } else {
-        valid_non_ascii >= invalid.saturating_mul(UTF8_VALID_PER_INVALID)
-    }
-}
-
-/// True when a GB18030 decoding reads as Chinese rather than as mis-decoded Latin text:
-/// there is at least one CJK ideograph, ideographs make up at least 80% of the non-ASCII
-/// characters that are not punctuation or spaces, and there are more than two ideographs per
-/// run of ASCII letters (windows-1252 text read as GBK gives one ideograph per accented letter,
-/// inside otherwise Latin words).
-fn looks_chinese(text: &str) -> bool {
-    let mut ideographs = 0usize;
-    let mut other = 0usize;
-    let mut ascii_words = 0usize;
-    let mut in_ascii_word = false;
-    for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            if !in_ascii_word {
-                ascii_words += 1;
-                in_ascii_word = true;
-            }
-            continue;
-        }
-        in_ascii_word = false;
-        if c.is_ascii() {
-            continue;
-        }
-        if is_ideograph(c) {
-            ideographs += 1;
-        } else if !is_cjk_punctuation(c) && !c.is_whitespace() {
-            other += 1;
-        }
-    }
-    ideographs > 0 && ideographs >= other.saturating_mul(4) && ideographs > ascii_words * 2
-}
-
-/// Punctuation found in Chinese text: CJK symbols, full-width forms, general punctuation
-/// (curly quotes, dashes, ellipsis) and the middle dot.
-fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{2010}'..='\u{205E}'
-        | '\u{00B7}'
-        | '\u{00D7}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::decode::decode;
     use crate::decode::tests::{detect, utf16};
+    use crate::script::is_han as is_ideograph;
     use encoding_rs::UTF_16BE;
 
     fn enc(encoding: &'static Encoding, s: &str) -> Vec<u8> {
@@ -360,6 +291,69 @@ mod tests {
         assert_eq!(d.text, "正文");
         let d = decode(&bom_utf8, Some(encoding_rs::WINDOWS_1252)).expect("decodes");
         assert!(d.text.starts_with("ï»¿"), "{:?}", d.text);
+    }
+
+    #[test]
+    fn test_stray_byte_in_short_utf8_text_stays_utf8() {
+        // One 0xFF anywhere in a text of 2 to 40 Chinese characters once turned the whole
+        // text into windows-1252 mojibake at about half the positions.
+        let source =
+            "香港特区政府今天发表声明表示将继续推动经济发展和改善民生记者从北京市气象局获悉";
+        for n in [2usize, 3, 5, 8, 13, 21, 27, 40] {
+            let text: String = source.chars().cycle().take(n).collect();
+            for at in 0..=text.len() {
+                let mut bytes = text.as_bytes().to_vec();
+                bytes.insert(at, 0xFF);
+                let d = detect(&bytes);
+                assert_eq!(d.encoding, "UTF-8", "{n} characters, stray byte at {at}");
+                let kept = d.text.chars().filter(|&c| is_ideograph(c)).count();
+                assert!(kept + 1 >= n, "{n} characters, at {at}: {:?}", d.text);
+            }
+        }
+    }
+
+    #[test]
+    fn test_gbk_text_cut_short_stays_gbk() {
+        let text = GB_PARAGRAPH.repeat(3);
+        let bytes = enc(GBK, &text);
+        for cut in 1..=3 {
+            let d = detect(&bytes[..bytes.len() - cut]);
+            assert!(d.encoding == "GBK", "cut {cut}: {}", d.encoding);
+            assert!(d.text.starts_with("新华社北京六月八日电"), "cut {cut}");
+        }
+        // A short one too: every length of a two-sentence text.
+        let short = enc(
+            GBK,
+            "记者今天从有关部门获悉，今年全国夏粮收购工作进展顺利。",
+        );
+        for len in 6..short.len() {
+            let d = detect(&short[..len]);
+            assert_eq!(d.encoding, "GBK", "{len} bytes: {:?}", d.text);
+        }
+    }
+
+    #[test]
+    fn declared_charset_is_used_when_the_bytes_fit() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+                    charset=gb2312\"><title>艺术史研究</title></head><body><p>正文</p></body></html>";
+        let d = detect(&enc(GBK, page));
+        assert_eq!((d.encoding, d.text.as_str()), ("GBK", page));
+        // A single-byte declaration on a GBK page is not believed.
+        let lying = page.replace("gb2312", "iso-8859-1");
+        let d = detect(&enc(GBK, &lying));
+        assert_eq!(d.encoding, "GBK");
+        // A UTF-8 page declaring GBK is still UTF-8.
+        let d = detect(page.as_bytes());
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn test_forced_encoding_that_does_not_fit_says_so() {
+        let bytes = enc(GBK, &GB_PARAGRAPH.repeat(2));
+        assert_eq!(
+            decode(&bytes, Some(UTF_8)),
+            Err(DecodeError::NotInEncoding("UTF-8"))
+        );
     }
 
     #[test]
