@@ -329,12 +329,25 @@ impl App {
 
     fn relayout(&mut self) {
         let width = self.areas().reader.width;
-        self.layout = self.cache.get_or_layout(
-            self.open as u64,
-            &self.articles[self.open],
-            width,
-            &self.options,
-        );
+        let (cache, article, options) = (&mut self.cache, &self.articles[self.open], &self.options);
+        let laid =
+            crate::guard::catch(|| cache.get_or_layout(self.open as u64, article, width, options));
+        self.layout = laid.unwrap_or_else(|why| {
+            // A bug met while setting this article: say so in the pane, keep the program.
+            let note = Article::new(
+                article.title.clone(),
+                vec![Section {
+                    heading: None,
+                    level: 0,
+                    paragraphs: vec![format!(
+                        "{}{})",
+                        strings::ERR_LAYOUT_PANE,
+                        crate::decode::sanitize_line(&why)
+                    )],
+                }],
+            );
+            Arc::new(crate::layout::layout(&note, width, options))
+        });
         self.top = self.layout.row_of(self.anchor);
     }
 

@@ -209,29 +209,26 @@ impl State {
             return Ok(self.data.clone());
         };
         let io = |e: std::io::Error| state_warning(&dir, &e);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("state.lock"))
-            .map_err(io)?;
+        let lock = open_lock(&dir.join("state.lock")).map_err(io)?;
         lock.lock().map_err(io)?;
+        // Under the lock no other writer is busy, so any temporary file is left over from a
+        // writer that was killed: remove it (a symbolic link is removed, not followed).
+        remove_stale_temp_files(&dir);
         let file = dir.join("state.toml");
-        let mut data = match fs::read_to_string(&file) {
-            Ok(text) => match toml::from_str::<StateData>(&text) {
-                Ok(d) => d,
-                Err(_) => {
-                    let aside = move_aside(&file).map_err(io)?;
-                    self.warning = Some(format!(
-                        "{}{}",
-                        strings::STATE_CORRUPT,
-                        sanitize_line(&aside.to_string_lossy())
-                    ));
-                    StateData::default()
-                }
+        let mut data = match crate::files::read_capped(&file, MAX_STATE_BYTES) {
+            Ok(bytes) => match String::from_utf8(bytes)
+                .ok()
+                .and_then(|text| toml::from_str::<StateData>(&text).ok())
+            {
+                Some(d) => d,
+                None => self.start_afresh(&file).map_err(io)?,
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => StateData::default(),
-            Err(e) => return Err(io(e)),
+            Err(crate::files::ReadError::NotFound) => StateData::default(),
+            // A FIFO, a device or a folder in its place, or a file too large to be ours.
+            Err(crate::files::ReadError::NotRegular | crate::files::ReadError::TooLarge { .. }) => {
+                self.start_afresh(&file).map_err(io)?
+            }
+            Err(crate::files::ReadError::Io(e)) => return Err(io(e)),
         };
         let before = data.clone();
         edit(&mut data).map_err(io)?;
@@ -243,6 +240,61 @@ impl State {
     }
 }
 
+/// The largest state file read; anything larger is not one this program wrote.
+const MAX_STATE_BYTES: u64 = 512 << 20;
+
+/// The temporary files of [`write_atomic`] start with this.
+const TEMP_PREFIX: &str = ".state.toml.tmp-";
+
+impl State {
+    /// A state file that cannot be used (bad bytes, bad TOML, the wrong shape, not a regular
+    /// file) is moved aside with a warning, and an empty state starts.
+    fn start_afresh(&mut self, file: &Path) -> std::io::Result<StateData> {
+        let aside = move_aside(file)?;
+        self.warning = Some(format!(
+            "{}{}",
+            strings::STATE_CORRUPT,
+            sanitize_line(&aside.to_string_lossy())
+        ));
+        Ok(StateData::default())
+    }
+}
+
+/// Opens (creating) the lock file without blocking; one that is not a regular file (a FIFO
+/// planted there) is moved aside and a fresh one made.
+fn open_lock(path: &Path) -> std::io::Result<File> {
+    let open = || {
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NONBLOCK);
+        }
+        options.open(path)
+    };
+    match open() {
+        Ok(f) if f.metadata()?.is_file() => return Ok(f),
+        Ok(_) => {}
+        // A FIFO with no reader refuses a non-blocking open for writing.
+        Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {}
+        Err(e) => return Err(e),
+    }
+    move_aside(path)?;
+    open()
+}
+
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn state_warning(dir: &Path, e: &std::io::Error) -> String {
     sanitize_line(&format!(
         "{}{}: {e}",
@@ -251,7 +303,7 @@ fn state_warning(dir: &Path, e: &std::io::Error) -> String {
     ))
 }
 
-/// `state.toml` → `state.toml.corrupt-<unix seconds>`.
+/// `state.toml` → `state.toml.corrupt-<unix seconds>` (and `state.lock` likewise).
 fn move_aside(file: &Path) -> std::io::Result<PathBuf> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -266,9 +318,10 @@ fn move_aside(file: &Path) -> std::io::Result<PathBuf> {
 /// Temporary file in the same folder, fsync, rename over the old file, fsync the folder.
 fn write_atomic(dir: &Path, file: &Path, data: &StateData) -> std::io::Result<()> {
     let text = toml::to_string(data).map_err(std::io::Error::other)?;
-    let tmp = dir.join(format!(".state.toml.tmp-{}", std::process::id()));
+    let tmp = dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
     {
-        let mut f = File::create(&tmp)?;
+        // Never through a file (or a symbolic link) already at that name.
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()?;
     }
@@ -342,6 +395,82 @@ mod tests {
                 .as_deref(),
             Some("b")
         );
+    }
+
+    fn aside_files(dir: &Path) -> Vec<PathBuf> {
+        fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+            .collect()
+    }
+
+    #[test]
+    fn test_state_file_that_is_not_utf8_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad: Vec<u8> = (0..4096u32)
+            .map(|i| (i * 7919 % 251) as u8 | 0x80)
+            .collect();
+        fs::write(dir.path().join("state.toml"), &bad).unwrap();
+        let mut s = State::open(Some(dir.path().to_path_buf()));
+        let w = s.take_warning().unwrap();
+        assert!(w.starts_with(strings::STATE_CORRUPT), "{w}");
+        assert_eq!(aside_files(dir.path()).len(), 1);
+        s.change(Change::Last("k".into()));
+        let again = State::open(Some(dir.path().to_path_buf()));
+        assert_eq!(
+            again.data().last.as_deref(),
+            Some("k"),
+            "saving works again"
+        );
+    }
+
+    #[test]
+    fn a_state_file_of_the_wrong_shape_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("state.toml"), "positions = 3\n").unwrap();
+        let mut s = State::open(Some(dir.path().to_path_buf()));
+        assert!(s.take_warning().is_some());
+        assert_eq!(aside_files(dir.path()).len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn test_fifo_in_place_of_state_or_lock_does_not_block() {
+        for name in ["state.toml", "state.lock"] {
+            let dir = tempfile::tempdir().unwrap();
+            let fifo = dir.path().join(name);
+            let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).unwrap();
+            // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            let mut s = State::open(Some(dir.path().to_path_buf()));
+            s.change(Change::Last("k".into()));
+            let again = State::open(Some(dir.path().to_path_buf()));
+            assert_eq!(again.data().last.as_deref(), Some("k"), "{name}");
+            assert!(fs::metadata(&fifo).unwrap().is_file(), "{name} replaced");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn test_temp_file_symlink_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        fs::write(&target, "keep me").unwrap();
+        let planted = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}{}", std::process::id()));
+        std::os::unix::fs::symlink(&target, &planted).unwrap();
+        // A stale temporary file left by a killed writer is removed too.
+        let stale = dir.path().join(format!("{TEMP_PREFIX}999999"));
+        fs::write(&stale, "x".repeat(1 << 20)).unwrap();
+        let mut s = State::open(Some(dir.path().to_path_buf()));
+        s.change(Change::Last("k".into()));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
+        assert!(!stale.exists() && !planted.exists());
+        let again = State::open(Some(dir.path().to_path_buf()));
+        assert_eq!(again.data().last.as_deref(), Some("k"));
     }
 
     #[test]

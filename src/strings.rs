@@ -38,6 +38,9 @@ pub const ERR_INTERNAL_UNGUARDED: &str = "internal error (please report it): ";
 pub const ERR_INTERNAL_UNKNOWN: &str = "unknown panic";
 /// An article could not be laid out (a bug, caught); the panic's message follows, then `)`.
 pub const ERR_LAYOUT: &str = "could not be laid out (internal error: ";
+/// Shown in the reader pane instead of an article that could not be laid out; the panic's
+/// message follows, then `)`.
+pub const ERR_LAYOUT_PANE: &str = "This article could not be laid out (internal error: ";
 /// Problem: the file is over the size limit; the size and the limit follow.
 pub const ERR_TOO_LARGE: &str = "too large";
 /// How to raise the size limit.
