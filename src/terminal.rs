@@ -1,10 +1,12 @@
 //! The terminal loop and the guard that leaves the terminal as it was found: raw mode off,
 //! main screen back, mouse released, cursor shown, on quit, on error, on panic and on
-//! SIGTERM/SIGHUP/SIGINT. Ctrl-Z suspends the program and `fg` redraws it.
+//! SIGTERM/SIGHUP/SIGINT. Ctrl-Z and SIGTSTP suspend the program; `fg` (SIGCONT) takes the
+//! terminal back and redraws it.
+
+mod input;
 
 use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -18,6 +20,7 @@ use ratatui::crossterm::{cursor, execute, terminal};
 use crate::app::{App, PromptKey};
 use crate::keymap::Keymap;
 use crate::ui::{self, Theme};
+use input::{Msg, Signal};
 
 /// Puts the terminal into the state the reader needs.
 fn enter(mouse: bool) -> io::Result<()> {
@@ -51,80 +54,116 @@ impl Drop for Guard {
 }
 
 /// Makes a panic restore the terminal before the panic message is printed, so the message
-/// lands on the main screen and the shell is usable. The previous hook still runs after.
+/// lands on the main screen and the shell is usable. The previous hook still runs after. A
+/// panic inside guarded work ([`crate::guard`]) is caught and shown in the reader, so the
+/// terminal stays as it is.
 fn install_panic_hook() {
+    crate::guard::install();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        if !crate::guard::guarded() {
+            restore();
+        }
         previous(info);
     }));
 }
 
-/// Runs the reader until the user quits or a signal asks it to stop.
+/// How often the loop, with nothing to do, checks that the terminal is still there: a
+/// terminal that went away can no longer report its size.
+const ALIVE_CHECK: Duration = Duration::from_secs(1);
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Runs the reader until the user quits or a signal asks it to stop. The loop sleeps on one
+/// channel (terminal input, signals) and draws only after something happened.
 pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let (_tx, rx) = input::start()?;
     install_panic_hook();
     let _guard = Guard;
     enter(mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = term.size()?;
     app.resize(size.width, size.height);
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
-        term.draw(|f| ui::draw(f, &app, keymap, theme))?;
-        // A library search scans in slices between key presses.
-        if app.busy() {
-            app.tick(crate::app::SLICE);
-            if !event::poll(Duration::ZERO)? {
-                continue;
-            }
-        } else if !event::poll(Duration::from_millis(200))? {
-            // Nothing to read: a terminal that went away (closed window, dropped ssh) can no
-            // longer report its size; leave instead of waiting for input forever.
-            if terminal::size().is_err() {
-                break;
-            }
-            continue;
+    let mut dirty = true;
+    'outer: while !app.should_quit() {
+        if dirty {
+            term.draw(|f| ui::draw(f, &app, keymap, theme))?;
+            dirty = false;
         }
-        // Handle every event that is already waiting before drawing again, so a resize storm
-        // or a held key costs one frame, not one per event.
-        loop {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
-                        suspend(&mut term, mouse)?;
-                        let size = term.size()?;
-                        app.resize(size.width, size.height);
-                    } else if app.typing() {
-                        if let Some(key) = prompt_key(&k) {
-                            app.prompt(key);
-                        }
-                    } else if let Some(action) = keymap.action(&k) {
-                        app.update(action);
-                    }
+        // A library search scans in slices while no message waits; otherwise sleep.
+        let first = if app.busy() {
+            match rx.try_recv() {
+                Ok(msg) => msg,
+                Err(TryRecvError::Empty) => {
+                    app.tick(crate::app::SLICE);
+                    dirty = true;
+                    continue;
                 }
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::ScrollDown => app.wheel(m.column, m.row, 1),
-                    MouseEventKind::ScrollUp => app.wheel(m.column, m.row, -1),
-                    MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
-                    _ => {}
-                },
-                Event::Resize(w, h) => app.resize(w, h),
-                _ => {}
+                Err(TryRecvError::Disconnected) => break,
             }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
+        } else {
+            match rx.recv_timeout(ALIVE_CHECK) {
+                Ok(msg) => msg,
+                Err(RecvTimeoutError::Timeout) => {
+                    if terminal::size().is_err() {
+                        break;
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        };
+        // Handle every message already waiting before drawing again, so a resize storm or a
+        // held key costs one frame, not one per event.
+        let mut next = Some(first);
+        while let Some(msg) = next {
+            match msg {
+                Msg::Term(ev) => handle_event(&mut app, &mut term, keymap, mouse, ev)?,
+                Msg::TermClosed | Msg::Signal(Signal::Stop) => break 'outer,
+                Msg::Signal(Signal::Suspend) => suspend(&mut term, &mut app, mouse)?,
+                Msg::Signal(Signal::Continue) => resume(&mut term, &mut app, mouse)?,
+            }
+            dirty = true;
+            if app.should_quit() {
                 break;
             }
+            next = rx.try_recv().ok();
         }
     }
     // Quit, or a signal: keep the place either way.
     app.remember();
+    Ok(())
+}
+
+/// One terminal event.
+fn handle_event(
+    app: &mut App,
+    term: &mut Term,
+    keymap: &Keymap,
+    mouse: bool,
+    ev: Event,
+) -> anyhow::Result<()> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
+                suspend(term, app, mouse)?;
+            } else if app.typing() {
+                if let Some(key) = prompt_key(&k) {
+                    app.prompt(key);
+                }
+            } else if let Some(action) = keymap.action(&k) {
+                app.update(action);
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, 1),
+            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, -1),
+            MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
+            _ => {}
+        },
+        Event::Resize(w, h) => app.resize(w, h),
+        _ => {}
+    }
     Ok(())
 }
 
@@ -145,11 +184,26 @@ fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
     })
 }
 
-/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and redraw all.
-fn suspend(term: &mut Terminal<CrosstermBackend<io::Stdout>>, mouse: bool) -> anyhow::Result<()> {
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop until `fg`, then take it again and
+/// redraw all.
+fn suspend(term: &mut Term, app: &mut App, mouse: bool) -> anyhow::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // The default action of SIGTSTP (stop), not our handler, which would only send another
+    // message; execution continues here after SIGCONT.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    resume(term, app, mouse)
+}
+
+/// After a stop (ours, or a SIGSTOP from outside): the shell may have reset the terminal
+/// while we were stopped, so raw mode and the screen are set up again from scratch.
+fn resume(term: &mut Term, app: &mut App, mouse: bool) -> anyhow::Result<()> {
+    let _ = terminal::disable_raw_mode();
     enter(mouse)?;
-    term.clear()?;
+    // A new `Terminal` draws everything at the next frame. (`Terminal::clear` would ask the
+    // terminal for the cursor position, whose answer the input thread takes.)
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    *term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = term.size()?;
+    app.resize(size.width, size.height);
     Ok(())
 }

@@ -261,3 +261,147 @@ fn regression_a_hung_up_terminal_ends_the_program() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// The state letter of process `pid` (`T` when stopped).
+fn state(pid: u32) -> char {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit(')')
+                .next()
+                .and_then(|s| s.trim_start().chars().next())
+        })
+        .unwrap_or('?')
+}
+
+fn signal(pid: u32, sig: &str) {
+    let sent = Command::new("kill")
+        .args([sig, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// `kill -TSTP` once stopped the program on the alternate screen with the cursor hidden and
+/// mouse reporting on, and `kill -CONT` did not redraw.
+#[test]
+fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
+    let mut s = start(80, 24);
+    s.wait_for("the sample", |t| t.contains("学习有高潮"));
+    let pid = s.child.process_id().expect("a pid");
+    signal(pid, "-TSTP");
+    let start = Instant::now();
+    while state(pid) != 'T' {
+        assert!(start.elapsed() < Duration::from_secs(10), "not stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    {
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "main screen while stopped");
+        assert!(!screen.hide_cursor(), "cursor shown while stopped");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse released while stopped"
+        );
+    }
+    // Wipe what the pseudo-terminal shows, so the redraw is seen.
+    s.parser.lock().unwrap().process(b"\x1b[2J");
+    signal(pid, "-CONT");
+    s.wait_for("the redraw after SIGCONT", |t| t.contains("学习有高潮"));
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(s.terminal_restored());
+}
+
+/// CPU time (user + system, in clock ticks) used so far by process `pid`.
+fn cpu_ticks(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let fields: Vec<u64> = stat
+                .rsplit(')')
+                .next()?
+                .split_whitespace()
+                .skip(11)
+                .take(2)
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            Some(fields.iter().sum())
+        })
+        .unwrap_or(0)
+}
+
+/// With a search of a million matches active, the screen was redrawn every 200 ms and a core
+/// kept busy with no input at all. Now nothing is drawn, and nothing computed, until
+/// something happens.
+#[test]
+fn test_no_work_while_idle() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.txt");
+    std::fs::write(&path, format!("标题\n\n{}\n", "的".repeat(1_000_000))).unwrap();
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NEWSREADER_DATA_DIR", dir.path());
+    cmd.arg(&path);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // The screen as drawn, and how many bytes the program wrote.
+    let seen = Arc::new(Mutex::new((vt100::Parser::new(nz(24), nz(80), 0), 0usize)));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            let mut s = sink.lock().unwrap();
+            s.0.process(&buf[..n]);
+            s.1 += n;
+        }
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    let shows = |needle: &str| seen.lock().unwrap().0.screen().contents().contains(needle);
+    let start = Instant::now();
+    while !shows("标题") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no first frame");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.write_all("/的\r".as_bytes()).unwrap();
+    writer.flush().unwrap();
+    while !shows("1000000") {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no search result"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = child.process_id().expect("a pid");
+    let (before, ticks) = (seen.lock().unwrap().1, cpu_ticks(pid));
+    std::thread::sleep(Duration::from_millis(1500));
+    let (after, ticks_after) = (seen.lock().unwrap().1, cpu_ticks(pid));
+    assert_eq!(after, before, "output while idle");
+    // A clock tick is 10 ms: a couple may fall in from the search just finished.
+    assert!(
+        ticks_after - ticks <= 3,
+        "{} ticks of CPU while idle",
+        ticks_after - ticks
+    );
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    let _ = child.wait();
+}

@@ -47,9 +47,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         // Search matches on this row, the current one styled apart.
         let search = app.search();
         let (first, matches) = search.in_block(row.block());
-        for (k, m) in matches.iter().enumerate() {
-            if m.range.end < row.start() || m.range.start > row.end() {
-                continue;
+        // Matches are sorted and do not overlap: find this row's by binary search, so a
+        // paragraph with a million matches costs no more to draw than one with a few.
+        let skip = matches.partition_point(|m| m.range.end < row.start());
+        for (k, m) in matches.iter().enumerate().skip(skip) {
+            if m.range.start > row.end() {
+                break;
             }
             let Some(cols) = layout.columns(i, m.range.clone()) else {
                 continue;

@@ -1,0 +1,70 @@
+//! Everything that can wake the reader, on one channel: terminal input read on a thread of
+//! its own (a blocking read; crossterm's `use-dev-tty` reader never reports waiting input to
+//! a zero-timeout poll), and signals turned into messages by a second thread. The loop then
+//! sleeps in one place, on the channel, and works only when something happened.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use ratatui::crossterm::event::{self, Event};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+/// A signal the reader acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTERM, SIGHUP or SIGINT: leave, restoring the terminal.
+    Stop,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    Suspend,
+    /// SIGCONT: the program runs again after a stop; take the terminal back and redraw.
+    Continue,
+}
+
+/// One thing that happened.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key, mouse or resize event from the terminal.
+    Term(Event),
+    /// Reading the terminal failed: it went away (window closed, connection dropped).
+    TermClosed,
+    /// A signal arrived.
+    Signal(Signal),
+}
+
+/// Starts the input and signal threads; their messages arrive on the returned receiver.
+/// The threads end with the process.
+pub fn start() -> std::io::Result<(Sender<Msg>, Receiver<Msg>)> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let to_loop = tx.clone();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let msg = match sig {
+                    SIGTSTP => Signal::Suspend,
+                    SIGCONT => Signal::Continue,
+                    _ => Signal::Stop,
+                };
+                if to_loop.send(Msg::Signal(msg)).is_err() {
+                    break;
+                }
+            }
+        })?;
+    let to_loop = tx.clone();
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let msg = match event::read() {
+                    Ok(ev) => Msg::Term(ev),
+                    Err(_) => Msg::TermClosed,
+                };
+                let closed = matches!(msg, Msg::TermClosed);
+                if to_loop.send(msg).is_err() || closed {
+                    break;
+                }
+            }
+        })?;
+    Ok((tx, rx))
+}
