@@ -94,13 +94,14 @@ fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
                 blank = true;
                 continue;
             }
-            Block::Line(s) => {
+            Block::Line(mut s) => {
                 lines += 1;
-                let t = s.trim_start_matches(['\u{3000}', ' ']);
-                if t.len() != s.len() {
+                let indent = s.len() - s.trim_start_matches(['\u{3000}', ' ']).len();
+                if indent > 0 {
                     indented += 1;
+                    s.drain(..indent);
                 }
-                (t.to_string(), Role::Body, true)
+                (s, Role::Body, true)
             }
             Block::Para(s) => (s, Role::Body, false),
             Block::Heading { level, text } => (text, Role::Heading(level.max(1)), false),
@@ -177,8 +178,8 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
 /// sanitised again after markup and character references were resolved, so a `&#x1b;` or
 /// `&#x202e;` in a page cannot reach the terminal, a title or the JSON.
 fn sanitize(article: &mut Article) {
-    use crate::decode::sanitize_field;
-    let line = |s: &mut String| *s = sanitize_field(s, false);
+    use crate::decode::sanitize_field_in_place as clean;
+    let line = |s: &mut String| clean(s, false);
     line(&mut article.title);
     for field in [
         &mut article.date,
@@ -198,7 +199,7 @@ fn sanitize(article: &mut Article) {
             line(h);
         }
         for p in &mut section.paragraphs {
-            *p = sanitize_field(p, true);
+            clean(p, true);
         }
     }
     article.dropped.iter_mut().for_each(line);

@@ -145,19 +145,40 @@ pub fn parse_bytes(
     name: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Article, Problem> {
-    crate::guard::catch(|| parse_unguarded(bytes, name, encoding))
-        .unwrap_or_else(|why| Err(Problem::Internal(decode::sanitize_line(&why))))
+    guarded(|| parse_decoded(decode_bytes(bytes, encoding)?, name))
 }
 
-fn parse_unguarded(
-    bytes: &[u8],
+/// [`parse_bytes`] for bytes it may free once they are decoded, so that a large file is not
+/// held twice while it is parsed.
+fn parse_owned(
+    bytes: Vec<u8>,
     name: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Article, Problem> {
-    let decoded = decode::decode(bytes, encoding).map_err(|e| match e {
+    guarded(move || {
+        let decoded = decode_bytes(&bytes, encoding)?;
+        drop(bytes);
+        parse_decoded(decoded, name)
+    })
+}
+
+/// Runs parsing work under [`crate::guard::catch`]: a panic becomes [`Problem::Internal`].
+fn guarded(work: impl FnOnce() -> Result<Article, Problem>) -> Result<Article, Problem> {
+    crate::guard::catch(work)
+        .unwrap_or_else(|why| Err(Problem::Internal(decode::sanitize_line(&why))))
+}
+
+fn decode_bytes(
+    bytes: &[u8],
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<decode::Decoded, Problem> {
+    decode::decode(bytes, encoding).map_err(|e| match e {
         DecodeError::Binary => Problem::Binary,
         DecodeError::NotInEncoding(name) => Problem::NotInEncoding(name),
-    })?;
+    })
+}
+
+fn parse_decoded(decoded: decode::Decoded, name: &Path) -> Result<Article, Problem> {
     if decoded.text.trim().is_empty() {
         return Err(Problem::Empty);
     }
@@ -197,7 +218,7 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
         LoadError::new(path, problem)
     })?;
     let mut article =
-        parse_bytes(&bytes, path, options.encoding).map_err(|p| LoadError::new(path, p))?;
+        parse_owned(bytes, path, options.encoding).map_err(|p| LoadError::new(path, p))?;
     article.path = Some(path.to_string_lossy().into_owned());
     Ok(article)
 }

@@ -30,6 +30,32 @@ pub fn sanitize_field(s: &str, multiline: bool) -> String {
     sanitize(s, mode).0
 }
 
+/// [`sanitize_field`] in place, without copying a string that needs nothing (almost every
+/// one): what a large article costs in memory stays one copy of its text.
+pub fn sanitize_field_in_place(s: &mut String, multiline: bool) {
+    let line = !multiline;
+    if s.chars().any(|c| needs_care(c, line)) {
+        *s = sanitize_field(s, multiline);
+    }
+}
+
+/// Whether [`sanitize`] changes or removes `c` (in `line` mode, line feeds too). Kept in step
+/// with the match in [`sanitize`] by a test over every character it names.
+fn needs_care(c: char, line: bool) -> bool {
+    match c {
+        ' '..='~' => false,
+        '\n' => line,
+        '\0'..='\u{1F}' | '\u{7F}'..='\u{A0}' => true,
+        '\u{061C}'
+        | '\u{2000}'..='\u{200F}'
+        | '\u{2028}'..='\u{202F}'
+        | '\u{205F}'..='\u{2060}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => true,
+        _ => false,
+    }
+}
+
 /// Whether line breaks are kept (article text) or flattened (single-line strings).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
@@ -161,6 +187,24 @@ fn is_cjk(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::decode::tests::detect;
+
+    #[test]
+    fn needs_care_agrees_with_sanitize() {
+        // Every character below U+3000 and the specials above it: a character that
+        // `sanitize` would change is one `needs_care` flags (between two letters, so the
+        // no-break space rule keeps it unchanged where it may).
+        let specials = ['\u{FEFF}', '\u{FFFD}', '中', '　'];
+        for c in (0u32..0x3000).filter_map(char::from_u32).chain(specials) {
+            for line in [false, true] {
+                let mode = if line { Mode::Line } else { Mode::Field };
+                let alone = c.to_string();
+                let changed = sanitize(&alone, mode).0 != alone;
+                if changed {
+                    assert!(needs_care(c, line), "U+{:04X} line={line}", c as u32);
+                }
+            }
+        }
+    }
 
     #[test]
     fn line_ends_are_normalised() {

@@ -3,7 +3,8 @@
 //! `unicode-linebreak`), restricted to grapheme cluster boundaries and tailored by the clreq
 //! rules in [`super::rules`]; a line that has no such opportunity at all (a long URL, an
 //! e-mail address, a word wider than the pane) is cut at a grapheme boundary instead. The
-//! text is walked once per paragraph and each line costs time in proportion to its length.
+//! text is walked once per paragraph, a chunk of clusters at a time, and each line costs
+//! time in proportion to its length.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -49,61 +50,101 @@ pub(crate) struct Line {
     pub placeholder: bool,
 }
 
+/// How many clusters are analysed at a time. The breaker keeps only the clusters of the line
+/// being filled plus one such chunk, so a paragraph of millions of characters (a whole
+/// article on one line) costs memory for a chunk, not for every character.
+const CHUNK: usize = 4096;
+
 /// Breaks paragraphs into lines, reusing its buffer from one paragraph to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Breaker {
     clusters: Vec<Cluster>,
 }
 
-impl Breaker {
-    /// Analyses `text`: its grapheme clusters, their widths, and which cluster boundaries are
-    /// legal line breaks.
-    fn analyse(&mut self, text: &str, ambiguous_wide: bool) {
-        self.clusters.clear();
-        let mut breaks = linebreaks(text).filter(|&(_, kind)| {
-            // Mandatory breaks are found from the line-end clusters themselves.
-            kind == BreakOpportunity::Allowed
-        });
-        let mut next_break = breaks.next().map_or(usize::MAX, |(at, _)| at);
-        // Last character of the previous cluster; whether the last non-space cluster may
-        // not end a line.
-        let mut previous = '\0';
-        let mut open_before = false;
-        for g in Graphemes::new(text, ambiguous_wide) {
-            let (start, first, last) = (g.start, g.first, g.last);
-            let mut flags = if first == last && is_plain(first) {
-                0
-            } else {
-                classify(first, last, g.end == start.saturating_add(first.len_utf8()))
-            };
-            while next_break < start {
-                next_break = breaks.next().map_or(usize::MAX, |(at, _)| at);
-            }
-            if start > 0 {
-                let quote = (matches!(first, '“' | '‘') || matches!(previous, '”' | '’'))
-                    && !is_break_space(previous)
-                    && quote_break(previous, first);
-                // A line never starts with a space (it would be dropped), so no break
-                // before one: UAX #14 breaks after spaces.
-                if (next_break == start || quote) && !open_before && flags & (NO_START | SPACE) == 0
-                {
-                    flags |= BREAK;
-                }
-            }
-            previous = last;
-            if flags & SPACE == 0 {
-                open_before = flags & NO_END != 0;
-            }
-            let width = if flags & LINE_END != 0 { 0 } else { g.width };
-            self.clusters.push(Cluster {
-                start,
-                end: g.end,
-                width,
-                flags,
-            });
+/// Analyses a paragraph as it is walked: its grapheme clusters, their widths, and which
+/// cluster boundaries are legal line breaks.
+struct Analyser<'t, B> {
+    breaks: B,
+    graphemes: Graphemes<'t>,
+    next_break: usize,
+    /// Last character of the previous cluster.
+    previous: char,
+    /// Whether the last non-space cluster may not end a line.
+    open_before: bool,
+}
+
+fn analyser(
+    text: &str,
+    ambiguous_wide: bool,
+) -> Analyser<'_, impl Iterator<Item = (usize, BreakOpportunity)> + '_> {
+    let mut breaks = linebreaks(text).filter(|&(_, kind)| {
+        // Mandatory breaks are found from the line-end clusters themselves.
+        kind == BreakOpportunity::Allowed
+    });
+    let next_break = breaks.next().map_or(usize::MAX, |(at, _)| at);
+    Analyser {
+        breaks,
+        graphemes: Graphemes::new(text, ambiguous_wide),
+        next_break,
+        previous: '\0',
+        open_before: false,
+    }
+}
+
+impl<B: Iterator<Item = (usize, BreakOpportunity)>> Analyser<'_, B> {
+    /// The next cluster of the paragraph.
+    fn next_cluster(&mut self) -> Option<Cluster> {
+        let g = self.graphemes.next()?;
+        let (start, first, last) = (g.start, g.first, g.last);
+        let mut flags = if first == last && is_plain(first) {
+            0
+        } else {
+            classify(first, last, g.end == start.saturating_add(first.len_utf8()))
+        };
+        while self.next_break < start {
+            self.next_break = self.breaks.next().map_or(usize::MAX, |(at, _)| at);
         }
+        if start > 0 {
+            let previous = self.previous;
+            let quote = (matches!(first, '“' | '‘') || matches!(previous, '”' | '’'))
+                && !is_break_space(previous)
+                && quote_break(previous, first);
+            // A line never starts with a space (it would be dropped), so no break before
+            // one: UAX #14 breaks after spaces.
+            if (self.next_break == start || quote)
+                && !self.open_before
+                && flags & (NO_START | SPACE) == 0
+            {
+                flags |= BREAK;
+            }
+        }
+        self.previous = last;
+        if flags & SPACE == 0 {
+            self.open_before = flags & NO_END != 0;
+        }
+        let width = if flags & LINE_END != 0 { 0 } else { g.width };
+        Some(Cluster {
+            start,
+            end: g.end,
+            width,
+            flags,
+        })
     }
 
+    /// Appends up to [`CHUNK`] more clusters to `clusters`; false when none were left.
+    fn more(&mut self, clusters: &mut Vec<Cluster>) -> bool {
+        let before = clusters.len();
+        while clusters.len() - before < CHUNK {
+            match self.next_cluster() {
+                Some(c) => clusters.push(c),
+                None => break,
+            }
+        }
+        clusters.len() > before
+    }
+}
+
+impl Breaker {
     /// Breaks `text` into lines: the first line has `first_width` columns, later lines
     /// `width` (both at least 1). Calls `emit` for each line, in order; an empty text gives
     /// one empty line.
@@ -115,13 +156,10 @@ impl Breaker {
         ambiguous_wide: bool,
         mut emit: impl FnMut(Line),
     ) {
-        self.analyse(text, ambiguous_wide);
-        let clusters = self.clusters.as_slice();
-        let n = clusters.len();
-        let mut s = 0;
-        let mut leading = true;
-        let mut avail = first_width.max(1);
-        if n == 0 {
+        let mut source = analyser(text, ambiguous_wide);
+        let clusters = &mut self.clusters;
+        clusters.clear();
+        if !source.more(clusters) {
             emit(Line {
                 start: 0,
                 end: 0,
@@ -130,7 +168,18 @@ impl Breaker {
             });
             return;
         }
-        while s < n {
+        let mut s = 0;
+        let mut leading = true;
+        let mut avail = first_width.max(1);
+        loop {
+            // What earlier lines used is not needed again.
+            if s >= CHUNK {
+                clusters.drain(..s);
+                s = 0;
+            }
+            if s >= clusters.len() && !source.more(clusters) {
+                break;
+            }
             let line_start = clusters[s].start;
             let mut i = s;
             let mut used = 0usize;
@@ -139,8 +188,13 @@ impl Breaker {
             // Last legal break seen: (cluster index, content end, content width).
             let mut best: Option<(usize, usize, usize)> = None;
             let mut hard_end = false;
-            while i < n {
-                let c = &clusters[i];
+            let mut at_end = false;
+            loop {
+                if i >= clusters.len() && !source.more(clusters) {
+                    at_end = true;
+                    break;
+                }
+                let c = clusters[i];
                 if i > s && c.has(BREAK) && content_end > line_start {
                     best = Some((i, content_end, content_width));
                 }
@@ -163,7 +217,7 @@ impl Breaker {
                 leading = leading && c.has(SPACE);
                 i += 1;
             }
-            if hard_end || i >= n {
+            if hard_end || at_end {
                 emit(Line {
                     start: line_start,
                     end: content_end,
@@ -175,9 +229,9 @@ impl Breaker {
                 if !hard_end {
                     break;
                 }
-                if s >= n {
+                if s >= clusters.len() && !source.more(clusters) {
                     // A line end as the last cluster still leaves an empty last line.
-                    let at = clusters[n - 1].end;
+                    let at = clusters.last().map_or(0, |c| c.end);
                     emit(Line {
                         start: at,
                         end: at,
@@ -216,7 +270,10 @@ impl Breaker {
                 s = q;
                 leading = false;
             }
-            while !leading && s < n && clusters[s].has(SPACE) {
+            while !leading
+                && (s < clusters.len() || source.more(clusters))
+                && clusters[s].has(SPACE)
+            {
                 s += 1;
             }
             avail = width.max(1);
@@ -294,6 +351,30 @@ mod tests {
             })
         });
         out
+    }
+
+    #[test]
+    fn paragraphs_longer_than_a_chunk_break_as_short_ones_do() {
+        // Clusters are analysed a chunk at a time; lines that straddle a chunk boundary must
+        // obey the same rules. The sentence's lines at each width are known from short text.
+        let sentence = "记者今天从有关部门获悉，“今年全国夏粮收购工作进展顺利。”Prices rose 3.5% — \
+                        a small rise. ";
+        let long = sentence.repeat(CHUNK / 20 * 3);
+        assert!(long.chars().count() > 3 * CHUNK);
+        for width in [7usize, 40, 80] {
+            let got = lines(&long, width);
+            let rebuilt: String = got.concat();
+            let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+            assert_eq!(squeeze(&rebuilt), squeeze(&long), "width {width}");
+            for l in &got {
+                assert!(super::super::width::str_width(l, false) <= width, "{l:?}");
+                let first = l.chars().next().unwrap_or('a');
+                assert!(
+                    !is_no_start(first),
+                    "width {width}: line starts with {first}"
+                );
+            }
+        }
     }
 
     #[test]
