@@ -18,7 +18,7 @@ use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
 use detect::{decode_forced, detect_and_decode};
 use sanitize::{Mode, sanitize};
 
-pub use sanitize::{sanitize_field, sanitize_field_in_place, sanitize_line};
+pub use sanitize::{first_unsafe, sanitize_field, sanitize_field_in_place, sanitize_line};
 
 /// A text is considered binary when more than this percentage of its characters are U+FFFD or
 /// control characters.

@@ -74,6 +74,28 @@ impl Article {
             .filter_map(|s| s.heading.as_deref().map(|h| (h, s.level)))
     }
 
+    /// Every string of the article a reader could see: title, metadata, headings,
+    /// paragraphs and dropped lines (not the path or the encoding's name).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let fields = [
+            &self.date,
+            &self.time,
+            &self.place,
+            &self.byline,
+            &self.editor,
+            &self.source,
+        ];
+        std::iter::once(self.title.as_str())
+            .chain(fields.into_iter().flatten().map(String::as_str))
+            .chain(self.sections.iter().flat_map(|s| {
+                s.heading
+                    .iter()
+                    .chain(s.paragraphs.iter())
+                    .map(String::as_str)
+            }))
+            .chain(self.dropped.iter().map(String::as_str))
+    }
+
     /// Total number of paragraphs over all sections.
     pub fn paragraph_count(&self) -> usize {
         self.sections.iter().map(|s| s.paragraphs.len()).sum()

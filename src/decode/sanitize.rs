@@ -39,6 +39,22 @@ pub fn sanitize_field_in_place(s: &mut String, multiline: bool) {
     }
 }
 
+/// The first character of `s` that must never reach a terminal: a control character other
+/// than a line feed, DEL, a C1 control, a bidi control or isolate, a zero-width character or
+/// U+FEFF. `None` for text that is safe to draw; every string of a parsed article is.
+pub fn first_unsafe(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c,
+                '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}')
+    })
+}
+
 /// Whether [`sanitize`] changes or removes `c` (in `line` mode, line feeds too). Kept in step
 /// with the match in [`sanitize`] by a test over every character it names.
 fn needs_care(c: char, line: bool) -> bool {
