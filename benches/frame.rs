@@ -6,11 +6,11 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use newsreader::app::App;
 use newsreader::article::Article;
 use newsreader::keymap::{Action, Keymap};
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
+use newsreader::session::Session;
 use newsreader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +49,7 @@ fn frame(c: &mut Criterion) {
             articles: vec![article],
             errors: Vec::new(),
         };
-        let mut app = App::new(lib, LayoutOptions::default());
+        let mut app = Session::memory(lib, LayoutOptions::default());
         app.resize(120, 40);
         app.update(Action::FocusRight);
         let half = app.layout().len() / 2;

@@ -7,24 +7,59 @@
 //! the reader is derived from it at the current width, which is what keeps the same sentence
 //! at the top when the terminal is resized.
 
+mod entries;
 mod library_search;
 mod memory;
 mod navigate;
 mod search;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::article::{Article, Section};
+use crate::catalog::{ArticleId, Bookmark, Entry, StoredPlace};
 use crate::keymap::Action;
 use crate::layout::{Layout, LayoutCache, LayoutOptions, TextPos};
-use crate::library::{Library, LoadError};
+use crate::library::LoadError;
 use crate::screen::{self, Areas};
-use crate::state::State;
 use crate::strings;
 
-pub use library_search::{LibraryHit, LibrarySearch, SLICE};
+pub use entries::sort_entries;
+pub use library_search::{LibraryHit, LibrarySearch};
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
+
+/// Something the app needs done outside itself: the session carries these out (reading the
+/// catalog, writing to it, starting a search) and answers with the methods that take their
+/// results ([`App::opened`], [`App::set_bookmarks`], …). The app itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Load article `id` and hand it to [`App::opened`], with its remembered place.
+    Open(ArticleId),
+    /// Remember the reading position in the article with this key.
+    Remember {
+        /// The article's key.
+        key: String,
+        /// The place at the top of the reader.
+        place: StoredPlace,
+    },
+    /// Remember the article open now.
+    SetLast(String),
+    /// Add the bookmark, or remove the one at the same place; answer with
+    /// [`App::set_bookmarks`] and [`App::bookmark_toggled`].
+    ToggleBookmark(Bookmark),
+    /// Search every article of the library for this query (empty: stop searching) and hand
+    /// the results to [`App::library_hits`].
+    SearchLibrary(String),
+}
+
+/// The open article: its number in the catalog (none for a placeholder) and its key.
+#[derive(Debug)]
+struct Open {
+    id: Option<ArticleId>,
+    key: Option<String>,
+    article: Arc<Article>,
+}
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +75,20 @@ pub enum Focus {
 /// The reader's whole state.
 #[derive(Debug)]
 pub struct App {
-    articles: Vec<Article>,
+    /// The library's articles, in list order.
+    entries: Vec<Entry>,
+    /// Where each article is in `entries`.
+    by_id: HashMap<ArticleId, usize>,
+    /// Whether the library is a collection (folders, several files, feeds): the Articles
+    /// list is shown even while it holds one article or none.
+    collection: bool,
     load_errors: Vec<LoadError>,
-    open: usize,
+    /// Files looked at and files in all, while the library is being read.
+    progress: Option<(usize, usize)>,
+    open: Open,
+    /// An article asked for and not yet handed over, and a place to show in it (a bookmark's)
+    /// instead of the remembered one.
+    pending: Option<(ArticleId, Option<StoredPlace>)>,
     article_cursor: usize,
     section_cursor: usize,
     focus: Focus,
@@ -60,54 +106,38 @@ pub struct App {
     quit: bool,
     search: Search,
     library: LibrarySearch,
-    corpus: library_search::Corpus,
-    state: State,
-    /// Each article's key in the state ([`crate::state::article_key`]).
-    keys: Vec<String>,
+    /// A library search's query to run in the article being opened from its results.
+    search_after_open: Option<String>,
+    bookmarks: Vec<Bookmark>,
     bookmark_cursor: Option<usize>,
+    /// The last place handed out to be remembered, so an unchanged one is not written again.
+    remembered: Option<(String, StoredPlace)>,
+    effects: Vec<Effect>,
 }
 
 impl App {
-    /// An app showing `library` at an 80×24 screen until the first resize. The first article
-    /// is open; a single article opens with the Sections list focused.
-    pub fn new(library: Library, options: LayoutOptions) -> App {
-        let Library { articles, errors } = library;
-        let articles = if articles.is_empty() {
-            vec![Article::new(
-                strings::EMPTY_LIBRARY,
-                vec![Section {
-                    heading: None,
-                    level: 0,
-                    paragraphs: Vec::new(),
-                }],
-            )]
-        } else {
-            articles
-        };
-        let focus = if articles.len() > 1 {
-            Focus::Articles
-        } else {
-            Focus::Sections
-        };
-        // Laid out for the reader's width on an 80×24 screen, the size until the first
-        // resize, so that resize finds it in the cache.
-        let width = screen::areas(80, 24, articles.len() > 1, false)
-            .reader
-            .width;
+    /// An app with nothing open yet, at an 80×24 screen until the first resize. The session
+    /// fills it: [`App::set_entries`], then [`App::opened`] for the article to show.
+    pub fn new(options: LayoutOptions) -> App {
+        let placeholder = Arc::new(placeholder(strings::EMPTY_LIBRARY));
         let mut cache = LayoutCache::default();
-        let layout = cache.get_or_layout(0, &articles[0], width, &options);
-        let message = match errors.as_slice() {
-            [] => None,
-            [one] => Some(format!("{}{one}", strings::STATUS_LOAD_ERROR)),
-            many => Some(format!("{} {}", many.len(), strings::STATUS_LOAD_ERRORS)),
-        };
+        let width = screen::areas(80, 24, false, false).reader.width;
+        let layout = cache.get_or_layout(PLACEHOLDER, &placeholder, width, &options);
         let mut app = App {
-            articles,
-            load_errors: errors,
-            open: 0,
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            collection: false,
+            load_errors: Vec::new(),
+            progress: None,
+            open: Open {
+                id: None,
+                key: None,
+                article: placeholder,
+            },
+            pending: None,
             article_cursor: 0,
             section_cursor: 0,
-            focus,
+            focus: Focus::Sections,
             help: false,
             help_scroll: 0,
             lists_open: false,
@@ -118,24 +148,35 @@ impl App {
             layout,
             cache,
             options,
-            message,
+            message: None,
             quit: false,
             search: Search::default(),
             library: LibrarySearch::default(),
-            corpus: library_search::Corpus::default(),
-            state: State::none(),
-            keys: Vec::new(),
+            search_after_open: None,
+            bookmarks: Vec::new(),
             bookmark_cursor: None,
+            remembered: None,
+            effects: Vec::new(),
         };
         app.resize(80, 24);
         app
     }
 
+    /// What the app needs done, in order; taking them empties the list.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
     // ----- what the view reads -----
 
-    /// The articles of the library.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// The articles of the library, in list order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The list entry of article `id`.
+    pub fn entry(&self, id: ArticleId) -> Option<&Entry> {
+        self.by_id.get(&id).and_then(|&i| self.entries.get(i))
     }
 
     /// Files that failed to load.
@@ -143,14 +184,24 @@ impl App {
         &self.load_errors
     }
 
-    /// The open article.
-    pub fn article(&self) -> &Article {
-        &self.articles[self.open]
+    /// Files looked at and files in all, while the library is being read.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.progress
     }
 
-    /// Index of the open article.
-    pub fn open_index(&self) -> usize {
-        self.open
+    /// The open article (a placeholder saying so when there is none).
+    pub fn article(&self) -> &Article {
+        &self.open.article
+    }
+
+    /// The open article's number in the catalog.
+    pub fn open_id(&self) -> Option<ArticleId> {
+        self.open.id
+    }
+
+    /// Where the open article is in the Articles list.
+    pub fn open_index(&self) -> Option<usize> {
+        self.open.id.and_then(|id| self.by_id.get(&id).copied())
     }
 
     /// The highlighted entry of the Articles list.
@@ -195,12 +246,12 @@ impl App {
 
     /// Where the panes are on the screen now.
     pub fn areas(&self) -> Areas {
-        screen::areas(
-            self.width,
-            self.height,
-            self.articles.len() > 1,
-            self.lists_open,
-        )
+        screen::areas(self.width, self.height, self.has_list(), self.lists_open)
+    }
+
+    /// Whether the Articles list is part of the screen.
+    pub fn has_list(&self) -> bool {
+        self.collection || self.entries.len() > 1
     }
 
     /// A message for the status bar.
@@ -288,7 +339,7 @@ impl App {
             Action::NextSection => self.next_section(),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
-            Action::Search if self.focus == Focus::Articles && self.articles.len() > 1 => {
+            Action::Search if self.focus == Focus::Articles && self.has_list() => {
                 self.start_library_search();
             }
             Action::Search => self.start_search(),
@@ -329,23 +380,16 @@ impl App {
 
     fn relayout(&mut self) {
         let width = self.areas().reader.width;
-        let (cache, article, options) = (&mut self.cache, &self.articles[self.open], &self.options);
-        let laid =
-            crate::guard::catch(|| cache.get_or_layout(self.open as u64, article, width, options));
+        let id = self.open.id.map_or(PLACEHOLDER, |id| id.0 as u64);
+        let (cache, article, options) = (&mut self.cache, &self.open.article, &self.options);
+        let laid = crate::guard::catch(|| cache.get_or_layout(id, article, width, options));
         self.layout = laid.unwrap_or_else(|why| {
             // A bug met while setting this article: say so in the pane, keep the program.
-            let note = Article::new(
-                article.title.clone(),
-                vec![Section {
-                    heading: None,
-                    level: 0,
-                    paragraphs: vec![format!(
-                        "{}{})",
-                        strings::ERR_LAYOUT_PANE,
-                        crate::decode::sanitize_line(&why)
-                    )],
-                }],
-            );
+            let note = placeholder(&format!(
+                "{}{})",
+                strings::ERR_LAYOUT_PANE,
+                crate::decode::sanitize_line(&why)
+            ));
             Arc::new(crate::layout::layout(&note, width, options))
         });
         self.top = self.layout.row_of(self.anchor);
@@ -355,21 +399,84 @@ impl App {
         self.layout.len().saturating_sub(self.reader_height())
     }
 
-    /// Opens article `i` at its start.
+    /// Asks for article `i` of the list to be opened (at its remembered place); the session
+    /// answers with [`App::opened`].
     pub fn open_article(&mut self, i: usize) {
-        if i >= self.articles.len() || i == self.open {
+        self.request(i, None);
+    }
+
+    /// Asks for article `i`, at `place` instead of its remembered place when given.
+    pub(crate) fn request(&mut self, i: usize, place: Option<StoredPlace>) {
+        let Some(id) = self.entries.get(i).map(|e| e.id) else {
+            return;
+        };
+        if self.open.id == Some(id) {
+            if let Some(place) = place {
+                self.go_to_stored(place);
+            }
             return;
         }
-        if self.open < self.articles.len() {
-            self.remember();
-        }
+        self.pending = Some((id, place));
+        self.effects.push(Effect::Open(id));
+    }
+
+    /// Article `id`, asked for with [`Effect::Open`] (or shown first by the session): it
+    /// becomes the open article, at `remembered` (its remembered place) unless a place was
+    /// asked for with it.
+    pub fn opened(
+        &mut self,
+        id: ArticleId,
+        article: Arc<Article>,
+        remembered: Option<StoredPlace>,
+    ) {
+        let asked = match self.pending.take() {
+            Some((p, place)) if p == id => place,
+            other => {
+                self.pending = other;
+                None
+            }
+        };
+        self.remember();
         self.clear_search();
-        self.open = i;
+        self.drop_search_index();
+        let key = self
+            .by_id
+            .get(&id)
+            .and_then(|&i| self.entries.get(i))
+            .map(|e| e.key.clone());
+        self.open = Open {
+            id: Some(id),
+            key,
+            article,
+        };
         self.anchor = TextPos::default();
+        self.top = 0;
         self.relayout();
-        let remembered = self.remembered(i).is_some_and(|pos| self.go_to(pos));
-        if !remembered {
+        let placed = asked.or(remembered).is_some_and(|p| self.go_to_stored(p));
+        if !placed {
             self.section_cursor = self.section_at_top();
         }
+        if let Some(i) = self.open_index() {
+            self.article_cursor = i;
+        }
+        self.remember();
+        if let Some(query) = self.search_after_open.take() {
+            self.search_for(&query);
+        }
     }
+}
+
+/// The layout cache's number for a placeholder article.
+const PLACEHOLDER: u64 = u64::MAX;
+
+/// An article that only says `text`.
+fn placeholder(text: &str) -> Article {
+    Article::new(
+        text,
+        vec![Section {
+            heading: None,
+            level: 0,
+            paragraphs: Vec::new(),
+        }],
+    )
 }

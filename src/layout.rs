@@ -11,6 +11,7 @@ mod cache;
 mod clusters;
 mod linebreak;
 mod options;
+mod place;
 mod row;
 pub mod rules;
 pub mod width;
@@ -21,6 +22,7 @@ use std::ops::Range;
 pub use blocks::{Block, BlockKind, blocks};
 pub use cache::LayoutCache;
 pub use options::{Align, Indent, LayoutOptions};
+pub use place::Place;
 pub use row::{INDENT, INDENT_WIDTH, Row, RowKind, Segment};
 
 use crate::article::Article;

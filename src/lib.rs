@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod decode;
@@ -18,7 +19,7 @@ pub mod library;
 pub mod screen;
 pub mod script;
 pub mod search;
-pub mod state;
+pub mod session;
 pub mod strings;
 pub mod terminal;
 pub mod ui;

@@ -3,6 +3,8 @@
 //! read or parsed becomes a [`LoadError`] beside the articles that did load: one bad file
 //! never stops the rest.
 
+pub mod scan;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +12,7 @@ use crate::article::{self, Article, Format};
 use crate::decode::{self, DecodeError};
 
 /// The sample article that ships inside the binary.
-const EMBEDDED: &[(&str, &[u8])] = &[(
+pub const EMBEDDED: &[(&str, &[u8])] = &[(
     "000_cbc56e87487c11ac.txt",
     include_bytes!("../assets/000_cbc56e87487c11ac.txt"),
 )];
@@ -74,6 +76,9 @@ pub enum Problem {
     },
     /// Decoding or parsing met a bug (a panic, caught); its message.
     Internal(String),
+    /// A failure found by an earlier run and kept in the catalog (the file has not changed
+    /// since); its message.
+    Recorded(String),
 }
 
 impl fmt::Display for Problem {
@@ -101,6 +106,7 @@ impl fmt::Display for Problem {
                 s::ERR_TOO_LARGE_HINT
             ),
             Problem::Internal(why) => write!(f, "{}{why})", s::ERR_INTERNAL),
+            Problem::Recorded(why) => f.write_str(why),
         }
     }
 }
@@ -117,7 +123,8 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(path: &Path, problem: Problem) -> LoadError {
+    /// The error for `path`, the path sanitised for display.
+    pub fn new(path: &Path, problem: Problem) -> LoadError {
         LoadError {
             path: display_path(path),
             problem,

@@ -5,11 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use newsreader::app::App;
 use newsreader::cli::Cli;
 use newsreader::library::{Library, LoadOptions};
-use newsreader::state::{self, State};
-use newsreader::{config, decode, layout, strings, terminal};
+use newsreader::session::{Session, Sources};
+use newsreader::{catalog, config, decode, layout, strings, terminal};
 
 fn main() -> ExitCode {
     newsreader::guard::install();
@@ -65,12 +64,40 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         encoding,
         max_bytes: config.max_file_bytes,
     };
-    let library = if !cli.paths.is_empty() {
-        Library::load_with(&cli.paths, &options)
-    } else if !config.library.is_empty() {
-        Library::load_with(&config.library, &options)
+    let paths = if !cli.paths.is_empty() {
+        cli.paths.clone()
     } else {
+        config.library.clone()
+    };
+    if !(cli.json || cli.outline || cli.dump) {
+        if !std::io::stdout().is_terminal() {
+            eprintln!("{}{}", strings::ERR_PREFIX, strings::NOT_A_TERMINAL);
+            return Ok(ExitCode::from(2));
+        }
+        let sources = if paths.is_empty() {
+            Sources::Embedded
+        } else {
+            Sources::Paths(paths)
+        };
+        let layout = config.layout;
+        let mut errors = Vec::new();
+        terminal::run(
+            |nudge| Session::start(sources, layout, options, catalog::default_dir(), nudge),
+            &config.keymap,
+            &config.theme,
+            config.mouse,
+            |session| errors = session.load_errors().to_vec(),
+        )?;
+        // The files that failed, where the user sees them after the reader closes.
+        for e in &errors {
+            eprintln!("{}{e}", strings::ERR_PREFIX);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let library = if paths.is_empty() {
         Library::embedded()
+    } else {
+        Library::load_with(&paths, &options)
     };
     for e in &library.errors {
         eprintln!("{}{e}", strings::ERR_PREFIX);
@@ -92,15 +119,6 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{indent}{heading}")?;
             }
         }
-    } else if !cli.dump {
-        drop(out);
-        if !std::io::stdout().is_terminal() {
-            eprintln!("{}{}", strings::ERR_PREFIX, strings::NOT_A_TERMINAL);
-            return Ok(ExitCode::from(2));
-        }
-        let app = App::new(library, config.layout).with_state(State::open(state::default_dir()));
-        terminal::run(app, &config.keymap, &config.theme, config.mouse)?;
-        return Ok(ExitCode::SUCCESS);
     } else {
         let width = cli.width.unwrap_or_else(|| {
             if std::io::stdout().is_terminal() {

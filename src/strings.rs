@@ -21,6 +21,8 @@ pub const ERR_UNREADABLE: &str = "cannot read the file";
 /// Problem: a device, pipe or socket was named.
 pub const ERR_NOT_REGULAR: &str =
     "not a regular file or folder; name a text, Markdown or HTML file";
+/// A FIFO, device or folder where the program's own file should be.
+pub const ERR_NOT_REGULAR_SHORT: &str = "not a regular file";
 /// Problem: binary data.
 pub const ERR_BINARY: &str = "binary file, not text (skipped)";
 /// Problem: the forced encoding does not fit; its name follows, then the hint.
@@ -145,6 +147,19 @@ pub const STATE_NO_DIR: &str = "no data folder: reading positions will not be re
 pub const STATE_UNWRITABLE: &str = "positions not saved, cannot write ";
 /// Status bar: the state file did not parse and was moved aside; the new name follows.
 pub const STATE_CORRUPT: &str = "state file was damaged and moved aside to ";
+/// Status bar: the catalog was damaged and moved aside; the new name and the reason follow.
+pub const CATALOG_DAMAGED: &str = "library database was damaged and moved aside to ";
+/// Status bar: the catalog was made by a newer program; the schema version and `)` follow.
+pub const CATALOG_NEWER: &str =
+    "library database is from a newer newsreader; nothing is remembered this time (schema ";
+/// Status bar: the catalog could not be written; the reason follows.
+pub const CATALOG_WRITE_FAILED: &str = "could not save to the library database: ";
+/// Status bar: the catalog could not be read; the reason follows.
+pub const CATALOG_READ_FAILED: &str = "could not read the library database: ";
+/// Status bar: the article asked for is no longer in the catalog.
+pub const ARTICLE_GONE: &str = "that article is no longer in the library";
+/// Status bar: importing state.toml failed; the reason follows.
+pub const STATE_IMPORT_FAILED: &str = "could not import state.toml: ";
 /// Status bar: a bookmark was added.
 pub const BOOKMARK_ADDED: &str = "bookmark added";
 /// Status bar: a bookmark was removed.

@@ -7,7 +7,8 @@ mod input;
 
 use std::io::{self, Write};
 use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -17,8 +18,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{cursor, execute, terminal};
 
-use crate::app::{App, PromptKey};
+use crate::app::PromptKey;
 use crate::keymap::Keymap;
+use crate::session::{SLICE, Session};
 use crate::ui::{self, Theme};
 use input::{Msg, Signal};
 
@@ -74,39 +76,62 @@ const ALIVE_CHECK: Duration = Duration::from_secs(1);
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
-/// Runs the reader until the user quits or a signal asks it to stop. The loop sleeps on one
-/// channel (terminal input, signals) and draws only after something happened.
-pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> anyhow::Result<()> {
-    let (_tx, rx) = input::start()?;
+/// Runs the reader until the user quits or a signal asks it to stop. `start` makes the
+/// session, given what its workers call to wake the loop; `at_end` sees it last. The loop sleeps on one channel
+/// (terminal input, signals, workers) and draws only after something happened.
+pub fn run(
+    start: impl FnOnce(Arc<dyn Fn() + Send + Sync>) -> Session,
+    keymap: &Keymap,
+    theme: &Theme,
+    mouse: bool,
+    at_end: impl FnOnce(&Session),
+) -> anyhow::Result<()> {
+    let (tx, rx) = input::start()?;
+    let wake = Mutex::new(tx);
+    let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+        if let Ok(tx) = wake.lock() {
+            let _ = tx.send(Msg::Wake);
+        }
+    });
     install_panic_hook();
     let _guard = Guard;
     enter(mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut session = start(nudge);
     let size = term.size()?;
-    app.resize(size.width, size.height);
+    session.resize(size.width, size.height);
     let mut dirty = true;
-    'outer: while !app.should_quit() {
+    'outer: while !session.should_quit() {
         if dirty {
-            term.draw(|f| ui::draw(f, &app, keymap, theme))?;
+            term.draw(|f| ui::draw(f, session.app(), keymap, theme))?;
             dirty = false;
         }
-        // A library search scans in slices while no message waits; otherwise sleep.
-        let first = if app.busy() {
+        // A library search runs in slices while no message waits; otherwise sleep until a
+        // message, a timer of the session, or the time to check the terminal is still there.
+        let first = if session.busy() {
             match rx.try_recv() {
                 Ok(msg) => msg,
                 Err(TryRecvError::Empty) => {
-                    app.tick(crate::app::SLICE);
+                    session.tick(SLICE);
                     dirty = true;
                     continue;
                 }
                 Err(TryRecvError::Disconnected) => break,
             }
         } else {
-            match rx.recv_timeout(ALIVE_CHECK) {
+            let wait = session
+                .next_timer()
+                .map_or(ALIVE_CHECK, |t| t.saturating_duration_since(Instant::now()))
+                .min(ALIVE_CHECK);
+            match rx.recv_timeout(wait) {
                 Ok(msg) => msg,
                 Err(RecvTimeoutError::Timeout) => {
                     if terminal::size().is_err() {
                         break;
+                    }
+                    if session.next_timer().is_some_and(|t| t <= Instant::now()) {
+                        session.on_timer();
+                        dirty = true;
                     }
                     continue;
                 }
@@ -118,26 +143,30 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> anyhow:
         let mut next = Some(first);
         while let Some(msg) = next {
             match msg {
-                Msg::Term(ev) => handle_event(&mut app, &mut term, keymap, mouse, ev)?,
+                Msg::Term(ev) => handle_event(&mut session, &mut term, keymap, mouse, ev)?,
                 Msg::TermClosed | Msg::Signal(Signal::Stop) => break 'outer,
-                Msg::Signal(Signal::Suspend) => suspend(&mut term, &mut app, mouse)?,
-                Msg::Signal(Signal::Continue) => resume(&mut term, &mut app, mouse)?,
+                Msg::Signal(Signal::Suspend) => suspend(&mut term, &mut session, mouse)?,
+                Msg::Signal(Signal::Continue) => resume(&mut term, &mut session, mouse)?,
+                Msg::Wake => {
+                    session.pump();
+                }
             }
             dirty = true;
-            if app.should_quit() {
+            if session.should_quit() {
                 break;
             }
             next = rx.try_recv().ok();
         }
     }
     // Quit, or a signal: keep the place either way.
-    app.remember();
+    session.finish();
+    at_end(&session);
     Ok(())
 }
 
 /// One terminal event.
 fn handle_event(
-    app: &mut App,
+    app: &mut Session,
     term: &mut Term,
     keymap: &Keymap,
     mouse: bool,
@@ -186,7 +215,7 @@ fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
 
 /// Ctrl-Z or SIGTSTP: give the terminal back, stop until `fg`, then take it again and
 /// redraw all.
-fn suspend(term: &mut Term, app: &mut App, mouse: bool) -> anyhow::Result<()> {
+fn suspend(term: &mut Term, app: &mut Session, mouse: bool) -> anyhow::Result<()> {
     restore();
     // The default action of SIGTSTP (stop), not our handler, which would only send another
     // message; execution continues here after SIGCONT.
@@ -196,7 +225,7 @@ fn suspend(term: &mut Term, app: &mut App, mouse: bool) -> anyhow::Result<()> {
 
 /// After a stop (ours, or a SIGSTOP from outside): the shell may have reset the terminal
 /// while we were stopped, so raw mode and the screen are set up again from scratch.
-fn resume(term: &mut Term, app: &mut App, mouse: bool) -> anyhow::Result<()> {
+fn resume(term: &mut Term, app: &mut Session, mouse: bool) -> anyhow::Result<()> {
     let _ = terminal::disable_raw_mode();
     enter(mouse)?;
     // A new `Terminal` draws everything at the next frame. (`Terminal::clear` would ask the

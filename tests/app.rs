@@ -3,18 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
-use newsreader::app::{App, Focus};
+use newsreader::app::Focus;
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
+use newsreader::session::Session;
 
-fn sample() -> App {
-    let mut app = App::new(Library::embedded(), LayoutOptions::default());
+fn sample() -> Session {
+    let mut app = Session::memory(Library::embedded(), LayoutOptions::default());
     app.resize(100, 30);
     app
 }
 
-fn fixtures(names: &[&str]) -> App {
+fn fixtures(names: &[&str]) -> Session {
     let paths: Vec<PathBuf> = names
         .iter()
         .map(|n| {
@@ -23,13 +24,13 @@ fn fixtures(names: &[&str]) -> App {
                 .join(n)
         })
         .collect();
-    let mut app = App::new(Library::load(&paths, None), LayoutOptions::default());
+    let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
     app.resize(100, 30);
     app
 }
 
 /// The text of the reader's first non-blank row.
-fn top_text(app: &App) -> String {
+fn top_text(app: &Session) -> String {
     let l = app.layout();
     (app.top_row()..l.len())
         .map(|i| l.row_text(i).into_owned())
@@ -146,9 +147,9 @@ fn focus_moves_like_miller_columns() {
     assert_eq!(app.focus(), Focus::Articles);
     app.update(Action::ScrollDown);
     assert_eq!(app.article_cursor(), 1);
-    assert_eq!(app.open_index(), 0, "selecting does not open");
+    assert_eq!(app.open_index(), Some(0), "selecting does not open");
     app.update(Action::FocusRight);
-    assert_eq!(app.open_index(), 1);
+    assert_eq!(app.open_index(), Some(1));
     assert_eq!(app.focus(), Focus::Sections);
     assert_eq!(app.article().title, "关于改进社区服务的几点意见");
     app.update(Action::FocusRight);

@@ -4,12 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use newsreader::app::{App, Focus, PromptKey};
+use newsreader::app::{Focus, PromptKey};
+use newsreader::catalog::Origin;
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
+use newsreader::session::Session;
 
-fn run_query(app: &mut App, q: &str) -> Vec<String> {
+fn run_query(app: &mut Session, q: &str) -> Vec<String> {
     app.update(Action::Search);
     for c in q.chars() {
         app.prompt(PromptKey::Char(c));
@@ -23,18 +25,14 @@ fn run_query(app: &mut App, q: &str) -> Vec<String> {
     app.library_search()
         .hits()
         .iter()
-        .map(|h| app.articles()[h.article].path.clone().unwrap_or_default())
-        .map(|p| {
-            Path::new(&p)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
+        .map(|h| match &app.entry(h.id).unwrap().origin {
+            Origin::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
+            Origin::Embedded(name) => name.clone(),
         })
         .collect()
 }
 
-fn fixtures() -> App {
+fn fixtures() -> Session {
     let paths: Vec<PathBuf> = ["decorated.txt", "cn_numbered.txt", "frontmatter_md.txt"]
         .iter()
         .map(|n| {
@@ -43,7 +41,7 @@ fn fixtures() -> App {
                 .join(n)
         })
         .collect();
-    let mut app = App::new(Library::load(&paths, None), LayoutOptions::default());
+    let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
     app.resize(100, 30);
     app
 }
@@ -91,7 +89,7 @@ fn corpus_queries_find_the_right_articles() {
         }
         return;
     }
-    let mut app = App::new(Library::load(&[dir], None), LayoutOptions::default());
+    let mut app = Session::memory(Library::load(&[dir], None), LayoutOptions::default());
     app.resize(120, 40);
     assert!(
         run_query(&mut app, "郑板桥").contains(&"zh_people_zhengbanqiao_gb2312_label.html".into())

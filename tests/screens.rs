@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use newsreader::app::App;
 use newsreader::keymap::{Action, Keymap};
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
+use newsreader::session::Session;
 use newsreader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -34,7 +34,7 @@ fn text(buf: &Buffer) -> String {
     out
 }
 
-fn render(app: &mut App, w: u16, h: u16) -> String {
+fn render(app: &mut Session, w: u16, h: u16) -> String {
     app.resize(w, h);
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let keymap = Keymap::default();
@@ -43,8 +43,8 @@ fn render(app: &mut App, w: u16, h: u16) -> String {
     text(term.backend().buffer())
 }
 
-fn sample() -> App {
-    App::new(Library::embedded(), LayoutOptions::default())
+fn sample() -> Session {
+    Session::memory(Library::embedded(), LayoutOptions::default())
 }
 
 const SIZES: [(u16, u16); 4] = [(100, 30), (60, 20), (20, 5), (1, 1)];
@@ -100,7 +100,7 @@ fn multi_article_library() {
         })
         .collect();
     for (w, h) in SIZES {
-        let mut app = App::new(Library::load(&paths, None), LayoutOptions::default());
+        let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
         app.update(Action::ScrollDown);
         let screen = render(&mut app, w, h);
         insta::assert_snapshot!(format!("library_{w}x{h}"), screen);

@@ -2,23 +2,24 @@
 //! the same six, Esc restoring the position, a miss that says so, and a match split across
 //! two wrapped rows highlighted on both.
 
-use newsreader::app::{App, PromptKey};
+use newsreader::app::PromptKey;
 use newsreader::keymap::{Action, Keymap};
 use newsreader::layout::{LayoutOptions, RowKind};
 use newsreader::library::Library;
+use newsreader::session::Session;
 use newsreader::strings;
 use newsreader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn sample(w: u16, h: u16) -> App {
-    let mut app = App::new(Library::embedded(), LayoutOptions::default());
+fn sample(w: u16, h: u16) -> Session {
+    let mut app = Session::memory(Library::embedded(), LayoutOptions::default());
     app.resize(w, h);
     app.update(Action::FocusRight);
     app
 }
 
-fn type_query(app: &mut App, q: &str) {
+fn type_query(app: &mut Session, q: &str) {
     app.update(Action::Search);
     for c in q.chars() {
         app.prompt(PromptKey::Char(c));
@@ -26,7 +27,7 @@ fn type_query(app: &mut App, q: &str) {
 }
 
 /// Whether the current match's first row is on screen.
-fn current_visible(app: &App) -> bool {
+fn current_visible(app: &Session) -> bool {
     let s = app.search();
     let m = &s.matches()[s.current().unwrap()];
     let row = app.layout().row_of(m.start());

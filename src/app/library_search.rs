@@ -1,20 +1,19 @@
-//! Searching every article from the Articles list: matches are counted per article and shown
-//! with a line of context; Enter opens the article at its first match with the search active.
-//! The scan runs in small time slices between key presses, so results stream in and typing
-//! is never blocked, however large the library.
+//! Searching every article from the Articles list: the prompt, the results (each article
+//! with its match count and a line of context) and opening one at its first match with the
+//! search active. The searching itself is the session's ([`Effect::SearchLibrary`]); results
+//! stream in through [`App::library_hits`], so typing is never blocked, however large the
+//! library.
 
-use std::time::{Duration, Instant};
-
-use super::{App, Focus, PromptKey};
-use crate::layout::{Block, blocks};
-use crate::search::{self, Index, Match};
+use super::{App, Effect, Focus, PromptKey};
+use crate::catalog::ArticleId;
+use crate::search::Match;
 use crate::strings;
 
 /// One article that matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LibraryHit {
-    /// Index of the article in the library.
-    pub article: usize,
+    /// The article.
+    pub id: ArticleId,
     /// How many matches it has.
     pub count: usize,
     /// Its first match.
@@ -29,7 +28,8 @@ pub struct LibrarySearch {
     query: String,
     typing: bool,
     active: bool,
-    next: usize,
+    /// Whether results for the query are still coming.
+    searching: bool,
     hits: Vec<LibraryHit>,
     cursor: usize,
 }
@@ -43,6 +43,11 @@ impl LibrarySearch {
     /// Whether the prompt is open.
     pub fn typing(&self) -> bool {
         self.typing
+    }
+
+    /// Whether results for the query are still coming in.
+    pub fn searching(&self) -> bool {
+        self.searching
     }
 
     /// The query.
@@ -59,12 +64,12 @@ impl LibrarySearch {
     pub fn cursor(&self) -> usize {
         self.cursor
     }
-}
 
-/// The searchable text of every article, folded once when first searched.
-#[derive(Debug, Default)]
-pub(super) struct Corpus {
-    docs: Vec<Option<(Vec<Block>, Index)>>,
+    /// Drops the result of an article that left the library.
+    pub(super) fn forget(&mut self, id: ArticleId) {
+        self.hits.retain(|h| h.id != id);
+        self.cursor = self.cursor.min(self.hits.len().saturating_sub(1));
+    }
 }
 
 impl App {
@@ -73,21 +78,14 @@ impl App {
         &self.library
     }
 
-    /// Whether a library search still has articles to scan (the event loop then calls
-    /// [`App::tick`] instead of waiting for input).
-    pub fn busy(&self) -> bool {
-        let l = &self.library;
-        l.active && !l.query.is_empty() && l.next < self.articles.len()
-    }
-
     pub(super) fn start_library_search(&mut self) {
         let l = &mut self.library;
         l.active = true;
         l.typing = true;
         l.query.clear();
         l.hits.clear();
-        l.next = 0;
         l.cursor = 0;
+        l.searching = false;
     }
 
     /// A key typed into the library search prompt.
@@ -96,25 +94,23 @@ impl App {
         match key {
             PromptKey::Char(c) if !c.is_control() => {
                 l.query.push(c);
-                l.restart();
+                self.restart_library_search();
             }
             PromptKey::Char(_) => {}
             PromptKey::Backspace => {
                 if l.query.pop().is_none() {
-                    l.active = false;
-                    l.typing = false;
+                    self.close_library_search();
                 } else {
-                    l.restart();
+                    self.restart_library_search();
                 }
             }
             PromptKey::Esc => {
-                l.active = false;
-                l.typing = false;
+                self.close_library_search();
             }
             PromptKey::Enter => {
                 l.typing = false;
                 if l.query.is_empty() {
-                    l.active = false;
+                    self.close_library_search();
                 }
                 self.report_miss();
             }
@@ -123,40 +119,32 @@ impl App {
         }
     }
 
-    /// Scans articles for the library search for about `budget`, then returns.
-    pub fn tick(&mut self, budget: Duration) {
-        let started = Instant::now();
-        if self.corpus.docs.len() != self.articles.len() {
-            self.corpus.docs = (0..self.articles.len()).map(|_| None).collect();
+    fn restart_library_search(&mut self) {
+        let l = &mut self.library;
+        l.hits.clear();
+        l.cursor = 0;
+        l.searching = !l.query.is_empty();
+        self.effects.push(Effect::SearchLibrary(l.query.clone()));
+    }
+
+    /// Results of [`Effect::SearchLibrary`] for `query`, in library order, added to those
+    /// found so far; `done` when the search is over. Results for an older query are ignored.
+    pub fn library_hits(&mut self, query: &str, hits: Vec<LibraryHit>, done: bool) {
+        let l = &mut self.library;
+        if !l.active || l.query != query {
+            return;
         }
-        while self.busy() {
-            let i = self.library.next;
-            self.library.next += 1;
-            let doc = self.corpus.docs[i].get_or_insert_with(|| {
-                let b = blocks(&self.articles[i]);
-                let index = Index::new(&b);
-                (b, index)
-            });
-            if let Some((count, first)) = doc.1.count_and_first(&doc.0, &self.library.query) {
-                let text = &doc.0[first.block].text;
-                self.library.hits.push(LibraryHit {
-                    article: i,
-                    count,
-                    snippet: search::snippet(text, first.range.clone()),
-                    first,
-                });
-            }
-            if started.elapsed() >= budget {
-                break;
-            }
+        l.hits.extend(hits);
+        if done {
+            l.searching = false;
+            self.report_miss();
         }
-        self.report_miss();
     }
 
     /// Says so when a finished library search, no longer being typed, found nothing.
     fn report_miss(&mut self) {
         let l = &self.library;
-        if l.active && !self.busy() && !l.typing && l.hits.is_empty() {
+        if l.active && !l.searching && !l.typing && l.hits.is_empty() {
             self.message = Some(format!("{}{}", strings::NO_MATCH, l.query));
         }
     }
@@ -166,14 +154,20 @@ impl App {
         let Some(hit) = self.library.hits.get(self.library.cursor).cloned() else {
             return;
         };
+        let Some(&i) = self.by_id.get(&hit.id) else {
+            return;
+        };
         let query = self.library.query.clone();
-        self.library.active = false;
-        self.library.typing = false;
-        self.article_cursor = hit.article;
-        self.open_article(hit.article);
+        self.close_library_search();
+        self.article_cursor = i;
+        self.open_article(i);
         self.focus = Focus::Reader;
         self.lists_open = false;
-        self.search_for(&query);
+        if self.open.id == Some(hit.id) {
+            self.search_for(&query);
+        } else {
+            self.search_after_open = Some(query);
+        }
     }
 
     pub(super) fn move_library_cursor(&mut self, delta: isize) {
@@ -183,17 +177,12 @@ impl App {
 
     /// Esc outside the prompt: back to the plain Articles list.
     pub(super) fn close_library_search(&mut self) -> bool {
+        let l = &mut self.library;
+        l.typing = false;
+        if l.searching {
+            l.searching = false;
+            self.effects.push(Effect::SearchLibrary(String::new()));
+        }
         std::mem::replace(&mut self.library.active, false)
     }
 }
-
-impl LibrarySearch {
-    fn restart(&mut self) {
-        self.hits.clear();
-        self.next = 0;
-        self.cursor = 0;
-    }
-}
-
-/// How long one slice of library scanning may take before input is read again.
-pub const SLICE: Duration = Duration::from_millis(8);

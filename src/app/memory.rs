@@ -1,57 +1,50 @@
-//! The reader's memory in the app: reopening the last article at the same text, keeping the
-//! place in each article, and bookmarks with their overlay. The file work is in
-//! [`crate::state`]; this is when and what to remember.
+//! The reader's memory in the app: the place in each article and the article open last,
+//! handed to the session to keep, and bookmarks with their overlay. The catalog does the
+//! keeping; this is when and what to remember.
 
-use super::App;
+use super::{App, Effect, Focus};
+use crate::catalog::{Bookmark, StoredPlace};
 use crate::layout::TextPos;
-use crate::state::{Bookmark, Change, Place, State, article_key};
 use crate::strings;
 
 impl App {
-    /// Gives the app its memory: reopens the last article at its remembered position and
-    /// shows any warning from the state in the status bar.
-    pub fn with_state(mut self, state: State) -> App {
-        self.state = state;
-        self.keys = self.articles.iter().map(article_key).collect();
-        let last = self.state.data().last.clone();
-        let open = last
-            .and_then(|k| self.keys.iter().position(|x| *x == k))
-            .unwrap_or(0);
-        self.article_cursor = open;
-        self.open = usize::MAX;
-        self.open_article(open);
-        if let Some(w) = self.state.take_warning() {
-            self.message = Some(w);
-        }
-        self
-    }
-
-    /// The remembered place in article `i`.
-    pub(super) fn remembered(&self, i: usize) -> Option<TextPos> {
-        let key = self.keys.get(i)?;
-        self.state.data().positions.get(key).map(|&p| p.into())
-    }
-
-    /// Writes the open article's position (and that it is the one open) to the state.
+    /// Hands the open article's position (and that it is the one open) to the session to
+    /// keep, unless it is what was handed last.
     pub fn remember(&mut self) {
-        let Some(key) = self.keys.get(self.open).cloned() else {
+        let Some(key) = self.open.key.clone() else {
             return;
         };
-        let place = Place::from(self.anchor);
-        if self.state.data().positions.get(&key) != Some(&place) {
-            self.state.change(Change::Position(key.clone(), place));
+        let place = StoredPlace::Place(self.layout.place_of(self.anchor));
+        let same_key = self.remembered.as_ref().is_some_and(|(k, _)| *k == key);
+        if self.remembered.as_ref() == Some(&(key.clone(), place)) {
+            return;
         }
-        if self.state.data().last.as_ref() != Some(&key) {
-            self.state.change(Change::Last(key));
+        if !same_key {
+            self.effects.push(Effect::SetLast(key.clone()));
         }
-        if let Some(w) = self.state.take_warning() {
-            self.message = Some(w);
-        }
+        self.effects.push(Effect::Remember {
+            key: key.clone(),
+            place,
+        });
+        self.remembered = Some((key, place));
+    }
+
+    /// Puts a remembered place at the top of the reader, if it is still in the text. A place
+    /// from an older state file names a block and a byte offset.
+    pub(super) fn go_to_stored(&mut self, place: StoredPlace) -> bool {
+        let pos = match place {
+            StoredPlace::Place(p) => self.layout.pos_of_place(p),
+            StoredPlace::Legacy { block, offset } => Some(TextPos {
+                block: usize::try_from(block).unwrap_or(usize::MAX),
+                offset: usize::try_from(offset).unwrap_or(usize::MAX),
+            }),
+        };
+        pos.is_some_and(|p| self.go_to(p))
     }
 
     /// `m`: bookmarks the top of the reader, or removes the bookmark that is there.
     pub(super) fn toggle_bookmark(&mut self) {
-        let Some(key) = self.keys.get(self.open).cloned() else {
+        let Some(key) = self.open.key.clone() else {
             return;
         };
         let pos = self.anchor;
@@ -62,32 +55,43 @@ impl App {
             .and_then(|b| b.text.get(pos.offset..))
             .map(|t| t.chars().take(40).collect())
             .unwrap_or_default();
-        let place = Place::from(pos);
-        let existed = self
-            .state
-            .data()
-            .bookmarks
-            .iter()
-            .any(|b| b.article == key && b.place == place);
-        self.state.change(Change::ToggleBookmark(Bookmark {
-            article: key,
+        let place = StoredPlace::Place(self.layout.place_of(pos));
+        self.effects.push(Effect::ToggleBookmark(Bookmark {
+            key,
             place,
             title: self.article().title.clone(),
             snippet,
         }));
-        self.message = Some(self.state.take_warning().unwrap_or_else(|| {
-            if existed {
-                strings::BOOKMARK_REMOVED
-            } else {
+    }
+
+    /// The bookmarks, as the session read them from the catalog.
+    pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        self.bookmarks = bookmarks;
+        if let Some(c) = self.bookmark_cursor {
+            self.bookmark_cursor = Some(c.min(self.bookmarks.len().saturating_sub(1)));
+        }
+    }
+
+    /// Says whether [`Effect::ToggleBookmark`] added or removed a bookmark.
+    pub fn bookmark_toggled(&mut self, added: bool) {
+        self.message = Some(
+            if added {
                 strings::BOOKMARK_ADDED
+            } else {
+                strings::BOOKMARK_REMOVED
             }
-            .to_string()
-        }));
+            .to_string(),
+        );
+    }
+
+    /// A warning for the status bar (the catalog could not be written, …).
+    pub fn warn(&mut self, warning: String) {
+        self.message = Some(warning);
     }
 
     /// Every bookmark, in the order made.
     pub fn bookmarks(&self) -> &[Bookmark] {
-        &self.state.data().bookmarks
+        &self.bookmarks
     }
 
     /// The bookmarks overlay's cursor, when the overlay is open.
@@ -102,7 +106,7 @@ impl App {
     /// Keys while the bookmarks overlay is open.
     pub(super) fn bookmarks_action(&mut self, action: crate::keymap::Action) {
         use crate::keymap::Action as A;
-        let n = self.bookmarks().len();
+        let n = self.bookmarks.len();
         let cur = self.bookmark_cursor.unwrap_or(0);
         match action {
             A::ScrollUp => self.bookmark_cursor = Some(cur.saturating_sub(1)),
@@ -118,17 +122,16 @@ impl App {
     }
 
     fn jump_to_bookmark(&mut self, i: usize) {
-        let Some(b) = self.bookmarks().get(i).cloned() else {
+        let Some(b) = self.bookmarks.get(i).cloned() else {
             return;
         };
-        let Some(article) = self.keys.iter().position(|k| *k == b.article) else {
+        let Some(article) = self.entries.iter().position(|e| e.key == b.key) else {
             self.message = Some(strings::BOOKMARK_ELSEWHERE.to_string());
             return;
         };
         self.remember();
         self.article_cursor = article;
-        self.open_article(article);
-        self.go_to(b.place.into());
-        self.focus = super::Focus::Reader;
+        self.request(article, Some(b.place));
+        self.focus = Focus::Reader;
     }
 }

@@ -55,7 +55,7 @@ impl App {
                 }
                 return;
             }
-            if let Some(i) = list_hit(r, row, self.article_cursor, self.articles.len(), 1) {
+            if let Some(i) = list_hit(r, row, self.article_cursor, self.entries.len(), 1) {
                 self.article_cursor = i;
                 self.open_article(i);
             }
@@ -105,7 +105,7 @@ impl App {
     }
 
     fn move_article_cursor(&mut self, delta: isize) {
-        let last = self.articles.len().saturating_sub(1);
+        let last = self.entries.len().saturating_sub(1);
         self.article_cursor = self.article_cursor.saturating_add_signed(delta).min(last);
     }
 
@@ -184,9 +184,9 @@ impl App {
                     self.lists_open = true;
                 }
             }
-            Focus::Sections if self.articles.len() > 1 => {
+            Focus::Sections if self.has_list() => {
                 self.focus = Focus::Articles;
-                self.article_cursor = self.open;
+                self.article_cursor = self.open_index().unwrap_or(self.article_cursor);
             }
             _ => {}
         }
@@ -208,7 +208,7 @@ impl App {
 
     pub(super) fn cycle_focus(&mut self, forward: bool) {
         let mut order = vec![Focus::Sections, Focus::Reader];
-        if self.articles.len() > 1 {
+        if self.has_list() {
             order.insert(0, Focus::Articles);
         }
         let i = order.iter().position(|&f| f == self.focus).unwrap_or(0);

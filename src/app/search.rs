@@ -3,6 +3,7 @@
 //! where the search started.
 
 use super::App;
+use crate::catalog::ArticleId;
 use crate::layout::TextPos;
 use crate::search::{Index, Match};
 use crate::strings;
@@ -35,7 +36,8 @@ pub struct Search {
     origin: Option<TextPos>,
     history: Vec<String>,
     history_pos: Option<usize>,
-    index: Option<(usize, Index)>,
+    /// The folded text of the open article, built at its first search.
+    index: Option<(Option<ArticleId>, Index)>,
 }
 
 impl Search {
@@ -197,9 +199,9 @@ impl App {
             .search
             .index
             .as_ref()
-            .is_none_or(|(a, _)| *a != self.open)
+            .is_none_or(|(a, _)| *a != self.open.id)
         {
-            self.search.index = Some((self.open, Index::new(self.layout.blocks())));
+            self.search.index = Some((self.open.id, Index::new(self.layout.blocks())));
         }
         let matches = match &self.search.index {
             Some((_, index)) => index.find(self.layout.blocks(), &self.search.query),
@@ -265,6 +267,11 @@ impl App {
                 strings::WRAPPED_TO_BOTTOM.to_string()
             }
         });
+    }
+
+    /// A new article is open: its text has to be folded again at the next search.
+    pub(super) fn drop_search_index(&mut self) {
+        self.search.index = None;
     }
 
     /// Esc outside the prompt: stop highlighting the last search.

@@ -37,7 +37,7 @@ pub struct Article {
 }
 
 /// A run of paragraphs under one heading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Section {
     /// Clean heading text; `None` for the lead section.
     pub heading: Option<String>,

@@ -29,6 +29,8 @@ pub enum Msg {
     TermClosed,
     /// A signal arrived.
     Signal(Signal),
+    /// A worker of the session has news ([`crate::session::Session::pump`]).
+    Wake,
 }
 
 /// Starts the input and signal threads; their messages arrive on the returned receiver.

@@ -31,7 +31,7 @@ type Entry = (String, u8, Option<String>);
 pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let focused = app.focus() == Focus::Articles;
     let lib = app.library_search();
-    let articles = app.articles();
+    let entries = app.entries();
     if lib.active() {
         let title = format!(
             "{}{}{} ({}) ",
@@ -46,7 +46,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             len: hits.len(),
             entry: |i| {
                 let h = &hits[i];
-                let t = articles.get(h.article).map_or("", |a| a.title.as_str());
+                let t = app.entry(h.id).map_or("", |e| e.title.as_str());
                 (format!("{t} ({})", h.count), 0, Some(h.snippet.clone()))
             },
             lines: 2,
@@ -57,8 +57,8 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
     let list = List {
         title: strings::ARTICLES_TITLE,
-        len: articles.len(),
-        entry: |i| (articles[i].title.clone(), 0, None),
+        len: entries.len(),
+        entry: |i| (entries[i].title.clone(), 0, None),
         lines: 1,
         cursor: app.article_cursor(),
         focused,

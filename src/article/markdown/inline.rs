@@ -79,7 +79,11 @@ pub(crate) fn inline(s: &str, cjk: bool) -> String {
                 out.push(c);
             }
             '&' => {
-                if let Some((ch, used)) = entity_at(rest) {
+                // Markdown (CommonMark) takes a reference only with its semicolon: `&#2024`
+                // and `AT&T` are text.
+                if let Some((ch, used)) = entity_at(rest)
+                    && rest.as_bytes().get(used.wrapping_sub(1)) == Some(&b';')
+                {
                     // Fixed-width spaces read as plain spaces here, so that they collapse.
                     match ch {
                         '\u{A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => out.push(' '),
@@ -166,5 +170,9 @@ mod tests {
         assert_eq!(inline("a \\| b and 2 * 3", false), "a | b and 2 * 3");
         assert_eq!(inline("看![猫](a.png)吧", true), "看[图片：猫]吧");
         assert_eq!(inline("snake_case stays", false), "snake_case stays");
+        assert_eq!(
+            inline("&#2024 and &amp &amp; &#x4E2D;", false),
+            "&#2024 and &amp & 中"
+        );
     }
 }

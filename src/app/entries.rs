@@ -1,0 +1,133 @@
+//! The Articles list as the library changes under it: the entries known from the catalog at
+//! start, then articles added, changed and removed while files are read or change on disk,
+//! and the files that failed. The list keeps its order (by path, in the order the library's
+//! folders were given) and the cursor stays on the article it was on.
+
+use std::cmp::Ordering;
+
+use super::{App, Focus};
+use crate::catalog::{ArticleId, Entry, Origin};
+use crate::library::LoadError;
+use crate::strings;
+
+impl App {
+    /// Says whether the library is a collection (folders, several files), in which case the
+    /// Articles list is shown even before a second article is known.
+    pub fn set_collection(&mut self, collection: bool) {
+        self.collection = collection;
+        if collection && self.entries.len() <= 1 && self.focus == Focus::Sections {
+            self.focus = Focus::Articles;
+        }
+        self.relayout();
+    }
+
+    /// The articles known at start, in list order; the first (or the one with key `last`) is
+    /// asked for.
+    pub fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
+        self.entries = entries;
+        self.reindex();
+        if self.has_list() {
+            self.focus = Focus::Articles;
+        }
+        let open = last
+            .and_then(|k| self.entries.iter().position(|e| e.key == k))
+            .unwrap_or(0);
+        self.article_cursor = open;
+        self.open_article(open);
+        self.relayout();
+    }
+
+    /// An article that is new or changed.
+    pub fn upsert_entry(&mut self, entry: Entry) {
+        let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
+        let id = entry.id;
+        let changed_open = self.open.id == Some(id);
+        if let Some(&i) = self.by_id.get(&id) {
+            self.entries.remove(i);
+        }
+        let at = self
+            .entries
+            .partition_point(|e| list_order(e, &entry) == Ordering::Less);
+        self.entries.insert(at, entry);
+        self.reindex();
+        self.follow_cursor(cursor_id);
+        if self.open.id.is_none() && self.pending.is_none() {
+            // The first article of a library being read for the first time.
+            self.open_article(at);
+        } else if changed_open {
+            // Its file changed: show the new text at the same place, as far as it goes.
+            self.reopen();
+        }
+    }
+
+    /// An article whose file went away (or now fails to read).
+    pub fn remove_entry(&mut self, id: ArticleId) {
+        let Some(i) = self.by_id.get(&id).copied() else {
+            return;
+        };
+        let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
+        self.entries.remove(i);
+        self.reindex();
+        self.follow_cursor(cursor_id);
+        self.library.forget(id);
+    }
+
+    /// A file that could not be read.
+    pub fn add_load_error(&mut self, error: LoadError) {
+        self.load_errors.push(error);
+        self.message = Some(match self.load_errors.as_slice() {
+            [one] => format!("{}{one}", strings::STATUS_LOAD_ERROR),
+            many => format!("{} {}", many.len(), strings::STATUS_LOAD_ERRORS),
+        });
+    }
+
+    /// How far reading the library has come: `done` of `total` files looked at; `None` when
+    /// it is over.
+    pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
+        self.progress = progress;
+    }
+
+    fn reindex(&mut self) {
+        self.by_id = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+    }
+
+    /// Keeps the list cursor on the article it was on when entries move.
+    fn follow_cursor(&mut self, id: Option<ArticleId>) {
+        if let Some(i) = id.and_then(|id| self.by_id.get(&id).copied()) {
+            self.article_cursor = i;
+        }
+        self.article_cursor = self
+            .article_cursor
+            .min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Asks for the open article again (its file changed), keeping the place.
+    fn reopen(&mut self) {
+        if let Some(id) = self.open.id {
+            let place = crate::catalog::StoredPlace::Place(self.layout.place_of(self.anchor));
+            self.pending = Some((id, Some(place)));
+            self.effects.push(super::Effect::Open(id));
+        }
+    }
+}
+
+/// The order of the Articles list: embedded articles first, then files by path, compared
+/// component by component (as the folders were walked).
+fn list_order(a: &Entry, b: &Entry) -> Ordering {
+    match (&a.origin, &b.origin) {
+        (Origin::Embedded(x), Origin::Embedded(y)) => x.cmp(y),
+        (Origin::Embedded(_), _) => Ordering::Less,
+        (_, Origin::Embedded(_)) => Ordering::Greater,
+        (Origin::File(x), Origin::File(y)) => x.components().cmp(y.components()),
+    }
+}
+
+/// Sorts entries into list order.
+pub fn sort_entries(entries: &mut [Entry]) {
+    entries.sort_by(list_order);
+}

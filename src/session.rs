@@ -1,0 +1,540 @@
+//! The reader at work: the [`App`] (all state, no I/O) joined to the catalog and the workers
+//! that keep it current. Input goes to the app; what the app asks for ([`Effect`]s) is
+//! carried out here: articles read from the catalog (a few recent ones kept), positions and
+//! bookmarks written, the library's files scanned on a worker thread and watched for
+//! changes, library searches run in slices between key presses. Messages from the workers
+//! arrive through [`Session::pump`]; the terminal loop calls it when woken. Tests drive a
+//! session directly, without a terminal.
+
+mod cache;
+mod library_scan;
+mod sources;
+
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use crate::app::{App, Effect, PromptKey};
+use crate::article::Article;
+use crate::catalog::{ArticleId, Catalog, Entry, Origin, Outcome, text_key};
+use crate::keymap::Action;
+use crate::layout::LayoutOptions;
+use crate::library::scan::{ScanEvent, absolute_roots, recorded_failure, scan};
+use crate::library::{Library, LoadOptions};
+use crate::strings;
+
+pub use sources::Sources;
+
+use cache::ArticleCache;
+use library_scan::LibraryScan;
+
+/// How long a library search may run before input is looked at again.
+pub const SLICE: Duration = Duration::from_millis(8);
+
+/// After a change on disk, the library is scanned again once things have been quiet this long
+/// (a file being written fires many events).
+const SETTLE: Duration = Duration::from_millis(400);
+
+/// A message from one of the session's workers.
+#[derive(Debug)]
+pub enum Work {
+    /// What the library scan found.
+    Scan(ScanEvent),
+    /// A library scan could not use the catalog; the reason.
+    ScanFailed(String),
+    /// Something changed in the library's folders.
+    Changed,
+}
+
+/// The app and everything that serves it.
+pub struct Session {
+    app: App,
+    catalog: Catalog,
+    sources: Sources,
+    load: LoadOptions,
+    cache: ArticleCache,
+    tx: Sender<Work>,
+    rx: Receiver<Work>,
+    /// Tells the loop that a worker message waits.
+    nudge: Arc<dyn Fn() + Send + Sync>,
+    scan_cancel: Option<Arc<AtomicBool>>,
+    scanning: bool,
+    rescan_at: Option<Instant>,
+    search: Option<LibraryScan>,
+    _watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("app", &self.app)
+            .field("sources", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Deref for Session {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl Session {
+    /// Opens the catalog in `data` (`None`: remember nothing), shows what it knows of
+    /// `sources` at once, and starts a worker that brings it up to date. `nudge` is called
+    /// (from any thread) when a worker message waits for [`Session::pump`].
+    pub fn start(
+        sources: Sources,
+        layout: LayoutOptions,
+        load: LoadOptions,
+        data: Option<PathBuf>,
+        nudge: Arc<dyn Fn() + Send + Sync>,
+    ) -> Session {
+        let (catalog, warnings) = Catalog::open(data.as_deref());
+        let mut s = Session::with_catalog(catalog, sources, layout, load, nudge);
+        for w in warnings {
+            s.app.warn(w);
+        }
+        s.show_known();
+        s.start_scan();
+        s.start_watch();
+        s.run_effects();
+        s
+    }
+
+    /// A session over articles already parsed, with a catalog in memory: for tests and
+    /// benchmarks. The library's articles are stored in the catalog as they are.
+    pub fn memory(library: Library, layout: LayoutOptions) -> Session {
+        let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(|| {});
+        let mut s = Session::with_catalog(
+            Catalog::memory(),
+            Sources::Embedded,
+            layout,
+            LoadOptions::default(),
+            nudge,
+        );
+        let Library { articles, errors } = library;
+        let collection = articles.len() > 1;
+        let mut entries = Vec::new();
+        for (i, a) in articles.iter().enumerate() {
+            let origin = match &a.path {
+                Some(p) => Origin::File(PathBuf::from(p)),
+                None => Origin::Embedded(format!("{i:06}")),
+            };
+            if let Some(e) = s.store(origin, 0, 0, a) {
+                entries.push(e);
+            }
+        }
+        s.app.set_collection(collection);
+        s.app.set_entries(entries, None);
+        for e in errors {
+            s.app.add_load_error(e);
+        }
+        s.run_effects();
+        s
+    }
+
+    fn with_catalog(
+        catalog: Catalog,
+        sources: Sources,
+        layout: LayoutOptions,
+        load: LoadOptions,
+        nudge: Arc<dyn Fn() + Send + Sync>,
+    ) -> Session {
+        let (tx, rx) = mpsc::channel();
+        let mut app = App::new(layout);
+        if let Ok(marks) = catalog.bookmarks() {
+            app.set_bookmarks(marks);
+        }
+        Session {
+            app,
+            catalog,
+            sources,
+            load,
+            cache: ArticleCache::default(),
+            tx,
+            rx,
+            nudge,
+            scan_cancel: None,
+            scanning: false,
+            rescan_at: None,
+            search: None,
+            _watcher: None,
+        }
+    }
+
+    /// Stores one parsed article in the catalog and returns its list entry.
+    fn store(&mut self, origin: Origin, size: u64, mtime: i64, a: &Article) -> Option<Entry> {
+        let key = text_key(a);
+        let put = self.catalog.put(
+            &origin,
+            size,
+            mtime,
+            crate::article::PARSER_VERSION,
+            Outcome::Article(a, &key),
+        );
+        match put {
+            Ok(id) => {
+                self.cache.insert(id, Arc::new(a.clone()));
+                Some(Entry {
+                    id,
+                    origin,
+                    key,
+                    title: a.title.clone(),
+                    date: a.date.clone(),
+                    source: a.source.clone(),
+                    sections: u32::try_from(a.sections.len()).unwrap_or(0),
+                })
+            }
+            Err(e) => {
+                self.app
+                    .warn(format!("{}{e}", strings::CATALOG_WRITE_FAILED));
+                None
+            }
+        }
+    }
+
+    /// Shows what the catalog already knows of the sources: the list at once, the last
+    /// open article (or the first) asked for.
+    fn show_known(&mut self) {
+        let last = self.catalog.last().ok().flatten();
+        match self.sources.clone() {
+            Sources::Embedded => {
+                let mut entries = Vec::new();
+                for (name, bytes) in crate::library::EMBEDDED {
+                    match crate::library::parse_bytes(bytes, std::path::Path::new(name), None) {
+                        Ok(a) => {
+                            let size = bytes.len() as u64;
+                            if let Some(e) =
+                                self.store(Origin::Embedded(name.to_string()), size, 0, &a)
+                            {
+                                entries.push(e);
+                            }
+                        }
+                        Err(p) => self.app.add_load_error(crate::library::LoadError::new(
+                            std::path::Path::new(name),
+                            p,
+                        )),
+                    }
+                }
+                self.app.set_collection(false);
+                self.app.set_entries(entries, last.as_deref());
+            }
+            Sources::Paths(paths) => {
+                let roots = absolute_roots(&paths);
+                let collection = roots.len() > 1 || roots.iter().any(|r| r.is_dir());
+                self.app.set_collection(collection);
+                match self.catalog.entries_under(&roots) {
+                    Ok((mut entries, failures)) => {
+                        crate::app::sort_entries(&mut entries);
+                        self.app.set_entries(entries, last.as_deref());
+                        for (path, why) in failures {
+                            self.app.add_load_error(recorded_failure(&path, why));
+                        }
+                    }
+                    Err(e) => self
+                        .app
+                        .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
+                }
+            }
+        }
+    }
+
+    /// Starts the worker that brings the catalog up to date with the files (a catalog in
+    /// memory is brought up to date here and now).
+    fn start_scan(&mut self) {
+        let Sources::Paths(paths) = &self.sources else {
+            return;
+        };
+        if let Some(cancel) = self.scan_cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        let roots = absolute_roots(paths);
+        let load = self.load;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.scanning = true;
+        match self.catalog.connect() {
+            Some(Ok(mut worker_catalog)) => {
+                let (tx, nudge, stop) = (
+                    self.tx.clone(),
+                    Arc::clone(&self.nudge),
+                    Arc::clone(&cancel),
+                );
+                let spawned = std::thread::Builder::new()
+                    .name("library scan".into())
+                    .spawn(move || {
+                        let send = |e| {
+                            let _ = tx.send(Work::Scan(e));
+                            nudge();
+                        };
+                        let result = crate::guard::catch(|| {
+                            scan(&mut worker_catalog, &roots, &load, threads, &stop, send)
+                        });
+                        let failed = match result {
+                            Ok(Ok(_)) => None,
+                            Ok(Err(e)) => Some(e.to_string()),
+                            Err(panic) => Some(panic),
+                        };
+                        if let Some(why) = failed {
+                            let _ = tx.send(Work::ScanFailed(why));
+                            nudge();
+                        }
+                    });
+                if spawned.is_err() {
+                    self.scanning = false;
+                }
+            }
+            Some(Err(e)) => {
+                self.scanning = false;
+                self.app
+                    .warn(format!("{}{e}", strings::CATALOG_READ_FAILED));
+            }
+            None => {
+                let tx = self.tx.clone();
+                let result = scan(&mut self.catalog, &roots, &load, threads, &cancel, |e| {
+                    let _ = tx.send(Work::Scan(e));
+                });
+                if let Err(e) = result {
+                    let _ = tx.send(Work::ScanFailed(e.to_string()));
+                }
+            }
+        }
+        self.scan_cancel = Some(cancel);
+    }
+
+    /// Watches the library's folders, so files added, changed or removed while the reader
+    /// runs are picked up.
+    fn start_watch(&mut self) {
+        use notify::Watcher;
+        let Sources::Paths(paths) = &self.sources else {
+            return;
+        };
+        let (tx, nudge) = (self.tx.clone(), Arc::clone(&self.nudge));
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| !e.kind.is_access()) {
+                let _ = tx.send(Work::Changed);
+                nudge();
+            }
+        });
+        let Ok(mut watcher) = watcher else {
+            return;
+        };
+        for root in absolute_roots(paths) {
+            let _ = watcher.watch(&root, notify::RecursiveMode::Recursive);
+        }
+        self._watcher = Some(watcher);
+    }
+
+    /// Handles every worker message waiting; says whether there was any.
+    pub fn pump(&mut self) -> bool {
+        let mut any = false;
+        while let Ok(work) = self.rx.try_recv() {
+            any = true;
+            self.work(work);
+        }
+        self.run_effects();
+        any
+    }
+
+    /// Waits until the library scan is over, handling its messages (tests and benchmarks).
+    pub fn settle(&mut self) {
+        while self.scanning {
+            match self.rx.recv_timeout(Duration::from_secs(60)) {
+                Ok(work) => self.work(work),
+                Err(_) => break,
+            }
+        }
+        self.pump();
+        while self.busy() {
+            self.tick(SLICE);
+        }
+    }
+
+    fn work(&mut self, work: Work) {
+        match work {
+            Work::Scan(event) => match event {
+                ScanEvent::Total(n) => self.app.set_progress(Some((0, n))),
+                ScanEvent::Progress(done) => {
+                    let total = self.app.progress().map_or(done, |(_, t)| t);
+                    self.app.set_progress(Some((done, total)));
+                }
+                ScanEvent::Upserted(entry) => {
+                    self.cache.forget(entry.id);
+                    self.app.upsert_entry(entry);
+                }
+                ScanEvent::Removed(id) => {
+                    self.cache.forget(id);
+                    self.app.remove_entry(id);
+                }
+                ScanEvent::Failed(e) => self.app.add_load_error(e),
+                ScanEvent::Done(_) => {
+                    self.scanning = false;
+                    self.app.set_progress(None);
+                }
+            },
+            Work::ScanFailed(why) => {
+                self.scanning = false;
+                self.app.set_progress(None);
+                self.app
+                    .warn(format!("{}{why}", strings::CATALOG_READ_FAILED));
+            }
+            Work::Changed => self.rescan_at = Some(Instant::now() + SETTLE),
+        }
+    }
+
+    /// When [`Session::on_timer`] wants to run next, if at all.
+    pub fn next_timer(&self) -> Option<Instant> {
+        self.rescan_at
+    }
+
+    /// Runs what was due at [`Session::next_timer`].
+    pub fn on_timer(&mut self) {
+        if self.rescan_at.is_some_and(|t| t <= Instant::now()) {
+            self.rescan_at = None;
+            self.start_scan();
+        }
+    }
+
+    /// Whether a library search has articles left to look at (the loop then calls
+    /// [`Session::tick`] while no input waits).
+    pub fn busy(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Runs the library search for about `budget`.
+    pub fn tick(&mut self, budget: Duration) {
+        let Some(mut search) = self.search.take() else {
+            return;
+        };
+        let started = Instant::now();
+        let mut hits = Vec::new();
+        let done = search.step(&self.catalog, &mut self.cache, &mut hits, || {
+            started.elapsed() >= budget
+        });
+        self.app.library_hits(search.query(), hits, done);
+        if !done {
+            self.search = Some(search);
+        }
+        self.run_effects();
+    }
+
+    // ----- input, passed to the app -----
+
+    /// A key's action.
+    pub fn update(&mut self, action: Action) {
+        self.app.update(action);
+        self.run_effects();
+    }
+
+    /// A key typed into a prompt.
+    pub fn prompt(&mut self, key: PromptKey) {
+        self.app.prompt(key);
+        self.run_effects();
+    }
+
+    /// The mouse wheel.
+    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        self.app.wheel(column, row, delta);
+        self.run_effects();
+    }
+
+    /// A click.
+    pub fn click(&mut self, column: u16, row: u16) {
+        self.app.click(column, row);
+        self.run_effects();
+    }
+
+    /// Scrolls the reader by `delta` rows (negative: up).
+    pub fn scroll_rows(&mut self, delta: isize) {
+        self.app.scroll_rows(delta);
+        self.run_effects();
+    }
+
+    /// A new screen size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.app.resize(width, height);
+        self.run_effects();
+    }
+
+    /// Keeps the place before the program ends, and stops the workers.
+    pub fn finish(&mut self) {
+        self.app.remember();
+        self.run_effects();
+        if let Some(cancel) = self.scan_cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The app, for the view.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Carries out what the app asked for, until it asks for nothing more.
+    fn run_effects(&mut self) {
+        loop {
+            let effects = self.app.take_effects();
+            if effects.is_empty() {
+                return;
+            }
+            for effect in effects {
+                self.effect(effect);
+            }
+        }
+    }
+
+    fn effect(&mut self, effect: Effect) {
+        let result = match effect {
+            Effect::Open(id) => {
+                self.open(id);
+                Ok(())
+            }
+            Effect::Remember { key, place } => self.catalog.set_position(&key, place),
+            Effect::SetLast(key) => self.catalog.set_last(&key),
+            Effect::ToggleBookmark(b) => self.catalog.toggle_bookmark(&b).and_then(|added| {
+                self.app.set_bookmarks(self.catalog.bookmarks()?);
+                self.app.bookmark_toggled(added);
+                Ok(())
+            }),
+            Effect::SearchLibrary(query) => {
+                self.search = (!query.is_empty()).then(|| {
+                    LibraryScan::new(query, self.app.entries().iter().map(|e| e.id).collect())
+                });
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            self.app
+                .warn(format!("{}{e}", strings::CATALOG_WRITE_FAILED));
+        }
+    }
+
+    fn open(&mut self, id: ArticleId) {
+        let key = self
+            .app
+            .entries()
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.key.clone());
+        let article = match self.cache.get(id) {
+            Some(a) => Ok(Some(a)),
+            None => self.catalog.article(id).map(|a| a.map(Arc::new)),
+        };
+        match article {
+            Ok(Some(a)) => {
+                self.cache.insert(id, Arc::clone(&a));
+                let remembered = key.and_then(|k| self.catalog.position(&k).ok().flatten());
+                self.app.opened(id, a, remembered);
+            }
+            Ok(None) => self.app.warn(strings::ARTICLE_GONE.to_string()),
+            Err(e) => self
+                .app
+                .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
+        }
+    }
+}

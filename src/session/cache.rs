@@ -1,0 +1,63 @@
+//! The few articles kept in memory besides the open one: going back and forth between
+//! recent articles costs no catalog read, and memory stays bounded however large the
+//! library.
+
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::catalog::ArticleId;
+
+/// How many recently opened articles are kept.
+const KEEP: usize = 8;
+
+/// The most recently used articles, the newest last.
+#[derive(Debug, Default)]
+pub(super) struct ArticleCache {
+    recent: Vec<(ArticleId, Arc<Article>)>,
+}
+
+impl ArticleCache {
+    /// Article `id`, if kept; it becomes the most recent.
+    pub(super) fn get(&mut self, id: ArticleId) -> Option<Arc<Article>> {
+        let i = self.recent.iter().position(|(k, _)| *k == id)?;
+        let item = self.recent.remove(i);
+        let article = Arc::clone(&item.1);
+        self.recent.push(item);
+        Some(article)
+    }
+
+    /// Keeps `article`, dropping the least recent one when full.
+    pub(super) fn insert(&mut self, id: ArticleId, article: Arc<Article>) {
+        self.forget(id);
+        if self.recent.len() >= KEEP {
+            self.recent.remove(0);
+        }
+        self.recent.push((id, article));
+    }
+
+    /// Drops article `id` (it changed or went away).
+    pub(super) fn forget(&mut self, id: ArticleId) {
+        self.recent.retain(|(k, _)| *k != id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_most_recent_few() {
+        let mut c = ArticleCache::default();
+        let a = Arc::new(Article::new("a", Vec::new()));
+        for i in 0..10 {
+            c.insert(ArticleId(i), Arc::clone(&a));
+        }
+        assert!(c.get(ArticleId(0)).is_none() && c.get(ArticleId(1)).is_none());
+        assert!(c.get(ArticleId(2)).is_some());
+        c.insert(ArticleId(10), Arc::clone(&a));
+        assert!(c.get(ArticleId(2)).is_some(), "used just now, so kept");
+        assert!(c.get(ArticleId(3)).is_none());
+        c.forget(ArticleId(2));
+        assert!(c.get(ArticleId(2)).is_none());
+    }
+}
