@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod feed;
 pub mod files;
 pub mod guard;
 pub mod keymap;

@@ -1,0 +1,233 @@
+//! A feed item as the library will hold it: its identity (guid), link, title, date and
+//! author, and the article read from its content by the project's own front ends (HTML
+//! content through the HTML front end, plain text through the plain one), with the item's
+//! title, author and date filling what the text itself did not say. Text from the network
+//! is sanitised before it is parsed and every string of the article again afterwards, since
+//! character references resolved by the parser could bring back what sanitising removed.
+
+use chrono::{DateTime, Utc};
+
+use super::Problem;
+use crate::article::{self, Article, Format};
+use crate::decode;
+use crate::strings as s;
+
+/// An item's content with fewer visible characters than this, and no full content beside
+/// it, is taken for a summary: news articles are longer, teasers are shorter.
+pub(crate) const SUMMARY_MAX_CHARS: usize = 280;
+
+/// One item of a feed, ready to be stored as an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedItem {
+    /// The item's identity: its guid/id, else its link, else `hash:` and a hash of its
+    /// title and content. Stable from one fetch to the next.
+    pub guid: String,
+    /// The item's web page (http or https only), resolved against the feed's address.
+    pub link: Option<String>,
+    /// The title, as one sanitised line; never empty.
+    pub title: String,
+    /// When it was published (or last updated, when that is all the feed says); `None`
+    /// when the feed gives no date (the store keeps the time it first saw the item).
+    pub published: Option<DateTime<Utc>>,
+    /// The author's name, sanitised.
+    pub author: Option<String>,
+    /// Whether `article` holds only the feed's summary of the story, not the story.
+    pub summary_only: bool,
+    /// What happened about the item's full text.
+    pub full_text: FullText,
+    /// The article, parsed by the front ends; `path` is `None`.
+    pub article: Article,
+}
+
+/// What happened about fetching an item's page for its full text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FullText {
+    /// Not needed: the feed carries the article, and the subscription does not ask for pages.
+    NotNeeded,
+    /// The page was fetched and `article` was read from it.
+    Fetched,
+    /// The store already holds the full text for this guid, so the page was not fetched;
+    /// `article` holds what the feed carries, and the stored article should be kept.
+    Known,
+    /// The page was wanted but `article` holds the feed's text, for this reason.
+    Kept(KeptBecause),
+}
+
+/// Why an item kept the feed's text when its page was wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeptBecause {
+    /// The item has no http or https link.
+    NoLink,
+    /// Fetching or reading the page failed.
+    PageFailed(Problem),
+    /// The page held less text than the feed's summary.
+    Shorter,
+    /// Too many pages were wanted in one refresh of this feed.
+    Limit,
+}
+
+impl std::fmt::Display for KeptBecause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeptBecause::NoLink => f.write_str(s::FULL_TEXT_NO_LINK),
+            KeptBecause::PageFailed(p) => write!(f, "{} {p}", s::FULL_TEXT_PAGE_FAILED),
+            KeptBecause::Shorter => f.write_str(s::FULL_TEXT_SHORTER),
+            KeptBecause::Limit => f.write_str(s::FULL_TEXT_LIMIT),
+        }
+    }
+}
+
+/// What an item says about itself, for filling what its text does not say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Known<'a> {
+    pub title: &'a str,
+    pub author: Option<&'a str>,
+    /// Date (`YYYY-MM-DD`) and time (`HH:MM`) in the feed's zone.
+    pub date: Option<(String, Option<String>)>,
+}
+
+/// Parses an item's content (or a fetched page, as HTML) into an article, filling the
+/// title, byline, date and time from `known` where the text gave none.
+pub(crate) fn article_from(content: &str, html: bool, known: &Known<'_>) -> Article {
+    let format = if html { Format::Html } else { Format::Plain };
+    let clean = decode::decode(content.as_bytes(), Some(encoding_rs::UTF_8))
+        .map(|d| d.text)
+        .unwrap_or_default();
+    let mut a = article::parse(&clean, format, known.title);
+    if a.byline.is_none() {
+        a.byline = known.author.map(str::to_string);
+    }
+    if a.date.is_none()
+        && let Some((date, time)) = &known.date
+    {
+        a.date = Some(date.clone());
+        if a.time.is_none() {
+            a.time = time.clone();
+        }
+    }
+    a.encoding = "UTF-8".to_string();
+    sanitize_article(&mut a);
+    a
+}
+
+/// Whether text looks like HTML rather than plain text: it holds a tag or a character
+/// reference.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p",
+        "<br",
+        "<div",
+        "<img",
+        "<a ",
+        "</",
+        "<span",
+        "<li",
+        "<h1",
+        "<h2",
+        "<h3",
+        "<table",
+        "<figure",
+        "<blockquote",
+        "&nbsp;",
+        "&amp;",
+        "&lt;",
+        "&#",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+}
+
+/// Makes every string of an article one more time safe to show: a parser that resolves
+/// character references can produce control or bidi characters that were not in its input.
+fn sanitize_article(a: &mut Article) {
+    let line = |s: &mut String| *s = decode::sanitize_line(s);
+    let opt = |s: &mut Option<String>| {
+        if let Some(v) = s {
+            *v = decode::sanitize_line(v);
+        }
+    };
+    line(&mut a.title);
+    opt(&mut a.date);
+    opt(&mut a.time);
+    opt(&mut a.place);
+    opt(&mut a.byline);
+    opt(&mut a.editor);
+    opt(&mut a.source);
+    for section in &mut a.sections {
+        opt(&mut section.heading);
+        section.paragraphs.iter_mut().for_each(line);
+    }
+    a.dropped.iter_mut().for_each(line);
+}
+
+/// A stable identity made from an item's title and content, for items with neither guid
+/// nor link: `hash:` and 32 hex digits (two FNV-1a hashes with different seeds).
+pub(crate) fn content_hash(title: &str, content: &str) -> String {
+    let hash = |seed: u64| {
+        let mut h = seed;
+        for b in title.bytes().chain([0u8]).chain(content.bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    };
+    format!(
+        "hash:{:016x}{:016x}",
+        hash(0xcbf2_9ce4_8422_2325),
+        hash(0x6c62_272e_07bb_0142)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_content_is_parsed_and_the_item_fills_the_gaps() {
+        let known = Known {
+            title: "条目标题",
+            author: Some("张三"),
+            date: Some(("2024-05-01".into(), Some("08:30".into()))),
+        };
+        let a = article_from(
+            "<p>第一段&#x202E;文字。</p><p>第二段文字。</p>",
+            true,
+            &known,
+        );
+        assert_eq!(a.title, "条目标题");
+        assert_eq!(a.byline.as_deref(), Some("张三"));
+        assert_eq!(a.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(a.time.as_deref(), Some("08:30"));
+        assert_eq!(a.sections[0].paragraphs, ["第一段文字。", "第二段文字。"]);
+        assert_eq!(a.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn plain_content_keeps_its_lines() {
+        let known = Known {
+            title: "Title",
+            ..Known::default()
+        };
+        let a = article_from("First paragraph here.\nSecond one.", false, &known);
+        assert_eq!(a.title, "Title");
+        assert_eq!(
+            a.sections[0].paragraphs,
+            ["First paragraph here.", "Second one."]
+        );
+    }
+
+    #[test]
+    fn html_is_told_from_plain_text() {
+        assert!(looks_like_html("<p>x</p>"));
+        assert!(looks_like_html("a&nbsp;b"));
+        assert!(!looks_like_html("a < b and c > d"));
+    }
+
+    #[test]
+    fn content_hashes_are_stable() {
+        assert_eq!(content_hash("a", "b"), content_hash("a", "b"));
+        assert_ne!(content_hash("a", "b"), content_hash("ab", ""));
+        assert_eq!(content_hash("t", "c").len(), 5 + 32);
+    }
+}
