@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsreader::config::{self, Config};
+use newsreader::feed::{Subscription, Zone};
 use newsreader::keymap::{Action, Key};
 use newsreader::layout::{Align, Indent};
 use newsreader::ui::{self, Theme};
@@ -48,6 +49,19 @@ fn a_full_config_sets_every_key() {
     assert_eq!(c.keymap.action(&ev("F1")), Some(Action::Help));
     // Defaults not named stay.
     assert_eq!(c.keymap.action(&ev("j")), Some(Action::ScrollDown));
+    assert_eq!(c.refresh_minutes, Some(15));
+    assert_eq!(c.timezone, Zone::Named("Asia/Shanghai".into()));
+    assert_eq!(
+        c.feeds,
+        [
+            Subscription {
+                url: "https://news.example/rss.xml".into(),
+                name: Some("示例新闻".into()),
+                full_text: true,
+            },
+            Subscription::new("http://blog.example/atom.xml"),
+        ]
+    );
 }
 
 #[test]
@@ -64,7 +78,8 @@ fn mistakes_are_reported_with_line_column_value_and_expectation() {
         (
             "unknown_key.toml",
             "unknown_key.toml, line 2, column 1: unknown field `colour`, expected one of \
-             `library`, `mouse`, `max-file-mb`, `layout`, `theme`, `keys`",
+             `library`, `mouse`, `max-file-mb`, `layout`, `theme`, `keys`, `feeds`, \
+             `refresh-minutes`, `timezone`",
         ),
         (
             "bad_enum.toml",
