@@ -7,7 +7,7 @@
 use super::charset::decode_body;
 use super::gate::Gate;
 use super::http::{ACCEPT_PAGE, Client, Fetched};
-use super::item::{FeedItem, FullText, KeptBecause, Known, article_from};
+use super::item::{FeedItem, FullText, KeptBecause, Known, Shape, article_from};
 use super::{FeedRequest, Problem, Validators, text_chars};
 
 /// Fetches pages for the items of `request`'s feed that want them, at most `limit` pages.
@@ -83,5 +83,5 @@ fn page_article(
         author: item.author.as_deref(),
         date,
     };
-    Ok(article_from(&page.text, true, &known))
+    Ok(article_from(&page.text, Shape::Page, &known))
 }

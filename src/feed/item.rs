@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Problem;
+use super::entities::clean_line;
 use crate::article::{self, Article, Format};
 use crate::decode;
 use crate::strings as s;
@@ -86,14 +87,54 @@ pub(crate) struct Known<'a> {
     pub date: Option<(String, Option<String>)>,
 }
 
-/// Parses an item's content (or a fetched page, as HTML) into an article, filling the
-/// title, byline, date and time from `known` where the text gave none.
-pub(crate) fn article_from(content: &str, html: bool, known: &Known<'_>) -> Article {
-    let format = if html { Format::Html } else { Format::Plain };
+/// What kind of text an article is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A piece of HTML from a feed (`content:encoded`, a description).
+    Fragment,
+    /// Plain text from a feed.
+    Plain,
+    /// A whole web page (an item's link, fetched for its full text).
+    Page,
+}
+
+/// Parses an item's content (or a fetched page) into an article, filling the title,
+/// byline, date and time from `known` where the text gave none.
+///
+/// A fragment is set in a small page whose `<title>` is the item's title, and plain text
+/// gets the title as its first line, so that the front ends find the title there instead of
+/// taking the first paragraph of the text for it. A fragment in which the HTML front end
+/// finds no paragraph (a lone short sentence) is read as one line of plain text instead.
+pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Article {
     let clean = decode::decode(content.as_bytes(), Some(encoding_rs::UTF_8))
         .map(|d| d.text)
         .unwrap_or_default();
-    let mut a = article::parse(&clean, format, known.title);
+    let titled_plain = |text: &str| {
+        if known.title.is_empty() {
+            article::parse(text, Format::Plain, known.title)
+        } else {
+            article::parse(
+                &format!("{}\n\n{text}", known.title),
+                Format::Plain,
+                known.title,
+            )
+        }
+    };
+    let mut a = match shape {
+        Shape::Page => article::parse(&clean, Format::Html, known.title),
+        Shape::Plain => titled_plain(&clean),
+        Shape::Fragment => {
+            let page = format!(
+                "<html><head><title>{}</title></head><body><article>{clean}</article></body></html>",
+                escape(known.title)
+            );
+            let a = article::parse(&page, Format::Html, known.title);
+            match clean_line(&clean, true) {
+                Some(line) if a.paragraph_count() == 0 => titled_plain(&line),
+                _ => a,
+            }
+        }
+    };
     if a.byline.is_none() {
         a.byline = known.author.map(str::to_string);
     }
@@ -108,6 +149,13 @@ pub(crate) fn article_from(content: &str, html: bool, known: &Known<'_>) -> Arti
     a.encoding = "UTF-8".to_string();
     sanitize_article(&mut a);
     a
+}
+
+/// Text safe inside an HTML element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Whether text looks like HTML rather than plain text: it holds a tag or a character
@@ -192,7 +240,7 @@ mod tests {
         };
         let a = article_from(
             "<p>第一段&#x202E;文字。</p><p>第二段文字。</p>",
-            true,
+            Shape::Fragment,
             &known,
         );
         assert_eq!(a.title, "条目标题");
@@ -209,12 +257,41 @@ mod tests {
             title: "Title",
             ..Known::default()
         };
-        let a = article_from("First paragraph here.\nSecond one.", false, &known);
+        let a = article_from("First paragraph here.\nSecond one.", Shape::Plain, &known);
         assert_eq!(a.title, "Title");
         assert_eq!(
             a.sections[0].paragraphs,
             ["First paragraph here.", "Second one."]
         );
+    }
+
+    #[test]
+    fn a_fragment_keeps_its_first_paragraph() {
+        let known = Known {
+            title: "条目标题",
+            ..Known::default()
+        };
+        for (fragment, want) in [
+            (
+                "<div>第一段文字</div><div>第二段文字</div>",
+                vec!["第一段文字", "第二段文字"],
+            ),
+            ("第一行<br>第二行", vec!["第一行", "第二行"]),
+            (
+                "<p>简短的摘要&nbsp;一句话。</p>",
+                vec!["简短的摘要 一句话。"],
+            ),
+            ("<p>条目标题</p><p>正文。</p>", vec!["正文。"]),
+        ] {
+            let a = article_from(fragment, Shape::Fragment, &known);
+            assert_eq!(a.title, "条目标题");
+            let paragraphs: Vec<&str> = a
+                .sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+                .collect();
+            assert_eq!(paragraphs, want, "{fragment}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use url::Url;
 use super::charset::decode_body;
 use super::dates::{Zone, parse_date};
 use super::entities::clean_line;
-use super::item::{self, FeedItem, FullText, Known, SUMMARY_MAX_CHARS};
+use super::item::{self, FeedItem, FullText, Known, SUMMARY_MAX_CHARS, Shape};
 use super::{Problem, text_chars};
 use crate::decode::sanitize_line;
 use crate::strings as s;
@@ -191,7 +191,8 @@ fn make_item(entry: &Entry, base: Option<&Url>, tz: &jiff::tz::TimeZone) -> Feed
         author: author.as_deref(),
         date: published.and_then(|p| local_date(p, tz)),
     };
-    let mut article = item::article_from(body, html, &known);
+    let shape = if html { Shape::Fragment } else { Shape::Plain };
+    let mut article = item::article_from(body, shape, &known);
     let title = title.unwrap_or_else(|| snippet_title(&article));
     if article.title == s::UNTITLED {
         article.title = title.clone();
