@@ -129,9 +129,13 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
                 escape(known.title)
             );
             let a = article::parse(&page, Format::Html, known.title);
-            match clean_line(&clean, true) {
-                Some(line) if a.paragraph_count() == 0 => titled_plain(&line),
-                _ => a,
+            if a.paragraph_count() > 0 {
+                a
+            } else {
+                match clean_line(&clean, true) {
+                    Some(line) => titled_plain(&line),
+                    None => a,
+                }
             }
         }
     };
