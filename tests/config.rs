@@ -159,16 +159,21 @@ fn print_config_round_trips_to_the_defaults() {
 }
 
 #[test]
-fn the_readme_example_config_parses() {
+fn the_readme_example_configs_parse() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let start = readme
-        .find("```toml\n")
-        .expect("a toml example in the README")
-        + 8;
-    let end = start + readme[start..].find("```").unwrap();
-    let c = config::parse(&readme[start..end], Path::new("README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2, "the config example and the feeds example");
+    let c = config::parse(blocks[0], Path::new("README.md")).unwrap();
     assert!(!c.library.is_empty());
+    let feeds = config::parse(blocks[1], Path::new("README.md")).unwrap();
+    assert_eq!(feeds.feeds.len(), 1);
+    assert!(feeds.feeds[0].full_text);
+    assert_eq!(feeds.refresh_minutes, Some(30));
 }
 
 #[test]
