@@ -9,10 +9,11 @@
 //! validators and items it returns. Everything that comes from the network is untrusted:
 //! it is sanitised like file text, size-capped and never used to name files.
 //!
-//! The layout: [`opml`] reads and writes subscription lists; `http` is the client;
-//! `charset` decodes a response; `parse`, `dates`, `entities` and `item` turn a feed
-//! document into [`FeedItem`]s; `fulltext` fetches item pages; `fetch` runs it all for many
-//! feeds at once and reports [`Progress`].
+//! The layout: [`opml`] reads and writes subscription lists; `http` is the client and
+//! `gate` the per-host turns; `charset` decodes a response; `parse`, `dates`, `zone`,
+//! `entities` and `item` turn a feed document into [`FeedItem`]s; `fulltext` fetches item
+//! pages; `fetch` runs it all for many feeds at once and reports [`Progress`]; `error` says
+//! what went wrong in words a user understands.
 
 mod charset;
 mod dates;
@@ -25,12 +26,13 @@ mod http;
 mod item;
 pub mod opml;
 mod parse;
+mod zone;
 
-pub use dates::Zone;
 pub use error::{FeedError, Problem};
 pub use fetch::{FetchOptions, Progress, fetch};
 pub use item::{FeedItem, FullText, KeptBecause};
 pub use parse::{ParseContext, ParsedFeed, parse_feed};
+pub use zone::Zone;
 
 use std::collections::HashSet;
 
@@ -139,8 +141,8 @@ impl FeedOutcome {
     }
 }
 
-/// The article parts of an item as plain text, for comparing how much text two versions of
-/// an article hold.
+/// How many visible (non-space) characters an article's headings and paragraphs hold, for
+/// comparing how much text two versions of an article carry.
 fn text_chars(article: &Article) -> usize {
     article
         .sections

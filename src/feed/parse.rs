@@ -12,9 +12,10 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 use url::Url;
 
 use super::charset::decode_body;
-use super::dates::{Zone, parse_date};
+use super::dates::parse_date;
 use super::entities::clean_line;
 use super::item::{self, FeedItem, FullText, Known, SUMMARY_MAX_CHARS, Shape};
+use super::zone::Zone;
 use super::{Problem, text_chars};
 use crate::decode::sanitize_line;
 use crate::strings as s;
