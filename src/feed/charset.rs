@@ -36,9 +36,13 @@ pub(crate) fn decode_body(bytes: &[u8], content_type: Option<&str>) -> Result<Fe
             prolog_charset(bytes),
         )
     };
-    let decoded = decode::decode(bytes, chosen).map_err(|e| match e {
-        DecodeError::Binary => Problem::Binary,
-    })?;
+    // A declaration is only used when the bytes decode cleanly under it, so it can hardly
+    // fail; if it ever does, detection decides after all.
+    let decoded = match decode::decode(bytes, chosen) {
+        Err(DecodeError::NotInEncoding(_)) => decode::decode(bytes, None),
+        other => other,
+    }
+    .map_err(|_| Problem::Binary)?;
     Ok(FeedText {
         text: declare_utf8(&decoded.text),
         encoding: decoded.encoding,
@@ -69,13 +73,32 @@ fn choose(
             if non_ascii && several.contains(&UTF_8) && std::str::from_utf8(bytes).is_ok() {
                 return Some(UTF_8);
             }
-            let detected = decode::decode(bytes, None).ok().map(|d| d.encoding);
+            // The detector believes an XML prolog; ask it about the bytes after the prolog.
+            let detected = decode::decode(after_prolog(bytes), None)
+                .ok()
+                .map(|d| d.encoding);
             several
                 .iter()
                 .find(|enc| detected.is_some_and(|name| name_matches(enc, name)))
                 .or(several.first())
                 .copied()
         }
+    }
+}
+
+/// The bytes after an XML prolog (all of them when there is none).
+fn after_prolog(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    match bytes.get(start..) {
+        Some(rest) if rest.starts_with(b"<?xml") => rest
+            .windows(2)
+            .position(|w| w == b"?>")
+            .and_then(|end| rest.get(end + 2..))
+            .unwrap_or(rest),
+        _ => bytes,
     }
 }
 
@@ -190,6 +213,8 @@ mod tests {
             "<?xml version=\"1.0\"?><a/>"
         );
         assert_eq!(declare_utf8("{\"version\": 1}"), "{\"version\": 1}");
+        assert_eq!(after_prolog(b" <?xml version='1.0'?><a/>"), b"<a/>");
+        assert_eq!(after_prolog(b"<a/>"), b"<a/>");
     }
 
     #[test]

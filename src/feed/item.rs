@@ -2,8 +2,8 @@
 //! author, and the article read from its content by the project's own front ends (HTML
 //! content through the HTML front end, plain text through the plain one), with the item's
 //! title, author and date filling what the text itself did not say. Text from the network
-//! is sanitised before it is parsed and every string of the article again afterwards, since
-//! character references resolved by the parser could bring back what sanitising removed.
+//! is sanitised before it is parsed, and the parser sanitises every string of the article
+//! again once character references are resolved; what the item adds is sanitised already.
 
 use chrono::{DateTime, Utc};
 
@@ -151,7 +151,6 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
         }
     }
     a.encoding = "UTF-8".to_string();
-    sanitize_article(&mut a);
     a
 }
 
@@ -188,29 +187,6 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     ]
     .iter()
     .any(|m| lower.contains(m))
-}
-
-/// Makes every string of an article one more time safe to show: a parser that resolves
-/// character references can produce control or bidi characters that were not in its input.
-fn sanitize_article(a: &mut Article) {
-    let line = |s: &mut String| *s = decode::sanitize_line(s);
-    let opt = |s: &mut Option<String>| {
-        if let Some(v) = s {
-            *v = decode::sanitize_line(v);
-        }
-    };
-    line(&mut a.title);
-    opt(&mut a.date);
-    opt(&mut a.time);
-    opt(&mut a.place);
-    opt(&mut a.byline);
-    opt(&mut a.editor);
-    opt(&mut a.source);
-    for section in &mut a.sections {
-        opt(&mut section.heading);
-        section.paragraphs.iter_mut().for_each(line);
-    }
-    a.dropped.iter_mut().for_each(line);
 }
 
 /// A stable identity made from an item's title and content, for items with neither guid
