@@ -17,24 +17,83 @@ const WORDS: &[&str] = &[
 ];
 
 /// Text that is not markup and not a word: punctuation, spaces, CJK punctuation.
-const GLUE: &[&str] = &["，", "。", "、", "“", "”", " ", "　", ",", ".", "!", "？", "——"];
+const GLUE: &[&str] = &[
+    "，", "。", "、", "“", "”", " ", "　", ",", ".", "!", "？", "——",
+];
 
 /// Characters and sequences that must never reach the screen.
 const HOSTILE: &[&str] = &[
-    "\u{1b}[2J", "\u{7}", "\u{9b}", "\u{202e}", "\u{200b}", "\u{feff}", "\u{2066}", "\r", "\r\n",
-    "\t", "\u{85}", "\u{2028}",
+    "\u{1b}[2J",
+    "\u{7}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2066}",
+    "\r",
+    "\r\n",
+    "\t",
+    "\u{85}",
+    "\u{2028}",
 ];
 
 const MARKDOWN: &[&str] = &[
-    "# ", "## ", "**", "*", "_", "`", "[", "](http://x.y/)", "![", "> ", "- ", "1. ", "&amp;",
-    "&#x1b;", "&#x202e;", "&lrm;", "&nbsp;", "&", "&#", "<br>", "<p>", "</p>", "<strong>",
-    "\\", "---\n", "===\n",
+    "# ",
+    "## ",
+    "**",
+    "*",
+    "_",
+    "`",
+    "[",
+    "](http://x.y/)",
+    "![",
+    "> ",
+    "- ",
+    "1. ",
+    "&amp;",
+    "&#x1b;",
+    "&#x202e;",
+    "&lrm;",
+    "&nbsp;",
+    "&",
+    "&#",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<strong>",
+    "\\",
+    "---\n",
+    "===\n",
 ];
 
 const HTML: &[&str] = &[
-    "<p>", "</p>", "<br>", "<b>", "</b>", "<h2>", "</h2>", "<div>", "</div>", "<a href=\"/x\">",
-    "</a>", "<img alt=\"图\">", "&amp;", "&#x1b;", "&#x202e;", "&#7;", "&lrm;", "&zwj;",
-    "&nbsp;", "&", "&#", "<", ">", "<script>x</script>", "<!-- c -->", "<title>", "</title>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<b>",
+    "</b>",
+    "<h2>",
+    "</h2>",
+    "<div>",
+    "</div>",
+    "<a href=\"/x\">",
+    "</a>",
+    "<img alt=\"图\">",
+    "&amp;",
+    "&#x1b;",
+    "&#x202e;",
+    "&#7;",
+    "&lrm;",
+    "&zwj;",
+    "&nbsp;",
+    "&",
+    "&#",
+    "<",
+    ">",
+    "<script>x</script>",
+    "<!-- c -->",
+    "<title>",
+    "</title>",
     "<center>====</center>",
 ];
 
@@ -89,7 +148,11 @@ fn check_clean(a: &Article) -> Result<(), TestCaseError> {
 /// Every word appears somewhere in the article's strings, spaces and line breaks aside
 /// (lines joined back into sentences, spaces collapsed).
 fn check_words_kept(a: &Article, words: &[&str]) -> Result<(), TestCaseError> {
-    let all: String = a.texts().flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+    let all: String = a
+        .texts()
+        .flat_map(|s| s.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
     for w in words {
         prop_assert!(all.contains(w), "{:?} lost; article: {:?}", w, a);
     }
