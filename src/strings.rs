@@ -199,6 +199,14 @@ pub const FEED_ERR_NOT_A_FEED: &str = "not a feed (RSS, Atom or JSON Feed expect
 pub const FEED_ERR_BAD_XML: &str = "the feed is not well-formed XML:";
 /// Feed problem: the JSON is broken; the parser's reason follows.
 pub const FEED_ERR_BAD_JSON: &str = "the feed is not valid JSON Feed:";
+/// Why a document is not a feed: it is a web page.
+pub const FEED_WHY_WEB_PAGE: &str = "a web page (HTML)";
+/// Why a document is not a feed: no feed root element or object.
+pub const FEED_WHY_NO_ROOT: &str = "no <rss>, <feed> or <rdf:RDF> element and no JSON Feed object";
+/// Why a document is not a feed: a JSON Feed version that is not known; the version follows.
+pub const FEED_WHY_JSON_VERSION: &str = "unsupported JSON Feed version";
+/// Why a feed failed: a worker stopped on a bug (never expected).
+pub const FEED_WHY_INTERNAL: &str = "internal error while reading this feed";
 /// Feed problem, said of no feed in particular: the reason follows.
 pub const FEED_UNNAMED: &str = "(feed)";
 /// Why a summary was kept: the item has no link to fetch.

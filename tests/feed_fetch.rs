@@ -532,7 +532,7 @@ fn one_bad_feed_never_stops_the_others_and_progress_is_reported() {
     assert!(items(&outcomes[4]).is_empty());
     assert_eq!(
         outcomes[5].error().unwrap().problem,
-        Problem::NotAFeed("a web page (HTML)".into())
+        Problem::NotAFeed(newsreader::strings::FEED_WHY_WEB_PAGE.into())
     );
     let reports = reports.into_inner().unwrap();
     assert_eq!(reports.len(), 7);

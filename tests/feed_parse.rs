@@ -259,7 +259,12 @@ fn broken_and_empty_feeds() {
         Some("text/html"),
         &cx("http://b.example/", Zone::Local),
     );
-    assert_eq!(page, Err(Problem::NotAFeed("a web page (HTML)".into())));
+    assert_eq!(
+        page,
+        Err(Problem::NotAFeed(
+            newsreader::strings::FEED_WHY_WEB_PAGE.into()
+        ))
+    );
     assert_eq!(
         parse_feed(b"", None, &cx("http://b.example/", Zone::Local)),
         Err(Problem::Empty)

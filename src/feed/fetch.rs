@@ -140,7 +140,7 @@ pub fn fetch(
                 // Only reachable if a worker panicked mid-feed.
                 FeedOutcome::Failed(FeedError::new(
                     &request.subscription.label(),
-                    super::Problem::Network("internal error".to_string()),
+                    super::Problem::Network(crate::strings::FEED_WHY_INTERNAL.to_string()),
                 ))
             })
         })

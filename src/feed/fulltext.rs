@@ -68,7 +68,10 @@ fn page_article(
             Fetched::NotModified => {
                 return Err(Problem::Status {
                     code: 304,
-                    reason: "Not Modified".to_string(),
+                    reason: ureq::http::StatusCode::NOT_MODIFIED
+                        .canonical_reason()
+                        .unwrap_or_default()
+                        .to_string(),
                 });
             }
         };

@@ -122,7 +122,8 @@ fn problem(e: ParseFeedError) -> Problem {
         ParseFeedError::XmlReader(x) => Problem::BadXml(Problem::reason(&x.to_string())),
         ParseFeedError::JsonSerde(j) => Problem::BadJson(Problem::reason(&j.to_string())),
         ParseFeedError::JsonUnsupportedVersion(v) => Problem::NotAFeed(Problem::reason(&format!(
-            "unsupported JSON Feed version {v}"
+            "{} {v}",
+            s::FEED_WHY_JSON_VERSION
         ))),
         ParseFeedError::ParseError(kind) => Problem::NotAFeed(Problem::reason(&kind.to_string())),
         ParseFeedError::IoError(io) => Problem::BadXml(Problem::reason(&io.to_string())),
@@ -138,11 +139,9 @@ fn no_feed_root(text: &str) -> Problem {
         .collect::<String>()
         .to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html") {
-        Problem::NotAFeed("a web page (HTML)".to_string())
+        Problem::NotAFeed(s::FEED_WHY_WEB_PAGE.to_string())
     } else {
-        Problem::NotAFeed(
-            "no <rss>, <feed> or <rdf:RDF> element and no JSON Feed object".to_string(),
-        )
+        Problem::NotAFeed(s::FEED_WHY_NO_ROOT.to_string())
     }
 }
 
