@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::decode::sanitize_line;
+use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
 use crate::layout::{Align, Indent, LayoutOptions};
 use crate::ui::Theme;
@@ -31,6 +32,13 @@ pub struct Config {
     pub mouse: bool,
     /// Article files larger than this many bytes are refused (`max-file-mb`).
     pub max_file_bytes: u64,
+    /// The feeds subscribed to in the config (`[[feeds]]`), in file order.
+    pub feeds: Vec<Subscription>,
+    /// Minutes between refreshes the reader makes on its own; `None` (written `0`): only on
+    /// request.
+    pub refresh_minutes: Option<u32>,
+    /// The zone in which feed dates that carry none are read.
+    pub timezone: Zone,
 }
 
 impl Default for Config {
@@ -42,6 +50,9 @@ impl Default for Config {
             keymap: Keymap::default(),
             mouse: true,
             max_file_bytes: crate::library::DEFAULT_MAX_BYTES,
+            feeds: Vec::new(),
+            refresh_minutes: None,
+            timezone: Zone::Local,
         }
     }
 }
@@ -87,6 +98,21 @@ struct Raw {
     layout: LayoutOptions,
     theme: BTreeMap<String, Spanned<String>>,
     keys: BTreeMap<String, Spanned<String>>,
+    feeds: Vec<RawFeed>,
+    #[serde(rename = "refresh-minutes")]
+    refresh_minutes: Option<u32>,
+    timezone: Option<Spanned<String>>,
+}
+
+/// One `[[feeds]]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFeed {
+    url: Spanned<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    full_text: bool,
 }
 
 /// The config file's usual place: `config.toml` in the project config directory.
@@ -148,6 +174,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         library: raw.library.iter().map(|s| expand_home(s)).collect(),
         layout: raw.layout,
         mouse: raw.mouse.unwrap_or(true),
+        refresh_minutes: raw.refresh_minutes.filter(|m| *m > 0),
         ..Config::default()
     };
     if let Some(mb) = &raw.max_file_mb {
@@ -158,6 +185,34 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
             ));
         }
         config.max_file_bytes = mb.get_ref().saturating_mul(1 << 20);
+    }
+    if let Some(zone) = &raw.timezone {
+        config.timezone = Zone::parse(zone.get_ref()).ok_or_else(|| {
+            error(
+                zone.span().start,
+                format!(
+                    "bad timezone; {} \"{}\"",
+                    crate::strings::ERR_TIMEZONE,
+                    zone.get_ref()
+                ),
+            )
+        })?;
+    }
+    for feed in &raw.feeds {
+        let url = feed.url.get_ref().trim();
+        let fetchable = url::Url::parse(url)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+        if !fetchable {
+            return Err(error(
+                feed.url.span().start,
+                format!("bad feed address \"{url}\"; expected an http:// or https:// address"),
+            ));
+        }
+        config.feeds.push(Subscription {
+            url: url.to_string(),
+            name: feed.name.clone().filter(|n| !n.trim().is_empty()),
+            full_text: feed.full_text,
+        });
     }
     for (name, value) in &raw.theme {
         let Some(slot) = config.theme.style_mut(name) else {
@@ -283,6 +338,24 @@ pub fn default_text() -> String {
          max-file-mb = {}\n",
         d.max_file_bytes >> 20
     );
+    let _ = writeln!(
+        out,
+        "# How often the reader refreshes the feeds on its own, in minutes (0: only when you\n\
+         # ask).\n\
+         refresh-minutes = {}\n\
+         # The time zone for feed dates that carry none: \"local\", an IANA name such as\n\
+         # \"Asia/Shanghai\", or an offset such as \"+08:00\".\n\
+         timezone = \"{}\"\n\n\
+         # Feeds to follow: one [[feeds]] table each, after the keys above. `name` (shown\n\
+         # instead of the feed's title) and `full-text` (read each item's web page for the\n\
+         # whole article) are optional.\n\
+         # [[feeds]]\n\
+         # url = \"https://news.example/rss.xml\"\n\
+         # name = \"Example News\"\n\
+         # full-text = true\n",
+        d.refresh_minutes.unwrap_or(0),
+        d.timezone.name()
+    );
     let l = d.layout;
     let _ = writeln!(
         out,
@@ -349,6 +422,58 @@ mod tests {
     fn default_text_parses_back_to_the_defaults() {
         let c = parse(&default_text(), Path::new("default")).unwrap();
         assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn feeds_refresh_and_timezone_are_read() {
+        let c = parse(
+            "refresh-minutes = 30\ntimezone = \"+08:00\"\n\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
+             name = \"甲\"\nfull-text = true\n\n[[feeds]]\nurl = \"http://b.example/atom\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.refresh_minutes, Some(30));
+        assert_eq!(c.timezone, Zone::Offset(8 * 3600));
+        assert_eq!(
+            c.feeds,
+            [
+                Subscription {
+                    url: "https://a.example/rss".into(),
+                    name: Some("甲".into()),
+                    full_text: true,
+                },
+                Subscription::new("http://b.example/atom"),
+            ]
+        );
+        let named = parse("timezone = \"Asia/Shanghai\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(named.timezone, Zone::Named("Asia/Shanghai".into()));
+        assert_eq!(
+            parse("refresh-minutes = 0\n", Path::new("c.toml"))
+                .unwrap()
+                .refresh_minutes,
+            None
+        );
+    }
+
+    #[test]
+    fn feed_mistakes_point_at_line_and_column() {
+        assert_eq!(
+            err("timezone = \"Mars/Olympus\"\n"),
+            format!(
+                "c.toml, line 1, column 12: bad timezone; {} \"Mars/Olympus\"",
+                crate::strings::ERR_TIMEZONE
+            )
+        );
+        assert_eq!(
+            err("[[feeds]]\nurl = \"file:///etc/passwd\"\n"),
+            "c.toml, line 2, column 7: bad feed address \"file:///etc/passwd\"; expected an \
+             http:// or https:// address"
+        );
+        assert!(
+            err("[[feeds]]\nurl = \"https://a.example/\"\nfulltext = true\n")
+                .starts_with("c.toml, line 3, column 1: unknown field `fulltext`"),
+        );
+        assert!(err("[[feeds]]\nname = \"x\"\n").contains("missing field `url`"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Data flows one way: bytes are decoded ([`decode`]), parsed into an [`article::Article`]
 //! ([`article`]), gathered into a [`library::Library`], laid out at a width ([`layout`]) and
 //! drawn by the terminal interface. Each step is a pure function that can be tested without a
-//! terminal.
+//! terminal. News feeds ([`feed`]) bring articles from the network through the same front ends.
 
 pub mod app;
 pub mod article;
@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod feed;
 pub mod files;
 pub mod guard;
 pub mod keymap;

@@ -174,3 +174,70 @@ pub const HELP_BOOKMARK: &str = "bookmark the top of the reader (again: remove)"
 pub const HELP_BOOKMARKS: &str = "list bookmarks across the library";
 /// Status bar: a bookmark's article is not in the library opened now.
 pub const BOOKMARK_ELSEWHERE: &str = "that bookmark's article is not in this library";
+
+/// Feed problem: the address does not parse; the address follows.
+pub const FEED_ERR_BAD_URL: &str = "not a valid web address";
+/// Feed problem: the address is not http or https; the scheme follows.
+pub const FEED_ERR_SCHEME: &str = "only http:// and https:// addresses can be fetched, not";
+/// Feed problem: a redirect pointed at a scheme that is not fetched; the target follows.
+pub const FEED_ERR_REDIRECT_SCHEME: &str =
+    "the server redirected to an address that cannot be fetched (only http and https):";
+/// Feed problem: the host name does not resolve; the host follows.
+pub const FEED_ERR_DNS: &str = "cannot find the server (DNS lookup failed), check the address:";
+/// Feed problem: the connection was refused; the host follows.
+pub const FEED_ERR_REFUSED: &str = "the server refused the connection:";
+/// Feed problem: no connection could be made; the system's reason follows.
+pub const FEED_ERR_CONNECT: &str = "cannot connect to the server:";
+/// Feed problem: the server took too long.
+pub const FEED_ERR_TIMEOUT: &str = "the server did not answer in time (timeout)";
+/// Feed problem: an HTTP error status; the status and its meaning follow.
+pub const FEED_ERR_STATUS: &str = "the server answered HTTP";
+/// Feed problem: the response is over the size cap; the cap follows.
+pub const FEED_ERR_TOO_LARGE: &str = "the response is larger than the limit of";
+/// Feed problem: redirects lead back to an address already visited; that address follows.
+pub const FEED_ERR_REDIRECT_LOOP: &str = "redirect loop: the server sends the request back to";
+/// Feed problem: too many redirects; the limit follows.
+pub const FEED_ERR_TOO_MANY_REDIRECTS: &str = "too many redirects, more than";
+/// Feed problem: a redirect without a usable `Location`.
+pub const FEED_ERR_BAD_REDIRECT: &str = "the server sent a redirect without a usable address";
+/// Feed problem: TLS failed; the reason follows.
+pub const FEED_ERR_TLS: &str = "secure connection (TLS) failed:";
+/// Feed problem: another network or protocol error; the reason follows.
+pub const FEED_ERR_NETWORK: &str = "network error:";
+/// Feed problem: the body is binary data.
+pub const FEED_ERR_BINARY: &str = "the server sent binary data, not a feed";
+/// Feed problem: the body is empty.
+pub const FEED_ERR_EMPTY: &str = "the server sent an empty response, not a feed";
+/// Feed problem: the document is not RSS, Atom or JSON Feed; the parser's reason follows.
+pub const FEED_ERR_NOT_A_FEED: &str = "not a feed (RSS, Atom or JSON Feed expected):";
+/// Feed problem: the XML is broken; the parser's reason follows.
+pub const FEED_ERR_BAD_XML: &str = "the feed is not well-formed XML:";
+/// Feed problem: the JSON is broken; the parser's reason follows.
+pub const FEED_ERR_BAD_JSON: &str = "the feed is not valid JSON Feed:";
+/// Why a document is not a feed: it is a web page.
+pub const FEED_WHY_WEB_PAGE: &str = "a web page (HTML)";
+/// Why a document is not a feed: no feed root element or object.
+pub const FEED_WHY_NO_ROOT: &str = "no <rss>, <feed> or <rdf:RDF> element and no JSON Feed object";
+/// Why a document is not a feed: a JSON Feed version that is not known; the version follows.
+pub const FEED_WHY_JSON_VERSION: &str = "unsupported JSON Feed version";
+/// Why a feed failed: a worker stopped on a bug (never expected).
+pub const FEED_WHY_INTERNAL: &str = "internal error while reading this feed";
+/// Feed problem, said of no feed in particular: the reason follows.
+pub const FEED_UNNAMED: &str = "(feed)";
+/// Why a summary was kept: the item has no link to fetch.
+pub const FULL_TEXT_NO_LINK: &str = "no link to fetch the full text from";
+/// Why a summary was kept: the page could not be fetched; the reason follows.
+pub const FULL_TEXT_PAGE_FAILED: &str = "the item's page could not be fetched:";
+/// Why a summary was kept: the page held less text than the summary.
+pub const FULL_TEXT_SHORTER: &str = "the item's page holds less text than the summary";
+/// Why a summary was kept: the per-feed limit of page fetches was reached.
+pub const FULL_TEXT_LIMIT: &str =
+    "too many pages to fetch in one refresh; later refreshes fetch the rest";
+/// OPML problem: the file has no feed addresses.
+pub const OPML_NO_FEEDS: &str = "no feed addresses (outline elements with xmlUrl) in the OPML file";
+/// OPML problem: the file is binary.
+pub const OPML_BINARY: &str = "the OPML file holds binary data, not text";
+/// Title of an exported OPML file.
+pub const OPML_TITLE: &str = "newsreader subscriptions";
+/// Config problem: a timezone that is neither an IANA name nor an offset; the value follows.
+pub const ERR_TIMEZONE: &str = "expected \"local\", an IANA time zone name such as \"Asia/Shanghai\" or an offset such as \"+08:00\", not";

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsreader::config::{self, Config};
+use newsreader::feed::{Subscription, Zone};
 use newsreader::keymap::{Action, Key};
 use newsreader::layout::{Align, Indent};
 use newsreader::ui::{self, Theme};
@@ -48,6 +49,19 @@ fn a_full_config_sets_every_key() {
     assert_eq!(c.keymap.action(&ev("F1")), Some(Action::Help));
     // Defaults not named stay.
     assert_eq!(c.keymap.action(&ev("j")), Some(Action::ScrollDown));
+    assert_eq!(c.refresh_minutes, Some(15));
+    assert_eq!(c.timezone, Zone::Named("Asia/Shanghai".into()));
+    assert_eq!(
+        c.feeds,
+        [
+            Subscription {
+                url: "https://news.example/rss.xml".into(),
+                name: Some("示例新闻".into()),
+                full_text: true,
+            },
+            Subscription::new("http://blog.example/atom.xml"),
+        ]
+    );
 }
 
 #[test]
@@ -64,7 +78,8 @@ fn mistakes_are_reported_with_line_column_value_and_expectation() {
         (
             "unknown_key.toml",
             "unknown_key.toml, line 2, column 1: unknown field `colour`, expected one of \
-             `library`, `mouse`, `max-file-mb`, `layout`, `theme`, `keys`",
+             `library`, `mouse`, `max-file-mb`, `layout`, `theme`, `keys`, `feeds`, \
+             `refresh-minutes`, `timezone`",
         ),
         (
             "bad_enum.toml",
@@ -144,16 +159,21 @@ fn print_config_round_trips_to_the_defaults() {
 }
 
 #[test]
-fn the_readme_example_config_parses() {
+fn the_readme_example_configs_parse() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let start = readme
-        .find("```toml\n")
-        .expect("a toml example in the README")
-        + 8;
-    let end = start + readme[start..].find("```").unwrap();
-    let c = config::parse(&readme[start..end], Path::new("README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2, "the config example and the feeds example");
+    let c = config::parse(blocks[0], Path::new("README.md")).unwrap();
     assert!(!c.library.is_empty());
+    let feeds = config::parse(blocks[1], Path::new("README.md")).unwrap();
+    assert_eq!(feeds.feeds.len(), 1);
+    assert!(feeds.feeds[0].full_text);
+    assert_eq!(feeds.refresh_minutes, Some(30));
 }
 
 #[test]

@@ -1,0 +1,60 @@
+//! The refresh goals, measured: 100 feeds of 50 items each from the local server, a full
+//! fetch (goal: under 10 s) and a second refresh where every feed answers 304 (goal: under
+//! 1 s). The times are printed. The goals are for the optimised program
+//! (`cargo test --release --test feed_speed`, or `cargo bench --bench feeds`); an
+//! unoptimised test build parses about thirty times slower, so there the feeds carry five
+//! items each and only the 304 goal, which the requests decide, is checked.
+
+#[path = "support/server.rs"]
+mod server;
+
+#[path = "support/feed_farm.rs"]
+mod feed_farm;
+
+use std::time::Instant;
+
+use newsreader::feed::{FeedOutcome, FetchOptions, fetch};
+
+#[test]
+fn a_hundred_feeds_then_all_304() {
+    let optimised = !cfg!(debug_assertions);
+    let per_feed = if optimised { 50 } else { 5 };
+    let server = server::Server::start(4);
+    let first = feed_farm::serve(&server, 100, per_feed);
+    let options = FetchOptions::default();
+
+    let started = Instant::now();
+    let outcomes = fetch(&first, &options, |_| {});
+    let full = started.elapsed();
+    let items: usize = outcomes
+        .iter()
+        .map(|o| match o {
+            FeedOutcome::Updated { items, .. } => items.len(),
+            other => panic!("{other:?}"),
+        })
+        .sum();
+    assert_eq!(items, 100 * per_feed);
+
+    let second = feed_farm::second_round(&first, &outcomes);
+    let started = Instant::now();
+    let outcomes = fetch(&second, &options, |_| {});
+    let unchanged = started.elapsed();
+    assert!(outcomes.iter().all(|o| *o == FeedOutcome::NotModified));
+
+    eprintln!(
+        "100 feeds × {per_feed} items{}: full fetch {full:?}, all 304 {unchanged:?}",
+        if optimised {
+            ""
+        } else {
+            " (unoptimised build)"
+        }
+    );
+    if optimised {
+        assert!(full.as_secs_f64() < 10.0, "full fetch took {full:?}");
+    }
+    assert!(
+        unchanged.as_secs_f64() < 1.0,
+        "304 refresh took {unchanged:?}"
+    );
+    assert_eq!(server.max_per_host(), 1);
+}
