@@ -53,6 +53,22 @@ pub enum Effect {
     SearchLibrary(String),
 }
 
+/// A layer drawn over the panes that takes every key and click while it is on top; the
+/// panes behind it do not move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key and what it does, scrolled by this many lines.
+    Help {
+        /// Lines scrolled.
+        scroll: usize,
+    },
+    /// The bookmarks of the library, this one highlighted.
+    Bookmarks {
+        /// The highlighted bookmark.
+        cursor: usize,
+    },
+}
+
 /// The open article: its number in the catalog (none for a placeholder) and its key.
 #[derive(Debug)]
 struct Open {
@@ -92,8 +108,8 @@ pub struct App {
     article_cursor: usize,
     section_cursor: usize,
     focus: Focus,
-    help: bool,
-    help_scroll: usize,
+    /// Layers over the panes, the top one last.
+    overlays: Vec<Overlay>,
     lists_open: bool,
     width: u16,
     height: u16,
@@ -109,7 +125,6 @@ pub struct App {
     /// A library search's query to run in the article being opened from its results.
     search_after_open: Option<String>,
     bookmarks: Vec<Bookmark>,
-    bookmark_cursor: Option<usize>,
     /// The last place handed out to be remembered, so an unchanged one is not written again.
     remembered: Option<(String, StoredPlace)>,
     effects: Vec<Effect>,
@@ -138,8 +153,7 @@ impl App {
             article_cursor: 0,
             section_cursor: 0,
             focus: Focus::Sections,
-            help: false,
-            help_scroll: 0,
+            overlays: Vec::new(),
             lists_open: false,
             width: 80,
             height: 24,
@@ -154,7 +168,6 @@ impl App {
             library: LibrarySearch::default(),
             search_after_open: None,
             bookmarks: Vec::new(),
-            bookmark_cursor: None,
             remembered: None,
             effects: Vec::new(),
         };
@@ -221,7 +234,10 @@ impl App {
 
     /// Whether the help overlay is shown, and how far it is scrolled.
     pub fn help(&self) -> Option<usize> {
-        self.help.then_some(self.help_scroll)
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Help { scroll } => Some(*scroll),
+            Overlay::Bookmarks { .. } => None,
+        })
     }
 
     /// The layout of the open article at the reader's current width.
@@ -293,27 +309,18 @@ impl App {
 
     // ----- changing state -----
 
-    /// Applies one action.
+    /// The layers over the panes, bottom first.
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// Applies one action. With an overlay open, the action is its alone.
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            match action {
-                Action::Help | Action::Cancel => self.help = false,
-                Action::Quit => self.quit = true,
-                Action::ScrollDown | Action::PageDown => {
-                    self.help_scroll = self.help_scroll.saturating_add(1);
-                }
-                Action::ScrollUp | Action::PageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1);
-                }
-                _ => {}
-            }
-            return;
+        if let Some(&top) = self.overlays.last() {
+            return self.overlay_action(top, action);
         }
         // A message is news about the last action only.
         self.message = None;
-        if self.bookmark_cursor.is_some() {
-            return self.bookmarks_action(action);
-        }
         if self.library.active() && self.focus == Focus::Articles {
             match action {
                 Action::ScrollUp => return self.move_library_cursor(-1),
@@ -345,10 +352,7 @@ impl App {
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::ToggleLists => self.toggle_lists(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
@@ -361,6 +365,40 @@ impl App {
                 }
             }
             Action::Quit => self.quit = true,
+        }
+    }
+
+    /// An action while `top` is the top overlay: it moves within it or closes it (`q` and
+    /// Esc close it; only Ctrl-C, bound to nothing else, leaves from an overlay).
+    fn overlay_action(&mut self, top: Overlay, action: Action) {
+        match (top, action) {
+            (_, Action::Cancel | Action::Quit) => {
+                self.overlays.pop();
+            }
+            (Overlay::Help { .. }, Action::Help) => {
+                self.overlays.pop();
+            }
+            (_, Action::Help) => self.overlays.push(Overlay::Help { scroll: 0 }),
+            (Overlay::Help { scroll }, _) => {
+                let scroll = match action {
+                    Action::ScrollDown => scroll.saturating_add(1),
+                    Action::PageDown => scroll.saturating_add(self.page()),
+                    Action::ScrollUp => scroll.saturating_sub(1),
+                    Action::PageUp => scroll.saturating_sub(self.page()),
+                    Action::Top => 0,
+                    Action::Bottom => usize::MAX / 2,
+                    _ => scroll,
+                };
+                self.set_top_overlay(Overlay::Help { scroll });
+            }
+            (Overlay::Bookmarks { cursor }, _) => self.bookmarks_action(cursor, action),
+        }
+    }
+
+    /// Replaces the top overlay.
+    fn set_top_overlay(&mut self, overlay: Overlay) {
+        if let Some(top) = self.overlays.last_mut() {
+            *top = overlay;
         }
     }
 

@@ -14,8 +14,8 @@ use crate::decode::sanitize_line;
 use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
 use crate::layout::{Align, Indent, LayoutOptions};
-use crate::ui::Theme;
-use crate::ui::theme::{parse_style, style_string};
+use crate::theme::Theme;
+use crate::theme::{parse_style, style_string};
 
 /// Everything the config decides.
 #[derive(Debug, Clone, PartialEq)]

@@ -23,4 +23,5 @@ pub mod search;
 pub mod session;
 pub mod strings;
 pub mod terminal;
+pub mod theme;
 pub mod ui;

@@ -56,6 +56,21 @@ pub fn areas(width: u16, height: u16, articles_list: bool, lists_open: bool) -> 
     }
 }
 
+/// The bookmarks overlay's size, at most (it shrinks to fit the screen).
+pub const BOOKMARKS_SIZE: (u16, u16) = (72, 20);
+
+/// A box of `size` (at most `area`) centred in `area`: where an overlay is drawn, and where
+/// a click on it lands.
+pub fn popup(area: Rect, size: (u16, u16)) -> Rect {
+    let (w, h) = (size.0.min(area.width), size.1.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// A column of space on each side of the reader, when there is room for it.
 fn pad(r: Rect) -> Rect {
     if r.width >= 20 {

@@ -62,6 +62,8 @@ pub struct Session {
     nudge: Arc<dyn Fn() + Send + Sync>,
     scan_cancel: Option<Arc<AtomicBool>>,
     scanning: bool,
+    /// Worker messages wait that [`Session::pump`] had no time for.
+    backlog: bool,
     rescan_at: Option<Instant>,
     search: Option<LibraryScan>,
     _watcher: Option<notify::RecommendedWatcher>,
@@ -73,6 +75,14 @@ impl std::fmt::Debug for Session {
             .field("app", &self.app)
             .field("sources", &self.sources)
             .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(cancel) = self.scan_cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
     }
 }
 
@@ -161,6 +171,7 @@ impl Session {
             nudge,
             scan_cancel: None,
             scanning: false,
+            backlog: false,
             rescan_at: None,
             search: None,
             _watcher: None,
@@ -330,12 +341,20 @@ impl Session {
         self._watcher = Some(watcher);
     }
 
-    /// Handles every worker message waiting; says whether there was any.
+    /// Handles the worker messages waiting, for at most [`SLICE`] so that a key pressed
+    /// meanwhile is not kept waiting; what is left is handled by [`Session::tick`] (the
+    /// session is [`Session::busy`] until then). Says whether there was any.
     pub fn pump(&mut self) -> bool {
+        let started = Instant::now();
         let mut any = false;
+        self.backlog = false;
         while let Ok(work) = self.rx.try_recv() {
             any = true;
             self.work(work);
+            if started.elapsed() >= SLICE {
+                self.backlog = true;
+                break;
+            }
         }
         self.run_effects();
         any
@@ -400,14 +419,19 @@ impl Session {
         }
     }
 
-    /// Whether a library search has articles left to look at (the loop then calls
-    /// [`Session::tick`] while no input waits).
+    /// Whether worker messages are left over from [`Session::pump`] or a library search has
+    /// articles left to look at (the loop then calls [`Session::tick`] while no input
+    /// waits).
     pub fn busy(&self) -> bool {
-        self.search.is_some()
+        self.backlog || self.search.is_some()
     }
 
-    /// Runs the library search for about `budget`.
+    /// Handles left-over worker messages, or runs the library search for about `budget`.
     pub fn tick(&mut self, budget: Duration) {
+        if self.backlog {
+            self.pump();
+            return;
+        }
         let Some(mut search) = self.search.take() else {
             return;
         };

@@ -106,7 +106,7 @@ pub const ARTICLES_TITLE: &str = " Articles ";
 pub const SECTIONS_TITLE: &str = " Sections ";
 /// Status bar: the library failed to load two or more files; the count comes first.
 pub const STATUS_LOAD_ERRORS: &str =
-    "files could not be read (the list stays on the terminal when you quit)";
+    "files could not be read (listed on the terminal when you quit)";
 /// Status bar: one file failed to load; `path: problem` follows.
 pub const STATUS_LOAD_ERROR: &str = "could not read ";
 /// Shown instead of a reader when the library is empty.
@@ -117,6 +117,8 @@ pub const NOT_A_TERMINAL: &str =
 /// Status bar: the reader went past the end and wrapped.
 pub const AT_END: &str = "end of article";
 
+/// Status bar: the library is being read; "done/total" follows.
+pub const READING: &str = "reading ";
 /// Status bar: the current match; "N/M" follows.
 pub const MATCH: &str = "match";
 /// Status bar: nothing matched; the query follows.

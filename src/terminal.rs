@@ -21,7 +21,8 @@ use ratatui::crossterm::{cursor, execute, terminal};
 use crate::app::PromptKey;
 use crate::keymap::Keymap;
 use crate::session::{SLICE, Session};
-use crate::ui::{self, Theme};
+use crate::theme::Theme;
+use crate::ui;
 use input::{Msg, Signal};
 
 /// Puts the terminal into the state the reader needs.

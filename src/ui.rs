@@ -7,16 +7,15 @@ mod help;
 mod lists;
 mod reader;
 mod status;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear};
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::keymap::Keymap;
+use crate::theme::Theme;
 pub use help::lines as help_lines;
-pub use theme::Theme;
 
 /// Clears a box of `size` (at most `area`) centred in `area`, draws its border and title, and
 /// returns the inside, or `None` when nothing fits.
@@ -27,14 +26,7 @@ fn popup(
     title: &str,
     theme: &Theme,
 ) -> Option<Rect> {
-    let area = area.intersection(frame.area());
-    let (w, h) = (size.0.min(area.width), size.1.min(area.height));
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let rect = crate::screen::popup(area.intersection(frame.area()), size);
     if rect.is_empty() {
         return None;
     }
@@ -56,10 +48,13 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
         lists::draw_sections(frame, app, r, theme);
     }
     status::draw(frame, app, areas.status, theme);
-    if let Some(cursor) = app.bookmarks_open() {
-        bookmarks::draw(frame, app, cursor, frame.area(), theme);
-    }
-    if let Some(scroll) = app.help() {
-        help::draw(frame, keymap, scroll, frame.area(), theme);
+    // Overlays bottom-up, the top one drawn last.
+    for overlay in app.overlays() {
+        match *overlay {
+            Overlay::Bookmarks { cursor } => {
+                bookmarks::draw(frame, app, cursor, frame.area(), theme);
+            }
+            Overlay::Help { scroll } => help::draw(frame, keymap, scroll, frame.area(), theme),
+        }
     }
 }

@@ -270,3 +270,35 @@ fn any_size_down_to_nothing_never_panics() {
         }
     }
 }
+
+#[test]
+fn test_overlays_take_every_key_click_and_wheel() {
+    let mut app = fixtures(&["decorated.txt", "cn_numbered.txt"]);
+    let (top, cursor, open) = (app.top_row(), app.article_cursor(), app.open_index());
+    // The wheel under the help overlay scrolls the help, not the reader.
+    app.update(Action::Help);
+    let a = app.areas();
+    app.wheel(a.reader.x + 2, a.reader.y + 2, 3);
+    assert_eq!(app.top_row(), top);
+    assert_eq!(app.help(), Some(3));
+    // `q` closes the overlay; it does not quit.
+    app.update(Action::Quit);
+    assert_eq!(app.help(), None);
+    assert!(!app.should_quit());
+    // A click on the Articles list behind the bookmarks overlay opens nothing.
+    app.update(Action::Bookmarks);
+    let list = app.areas().articles.unwrap();
+    app.click(list.x + 2, list.y + 2);
+    assert_eq!((app.article_cursor(), app.open_index()), (cursor, open));
+    assert_eq!(app.bookmarks_open(), None, "a click outside closes it");
+    // Help over bookmarks: Esc closes the top one only.
+    app.update(Action::Bookmarks);
+    app.update(Action::Help);
+    app.update(Action::Cancel);
+    assert_eq!((app.help(), app.bookmarks_open()), (None, Some(0)));
+    app.update(Action::Quit);
+    assert_eq!(app.bookmarks_open(), None);
+    assert!(!app.should_quit());
+    app.update(Action::Quit);
+    assert!(app.should_quit(), "with no overlay, q quits");
+}

@@ -9,7 +9,8 @@ use newsreader::config::{self, Config};
 use newsreader::feed::{Subscription, Zone};
 use newsreader::keymap::{Action, Key};
 use newsreader::layout::{Align, Indent};
-use newsreader::ui::{self, Theme};
+use newsreader::theme::Theme;
+use newsreader::ui;
 use ratatui::style::{Color, Modifier};
 
 fn fixture(name: &str) -> PathBuf {

@@ -8,7 +8,8 @@ use newsreader::layout::{LayoutOptions, RowKind};
 use newsreader::library::Library;
 use newsreader::session::Session;
 use newsreader::strings;
-use newsreader::ui::{self, Theme};
+use newsreader::theme::Theme;
+use newsreader::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

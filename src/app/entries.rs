@@ -42,14 +42,17 @@ impl App {
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
         let id = entry.id;
         let changed_open = self.open.id == Some(id);
-        if let Some(&i) = self.by_id.get(&id) {
+        let old = self.by_id.get(&id).copied();
+        if let Some(i) = old {
             self.entries.remove(i);
         }
         let at = self
             .entries
             .partition_point(|e| list_order(e, &entry) == Ordering::Less);
         self.entries.insert(at, entry);
-        self.reindex();
+        // Only the entries from the first that moved on have a new place: appending (as a
+        // first read of a library does, in order) costs nothing more.
+        self.reindex_from(old.map_or(at, |o| o.min(at)));
         self.follow_cursor(cursor_id);
         if self.open.id.is_none() && self.pending.is_none() {
             // The first article of a library being read for the first time.
@@ -67,7 +70,8 @@ impl App {
         };
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
         self.entries.remove(i);
-        self.reindex();
+        self.by_id.remove(&id);
+        self.reindex_from(i);
         self.follow_cursor(cursor_id);
         self.library.forget(id);
     }
@@ -94,6 +98,13 @@ impl App {
             .enumerate()
             .map(|(i, e)| (e.id, i))
             .collect();
+    }
+
+    /// Records the places of the entries from `from` on.
+    fn reindex_from(&mut self, from: usize) {
+        for (i, e) in self.entries.iter().enumerate().skip(from) {
+            self.by_id.insert(e.id, i);
+        }
     }
 
     /// Keeps the list cursor on the article it was on when entries move.

@@ -2,7 +2,7 @@
 //! handed to the session to keep, and bookmarks with their overlay. The catalog does the
 //! keeping; this is when and what to remember.
 
-use super::{App, Effect, Focus};
+use super::{App, Effect, Focus, Overlay};
 use crate::catalog::{Bookmark, StoredPlace};
 use crate::layout::TextPos;
 use crate::strings;
@@ -67,8 +67,11 @@ impl App {
     /// The bookmarks, as the session read them from the catalog.
     pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
         self.bookmarks = bookmarks;
-        if let Some(c) = self.bookmark_cursor {
-            self.bookmark_cursor = Some(c.min(self.bookmarks.len().saturating_sub(1)));
+        let last = self.bookmarks.len().saturating_sub(1);
+        for o in &mut self.overlays {
+            if let Overlay::Bookmarks { cursor } = o {
+                *cursor = (*cursor).min(last);
+            }
         }
     }
 
@@ -96,32 +99,41 @@ impl App {
 
     /// The bookmarks overlay's cursor, when the overlay is open.
     pub fn bookmarks_open(&self) -> Option<usize> {
-        self.bookmark_cursor
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Bookmarks { cursor } => Some(*cursor),
+            Overlay::Help { .. } => None,
+        })
     }
 
     pub(super) fn open_bookmarks(&mut self) {
-        self.bookmark_cursor = Some(0);
+        self.overlays.push(Overlay::Bookmarks { cursor: 0 });
     }
 
-    /// Keys while the bookmarks overlay is open.
-    pub(super) fn bookmarks_action(&mut self, action: crate::keymap::Action) {
+    /// Keys while the bookmarks overlay is on top.
+    pub(super) fn bookmarks_action(&mut self, cursor: usize, action: crate::keymap::Action) {
         use crate::keymap::Action as A;
-        let n = self.bookmarks.len();
-        let cur = self.bookmark_cursor.unwrap_or(0);
+        let last = self.bookmarks.len().saturating_sub(1);
+        let moved = |c: usize| Overlay::Bookmarks {
+            cursor: c.min(last),
+        };
         match action {
-            A::ScrollUp => self.bookmark_cursor = Some(cur.saturating_sub(1)),
-            A::ScrollDown => self.bookmark_cursor = Some((cur + 1).min(n.saturating_sub(1))),
+            A::ScrollUp => self.set_top_overlay(moved(cursor.saturating_sub(1))),
+            A::ScrollDown => self.set_top_overlay(moved(cursor + 1)),
+            A::PageUp | A::Top => self.set_top_overlay(moved(0)),
+            A::PageDown | A::Bottom => self.set_top_overlay(moved(last)),
             A::FocusRight => {
-                self.bookmark_cursor = None;
-                self.jump_to_bookmark(cur);
+                self.overlays.pop();
+                self.jump_to_bookmark(cursor);
             }
-            A::Quit => self.quit = true,
-            A::Cancel | A::Bookmarks | A::FocusLeft => self.bookmark_cursor = None,
+            A::Bookmarks | A::FocusLeft => {
+                self.overlays.pop();
+            }
             _ => {}
         }
     }
 
-    fn jump_to_bookmark(&mut self, i: usize) {
+    /// Jumps to bookmark `i` (its article opened at its place).
+    pub(super) fn jump_to_bookmark(&mut self, i: usize) {
         let Some(b) = self.bookmarks.get(i).cloned() else {
             return;
         };

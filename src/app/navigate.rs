@@ -3,7 +3,8 @@
 //! from `app.rs` because it changes for a different reason: how the reader moves through what
 //! it holds, not what it holds or how actions reach it.
 
-use super::{App, Focus};
+use super::{App, Focus, Overlay};
+use crate::keymap::Action;
 use crate::layout::TextPos;
 use crate::screen;
 
@@ -25,9 +26,23 @@ impl App {
             .map_or(0, |(s, _)| s)
     }
 
-    /// The mouse wheel at (`column`, `row`): scrolls the pane under the pointer by `delta`
-    /// steps (negative: up).
+    /// The mouse wheel at (`column`, `row`): scrolls the top overlay, or the pane under the
+    /// pointer, by `delta` steps (negative: up).
     pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        if let Some(&top) = self.overlays.last() {
+            let action = if delta > 0 {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            let mut top = Some(top);
+            for _ in 0..delta.unsigned_abs().max(1) {
+                let Some(t) = top else { break };
+                self.overlay_action(t, action);
+                top = self.overlays.last().copied();
+            }
+            return;
+        }
         let a = self.areas();
         if contains(a.articles, column, row) {
             self.move_article_cursor(delta);
@@ -38,11 +53,12 @@ impl App {
         }
     }
 
-    /// A click at (`column`, `row`): selects an article or section, or focuses the reader.
+    /// A click at (`column`, `row`): on the top overlay, it acts there (a bookmark is chosen;
+    /// a click outside closes the overlay); otherwise it selects an article or section, or
+    /// focuses the reader.
     pub fn click(&mut self, column: u16, row: u16) {
-        if self.help {
-            self.help = false;
-            return;
+        if let Some(&top) = self.overlays.last() {
+            return self.click_overlay(top, column, row);
         }
         let a = self.areas();
         if let Some(r) = a.articles.filter(|r| r.contains((column, row).into())) {
@@ -69,6 +85,24 @@ impl App {
         } else if a.reader.contains((column, row).into()) {
             self.focus = Focus::Reader;
             self.lists_open = false;
+        }
+    }
+
+    fn click_overlay(&mut self, top: Overlay, column: u16, row: u16) {
+        let screen = ratatui::layout::Rect::new(0, 0, self.width, self.height);
+        match top {
+            Overlay::Bookmarks { cursor } => {
+                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                if !r.contains((column, row).into()) {
+                    self.overlays.pop();
+                } else if let Some(i) = list_hit(r, row, cursor, self.bookmarks.len(), 2) {
+                    self.overlays.pop();
+                    self.jump_to_bookmark(i);
+                }
+            }
+            Overlay::Help { .. } => {
+                self.overlays.pop();
+            }
         }
     }
 

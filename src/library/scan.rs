@@ -86,6 +86,9 @@ pub fn scan(
     let mut todo = Vec::new();
     let present: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
     for (i, path) in files.iter().enumerate() {
+        if i.is_multiple_of(1024) && cancel.load(Ordering::Relaxed) {
+            return Ok(report);
+        }
         let stamp = stamp(path);
         match (known.get(path), stamp) {
             (Some(k), Some((size, mtime)))

@@ -4,13 +4,19 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::theme::Theme;
 use crate::app::{App, list_offset};
 use crate::strings;
+use crate::theme::Theme;
 
 /// Draws the overlay centred in `area`, `cursor` highlighted.
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &Theme) {
-    let Some(inner) = super::popup(frame, area, (72, 20), strings::BOOKMARKS_TITLE, theme) else {
+    let Some(inner) = super::popup(
+        frame,
+        area,
+        crate::screen::BOOKMARKS_SIZE,
+        strings::BOOKMARKS_TITLE,
+        theme,
+    ) else {
         return;
     };
     let buf = frame.buffer_mut();

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use crate::keymap::{Action, Keymap};
 use crate::strings;
+use crate::theme::Theme;
 
 /// The help text: one line per action, keys first.
 pub fn lines(keymap: &Keymap) -> Vec<(String, &'static str)> {

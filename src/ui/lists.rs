@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear};
 
-use super::theme::Theme;
 use crate::app::{App, Focus, list_offset};
 use crate::strings;
+use crate::theme::Theme;
 
 /// One list, as the drawing needs it: only the visible entries are ever built, so a library
 /// of ten thousand articles or an article of ten thousand sections costs no more per frame

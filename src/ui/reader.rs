@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::theme::Theme;
 use crate::app::App;
 use crate::layout::RowKind;
+use crate::theme::Theme;
 
 /// The style of a row of `kind`.
 fn style(kind: RowKind, theme: &Theme) -> Style {

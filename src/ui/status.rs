@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use crate::app::App;
 use crate::strings;
+use crate::theme::Theme;
 
 /// Draws the status bar into `area`.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -45,7 +45,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         left.push_str(" › ");
         left.push_str(h);
     }
-    let note = [app.message().map(str::to_string), search.status()]
+    let reading = app
+        .progress()
+        .filter(|(done, total)| done < total)
+        .map(|(done, total)| {
+            format!(
+                "{}{}/{}",
+                strings::READING,
+                thousands(done),
+                thousands(total)
+            )
+        });
+    let note = [reading, app.message().map(str::to_string), search.status()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -69,4 +80,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     buf.set_stringn(area.x, area.y, &left, width - right_w, theme.status);
     let x = area.x + (width - right_w) as u16;
     buf.set_stringn(x, area.y, &right, right_w, style);
+}
+
+/// `50000` → `50,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(3120), "3,120");
+        assert_eq!(super::thousands(50000), "50,000");
+        assert_eq!(super::thousands(1234567), "1,234,567");
+    }
 }
