@@ -384,8 +384,11 @@ fn ensure_index(dir: &Path, library: &[Vec<Block>]) {
     let index = LibraryIndex::open(dir).expect("index opens");
     for (id, b) in library.iter().enumerate() {
         index.add(id as u64, b).expect("article added");
-        if id % 10_000 == 9_999 {
+        // Committing now and then bounds the documents waiting in memory.
+        if id % 2_000 == 1_999 {
             index.commit().expect("commit");
+        }
+        if id % 10_000 == 9_999 {
             eprintln!("index: {} articles, {:.0?}", id + 1, started.elapsed());
         }
     }

@@ -17,9 +17,18 @@
 //! Only the rows on screen need the first match and a line of context; [`first_match`] gives
 //! them from the article's blocks, with the matcher.
 //!
-//! Writes are buffered until [`LibraryIndex::commit`]; searches see the last commit. A
-//! damaged or outdated index is reported as such ([`IndexError::needs_rebuild`]), and
-//! [`LibraryIndex::rebuild`] moves it aside and starts an empty one.
+//! Writes are buffered until [`LibraryIndex::commit`]; searches see the last commit. Adding
+//! is cheap (the blocks are tokenized on tantivy's indexing thread); a commit writes a new
+//! segment durably, several files each synced to disk, which costs tens of milliseconds on
+//! a slow disk, so a bulk build commits every thousand or so articles (that also bounds the
+//! documents waiting in memory) and a trickle of changes can be committed together.
+//! [`LibraryIndex::finish_merges`] ends a bulk build.
+//!
+//! A damaged or outdated index is reported as such ([`IndexError::needs_rebuild`]), and
+//! [`LibraryIndex::rebuild`] moves it aside and starts an empty one. Opening and searching
+//! read only what they need, so a garbled byte inside a file may go unseen until
+//! [`LibraryIndex::verify`] checks every checksum (in the background, say once after
+//! opening); reading one never panics through to the caller.
 
 mod error;
 mod query;
@@ -28,7 +37,6 @@ mod tokens;
 mod writer;
 
 use std::fmt;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -38,6 +46,7 @@ use tantivy::store::Compressor;
 use tantivy::{DocSet, Index, IndexReader, IndexSettings, ReloadPolicy, TERMINATED, Term};
 
 pub use error::IndexError;
+use error::guarded;
 
 use crate::layout::Block;
 use crate::search::{self, Match};
@@ -122,6 +131,7 @@ impl LibraryIndex {
         let mut writer = Writer::default();
         let index = if exists {
             let index = Index::open(directory).map_err(|e| damaged(&e))?;
+            schema::register(&index);
             let meta = index.load_metas().map_err(|e| damaged(&e))?;
             let payload = meta
                 .payload
@@ -146,6 +156,7 @@ impl LibraryIndex {
             };
             let index = Index::create(directory, schema::schema(), settings)
                 .map_err(|e| write_error(dir, e))?;
+            schema::register(&index);
             // Record the format at once, so that the folder says what it is.
             writer.changed = true;
             writer.open(&index, dir)?;
@@ -371,22 +382,6 @@ impl LibraryIndex {
             detail: e.to_string(),
         }
     }
-}
-
-/// Runs `f`, turning a panic into [`IndexError::Damaged`]: tantivy trusts its files, and
-/// reading a garbled one can panic where a checksum would have told.
-fn guarded<T>(dir: &Path, f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-        let detail = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "the search engine failed reading it".to_owned());
-        Err(IndexError::Damaged {
-            path: dir.to_owned(),
-            detail,
-        })
-    })
 }
 
 /// The first match of `query` in an article's `blocks` and its line of context, exactly as

@@ -131,7 +131,7 @@ fn scan(library: &[Vec<Block>], query: &str) -> Vec<(u64, usize)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     #[test]
     fn index_agrees_with_the_scan(

@@ -1,9 +1,11 @@
 //! What can go wrong with the search index, sorted by what the caller should do about it: a
 //! damaged or outdated index is thrown away and rebuilt from the library
 //! ([`IndexError::needs_rebuild`]), a busy one is left to the process that writes it, and the
-//! rest are reported.
+//! rest are reported. A panic inside the search engine while it reads a garbled file is
+//! caught here and reported as damage too.
 
-use std::path::PathBuf;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
 
 use crate::strings;
 
@@ -69,4 +71,20 @@ impl IndexError {
             IndexError::Damaged { .. } | IndexError::Outdated { .. }
         )
     }
+}
+
+/// Runs `f`, turning a panic into [`IndexError::Damaged`]: tantivy trusts its files, and
+/// reading a garbled one can panic where a checksum would have told.
+pub fn guarded<T>(dir: &Path, f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the search engine failed reading it".to_owned());
+        Err(IndexError::Damaged {
+            path: dir.to_owned(),
+            detail,
+        })
+    })
 }

@@ -3,14 +3,14 @@
 //! [`super::FORMAT`].
 
 use serde::{Deserialize, Serialize};
-use tantivy::TantivyDocument;
 use tantivy::schema::{
     BytesOptions, FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, TantivyDocument};
 
-use super::tokens::{self, Analysis, TooLong};
+use super::tokens::{self, FieldTokenizer, Kind, TooLong};
 use crate::layout::Block;
 
 /// The one term of the flags field: the article must be verified with the matcher.
@@ -35,11 +35,10 @@ pub struct Fields {
     pub blocks: Field,
 }
 
-fn text(option: IndexRecordOption) -> TextOptions {
-    // The tokens come pre-tokenized; "raw" is only the name tantivy records.
+fn text(tokenizer: &str, option: IndexRecordOption) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("raw")
+            .set_tokenizer(tokenizer)
             .set_index_option(option)
             .set_fieldnorms(false),
     )
@@ -49,11 +48,18 @@ fn text(option: IndexRecordOption) -> TextOptions {
 pub fn schema() -> Schema {
     let mut b = Schema::builder();
     b.add_u64_field("id", NumericOptions::default() | INDEXED | FAST);
-    b.add_text_field("uni", text(IndexRecordOption::WithFreqs));
-    b.add_text_field("bi", text(IndexRecordOption::WithFreqsAndPositions));
-    b.add_text_field("case", text(IndexRecordOption::WithFreqsAndPositions));
-    b.add_text_field("edge", text(IndexRecordOption::WithFreqsAndPositions));
-    b.add_text_field("flags", text(IndexRecordOption::Basic));
+    let name = |kind| {
+        Kind::ALL
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("raw", |(_, n)| *n)
+    };
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    b.add_text_field("uni", text(name(Kind::Uni), IndexRecordOption::WithFreqs));
+    b.add_text_field("bi", text(name(Kind::Bi), positions));
+    b.add_text_field("case", text(name(Kind::Case), positions));
+    b.add_text_field("edge", text(name(Kind::Edge), positions));
+    b.add_text_field("flags", text("raw", IndexRecordOption::Basic));
     b.add_bytes_field("blocks", BytesOptions::default().set_stored());
     b.build()
 }
@@ -77,36 +83,25 @@ impl Fields {
     }
 }
 
-/// The document for article `id`.
+/// The document for article `id`: the blocks encoded once per token field, tokenized when
+/// tantivy indexes it (by the tokenizers [`register`]ed).
 pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDocument, TooLong> {
-    let Analysis {
-        uni,
-        bi,
-        case,
-        edge,
-        expanding,
-    } = tokens::analyze(blocks)?;
+    // Every character is at most two units (İ), plus one free position per block.
+    let most = blocks
+        .iter()
+        .map(|b| b.text.chars().count().saturating_mul(2).saturating_add(1))
+        .fold(0usize, usize::saturating_add);
+    if u32::try_from(most).is_err() {
+        return Err(TooLong);
+    }
+    let value = tokens::encode(blocks);
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.id, id);
-    for (field, tokens) in [
-        (fields.uni, uni),
-        (fields.bi, bi),
-        (fields.case, case),
-        (fields.edge, edge),
-    ] {
-        if !tokens.is_empty() {
-            doc.add_pre_tokenized_text(field, pretokenized(tokens));
-        }
+    for field in [fields.uni, fields.bi, fields.case, fields.edge] {
+        doc.add_text(field, &value);
     }
-    if expanding {
-        doc.add_pre_tokenized_text(
-            fields.flags,
-            pretokenized(vec![Token {
-                text: VERIFY.to_owned(),
-                position: 0,
-                ..Token::default()
-            }]),
-        );
+    if tokens::expanding(blocks) {
+        doc.add_text(fields.flags, VERIFY);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         // Serialising strings cannot fail.
         doc.add_bytes(
@@ -117,10 +112,12 @@ pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDoc
     Ok(doc)
 }
 
-fn pretokenized(tokens: Vec<Token>) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens,
+/// Registers the index's tokenizers with `index`: tantivy keeps their names, not them.
+pub fn register(index: &Index) {
+    for (kind, name) in Kind::ALL {
+        index
+            .tokenizers()
+            .register(name, TextAnalyzer::from(FieldTokenizer(kind)));
     }
 }
 

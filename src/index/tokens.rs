@@ -19,7 +19,7 @@
 //! than one unit (only `İ` today) marks the article as *expanding*: there unit and character
 //! positions part, so such articles are verified with the matcher instead.
 
-use tantivy::tokenizer::Token;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::layout::Block;
 use crate::search::{context_sensitive, fold, fold_each, has_capital};
@@ -59,17 +59,23 @@ struct Char {
 }
 
 /// Cuts `blocks` into tokens.
+#[cfg(test)]
 pub fn analyze(blocks: &[Block]) -> Result<Analysis, TooLong> {
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()))
+}
+
+/// Cuts block texts into tokens.
+fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, TooLong> {
     let mut out = Analysis::default();
     let mut units: Vec<char> = Vec::new();
     let mut chars: Vec<Char> = Vec::new();
     let mut next = 0usize;
-    for block in blocks {
+    for text in texts {
         units.clear();
         chars.clear();
         let start = next;
         let mut case_tokens = Vec::new();
-        fold_each(&block.text, |original, kept, full| {
+        fold_each(text, |original, kept, full| {
             let unit = start + units.len();
             let mut lowered = full.chars();
             if full.chars().count() > 1 {
@@ -98,6 +104,18 @@ pub fn analyze(blocks: &[Block]) -> Result<Analysis, TooLong> {
         next = start + units.len() + BLOCK_GAP;
     }
     Ok(out)
+}
+
+/// Whether some character of `blocks` folds to more than one unit (see
+/// [`Analysis::expanding`]).
+pub fn expanding(blocks: &[Block]) -> bool {
+    let mut found = false;
+    for b in blocks {
+        fold_each(&b.text, |_, _, full| {
+            found |= full.chars().nth(1).is_some();
+        });
+    }
+    found
 }
 
 /// Marks the characters whose simplified form changes when a match starts or ends at them.
@@ -134,6 +152,121 @@ fn token(position: usize, text: String) -> Result<Token, TooLong> {
         text,
         position_length: 1,
     })
+}
+
+/// The index field a [`FieldTokenizer`] makes tokens for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Unigrams.
+    Uni,
+    /// Bigrams.
+    Bi,
+    /// Case tokens.
+    Case,
+    /// Edge tokens.
+    Edge,
+}
+
+impl Kind {
+    /// Every kind with the name its tokenizer is registered under.
+    pub const ALL: [(Kind, &'static str); 4] = [
+        (Kind::Uni, "newsreader-uni"),
+        (Kind::Bi, "newsreader-bi"),
+        (Kind::Case, "newsreader-case"),
+        (Kind::Edge, "newsreader-edge"),
+    ];
+}
+
+/// One article's blocks as one field value: NUL doubled between blocks, a NUL inside a
+/// block written as NUL, U+0001. A document then holds a few kilobytes per field while it
+/// waits to be indexed, and its tokens are made only when tantivy indexes it.
+pub fn encode(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\0\0");
+        }
+        out.push_str(&b.text.replace('\0', "\0\u{1}"));
+    }
+    out
+}
+
+/// The block texts of an [`encode`]d value.
+fn decode(value: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\0' {
+            push_char(&mut out, c);
+            continue;
+        }
+        match chars.next() {
+            Some('\0') => out.push(String::new()),
+            _ => push_char(&mut out, '\0'),
+        }
+    }
+    out
+}
+
+fn push_char(out: &mut [String], c: char) {
+    if let Some(last) = out.last_mut() {
+        last.push(c);
+    }
+}
+
+/// The tokenizer of one index field: decodes the article's blocks from the field value and
+/// emits that field's tokens. Registered with the index under the names in [`Kind::ALL`].
+#[derive(Debug, Clone, Copy)]
+pub struct FieldTokenizer(pub Kind);
+
+impl Tokenizer for FieldTokenizer {
+    type TokenStream<'a> = Tokens;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
+        let texts = decode(text);
+        // An article too long for 32-bit positions is refused before it gets here.
+        let a = analyze_texts(texts.iter().map(String::as_str)).unwrap_or_default();
+        let tokens = match self.0 {
+            Kind::Uni => a.uni,
+            Kind::Bi => a.bi,
+            Kind::Case => a.case,
+            Kind::Edge => a.edge,
+        };
+        Tokens {
+            tokens,
+            next: 0,
+            current: Token::default(),
+        }
+    }
+}
+
+/// The tokens of one field value.
+#[derive(Debug)]
+pub struct Tokens {
+    tokens: Vec<Token>,
+    next: usize,
+    current: Token,
+}
+
+impl TokenStream for Tokens {
+    fn advance(&mut self) -> bool {
+        match self.tokens.get_mut(self.next) {
+            Some(t) => {
+                self.current = std::mem::take(t);
+                self.next += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
 }
 
 /// What a query asks the index: its units and, for a case-exact query, what must hold at
@@ -313,6 +446,20 @@ mod tests {
         assert_eq!(plan("ＡＢＣ１２３：").units.len(), 7);
         assert_eq!(plan("İ").units.len(), 2);
         assert_eq!(plan("").units, Vec::<char>::new());
+    }
+
+    #[test]
+    fn blocks_survive_encoding_into_one_value() {
+        for texts in [&["党建", "", "a\0b", "\0"][..], &["x"], &[""]] {
+            let b = blocks(texts);
+            assert_eq!(decode(&encode(&b)), *texts, "{texts:?}");
+            let mut stream = FieldTokenizer(Kind::Bi).token_stream(&encode(&b));
+            let mut got = Vec::new();
+            while stream.advance() {
+                got.push(stream.token().clone());
+            }
+            assert_eq!(got, analyze(&b).unwrap().bi);
+        }
     }
 
     #[test]
