@@ -61,11 +61,15 @@ struct Char {
 /// Cuts `blocks` into tokens.
 #[cfg(test)]
 pub fn analyze(blocks: &[Block]) -> Result<Analysis, TooLong> {
-    analyze_texts(blocks.iter().map(|b| b.text.as_str()))
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()), None)
 }
 
-/// Cuts block texts into tokens.
-fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, TooLong> {
+/// Cuts block texts into tokens: all kinds, or `only` one (the others stay empty).
+fn analyze_texts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    only: Option<Kind>,
+) -> Result<Analysis, TooLong> {
+    let wants = |kind| only.is_none_or(|k| k == kind);
     let mut out = Analysis::default();
     let mut units: Vec<char> = Vec::new();
     let mut chars: Vec<Char> = Vec::new();
@@ -91,16 +95,24 @@ fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, T
                 unit,
             });
         });
-        for (unit, text) in case_tokens {
-            out.case.push(token(unit, text)?);
+        if wants(Kind::Case) {
+            for (unit, text) in case_tokens {
+                out.case.push(token(unit, text)?);
+            }
         }
         for (i, &u) in units.iter().enumerate() {
-            out.uni.push(token(start + i, u.to_string())?);
-            if let Some(&v) = units.get(i + 1) {
+            if wants(Kind::Uni) {
+                out.uni.push(token(start + i, u.to_string())?);
+            }
+            if wants(Kind::Bi)
+                && let Some(&v) = units.get(i + 1)
+            {
                 out.bi.push(token(start + i, [u, v].iter().collect())?);
             }
         }
-        edges(&chars, &mut out.edge)?;
+        if wants(Kind::Edge) {
+            edges(&chars, &mut out.edge)?;
+        }
         next = start + units.len() + BLOCK_GAP;
     }
     Ok(out)
@@ -225,7 +237,7 @@ impl Tokenizer for FieldTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
         let texts = decode(text);
         // An article too long for 32-bit positions is refused before it gets here.
-        let a = analyze_texts(texts.iter().map(String::as_str)).unwrap_or_default();
+        let a = analyze_texts(texts.iter().map(String::as_str), Some(self.0)).unwrap_or_default();
         let tokens = match self.0 {
             Kind::Uni => a.uni,
             Kind::Bi => a.bi,
