@@ -6,7 +6,7 @@
 //! two readers (and the reader's own workers) use it at once without losing either's updates.
 //!
 //! A database that cannot be opened is moved aside with a message and a fresh one started;
-//! an older `state.toml` is imported once ([`import`]).
+//! an older `state.toml` is imported once (by the private `import` module).
 
 mod articles;
 mod blob;

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod feed;
 pub mod files;
 pub mod guard;
+pub mod index;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -12,7 +12,7 @@ mod fold;
 
 use std::ops::Range;
 
-pub use fold::{fold, has_capital};
+pub use fold::{context_sensitive, fold, fold_each, has_capital};
 
 use crate::layout::{Block, TextPos};
 

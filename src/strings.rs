@@ -243,3 +243,16 @@ pub const OPML_BINARY: &str = "the OPML file holds binary data, not text";
 pub const OPML_TITLE: &str = "newsreader subscriptions";
 /// Config problem: a timezone that is neither an IANA name nor an offset; the value follows.
 pub const ERR_TIMEZONE: &str = "expected \"local\", an IANA time zone name such as \"Asia/Shanghai\" or an offset such as \"+08:00\", not";
+/// Search index error: its folder cannot be created or read; the system's reason follows.
+pub const ERR_INDEX_FOLDER: &str = "cannot use the search index folder";
+/// Search index error: its files cannot be read; it has to be rebuilt.
+pub const ERR_INDEX_DAMAGED: &str = "the search index is damaged and has to be rebuilt";
+/// Search index error: written by another version of the program; it has to be rebuilt.
+pub const ERR_INDEX_OUTDATED: &str =
+    "the search index was written by another version of newsreader and has to be rebuilt";
+/// Search index error: another process is writing it.
+pub const ERR_INDEX_BUSY: &str = "another newsreader is updating the search index";
+/// Search index error: writing failed; the engine's reason follows.
+pub const ERR_INDEX_WRITE: &str = "cannot write the search index";
+/// Search index error: an article is too long to index.
+pub const ERR_INDEX_TOO_LONG: &str = "too long to index (over four billion characters)";

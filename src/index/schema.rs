@@ -1,0 +1,132 @@
+//! The index's fields and how an article becomes a document. Kept apart from the search code
+//! so that what is written and what is read are described once; any change here changes
+//! [`super::FORMAT`].
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    BytesOptions, FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, TantivyDocument};
+
+use super::tokens::{self, FieldTokenizer, Kind, TooLong};
+use crate::layout::Block;
+
+/// The one term of the flags field: the article must be verified with the matcher.
+pub const VERIFY: &str = "verify";
+
+/// Handles to the index's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The article's id: indexed (to delete by id) and a fast field (to map hits to ids).
+    pub id: Field,
+    /// Unigrams, with frequencies (counts of one-unit queries) but no positions.
+    pub uni: Field,
+    /// Bigrams, with positions (phrases) and frequencies (two-unit queries).
+    pub bi: Field,
+    /// Case tokens, with positions.
+    pub case: Field,
+    /// Edge tokens, with positions.
+    pub edge: Field,
+    /// [`VERIFY`] for articles that the index cannot count exactly.
+    pub flags: Field,
+    /// The block texts of those articles (JSON), stored for verification.
+    pub blocks: Field,
+}
+
+fn text(tokenizer: &str, option: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(option)
+            .set_fieldnorms(false),
+    )
+}
+
+/// The schema this version writes.
+pub fn schema() -> Schema {
+    let mut b = Schema::builder();
+    b.add_u64_field("id", NumericOptions::default() | INDEXED | FAST);
+    let name = |kind| {
+        Kind::ALL
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("raw", |(_, n)| *n)
+    };
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    b.add_text_field("uni", text(name(Kind::Uni), IndexRecordOption::WithFreqs));
+    b.add_text_field("bi", text(name(Kind::Bi), positions));
+    b.add_text_field("case", text(name(Kind::Case), positions));
+    b.add_text_field("edge", text(name(Kind::Edge), positions));
+    b.add_text_field("flags", text("raw", IndexRecordOption::Basic));
+    b.add_bytes_field("blocks", BytesOptions::default().set_stored());
+    b.build()
+}
+
+impl Fields {
+    /// The fields of `schema`, or `None` when it is not [`schema()`].
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        if *schema != self::schema() {
+            return None;
+        }
+        let f = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            id: f("id")?,
+            uni: f("uni")?,
+            bi: f("bi")?,
+            case: f("case")?,
+            edge: f("edge")?,
+            flags: f("flags")?,
+            blocks: f("blocks")?,
+        })
+    }
+}
+
+/// The document for article `id`: the blocks encoded once per token field, tokenized when
+/// tantivy indexes it (by the tokenizers [`register`]ed).
+pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDocument, TooLong> {
+    // Every character is at most two units (İ), plus one free position per block.
+    let most = blocks
+        .iter()
+        .map(|b| b.text.chars().count().saturating_mul(2).saturating_add(1))
+        .fold(0usize, usize::saturating_add);
+    if u32::try_from(most).is_err() {
+        return Err(TooLong);
+    }
+    let value = tokens::encode(blocks);
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(fields.id, id);
+    for field in [fields.uni, fields.bi, fields.case, fields.edge] {
+        doc.add_text(field, &value);
+    }
+    if tokens::expanding(blocks) {
+        doc.add_text(fields.flags, VERIFY);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        // Serialising strings cannot fail.
+        doc.add_bytes(
+            fields.blocks,
+            &serde_json::to_vec(&texts).unwrap_or_default(),
+        );
+    }
+    Ok(doc)
+}
+
+/// Registers the index's tokenizers with `index`: tantivy keeps their names, not them.
+pub fn register(index: &Index) {
+    for (kind, name) in Kind::ALL {
+        index
+            .tokenizers()
+            .register(name, TextAnalyzer::from(FieldTokenizer(kind)));
+    }
+}
+
+/// What every commit records beside the segments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payload {
+    /// [`super::FORMAT`] of the program that wrote the index.
+    pub format: u32,
+    /// The caller's label for what the articles were built from (a parser version).
+    #[serde(default)]
+    pub source: Option<String>,
+}
