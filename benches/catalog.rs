@@ -19,7 +19,7 @@ use newsreader::catalog::{Catalog, Origin, Outcome, StoredPlace, text_key};
 use newsreader::keymap::{Action, Keymap};
 use newsreader::layout::{LayoutOptions, Place, layout};
 use newsreader::library::LoadOptions;
-use newsreader::session::{Session, Sources};
+use newsreader::session::{Places, Session, Sources};
 use newsreader::theme::Theme;
 use newsreader::ui;
 use ratatui::Terminal;
@@ -33,7 +33,10 @@ fn start(library: &Path, data: &Path) -> Session {
         Sources::Paths(vec![library.to_path_buf()]),
         LayoutOptions::default(),
         LoadOptions::default(),
-        Some(data.to_path_buf()),
+        Places {
+            data: Some(data.to_path_buf()),
+            index: None,
+        },
         Arc::new(|| {}),
     )
 }

@@ -51,6 +51,14 @@ pub enum Effect {
     /// Search every article of the library for this query (empty: stop searching) and hand
     /// the results to [`App::library_hits`].
     SearchLibrary(String),
+    /// Find the first match of `query` in each of these articles and hand a line of
+    /// context around it to [`App::library_excerpts`].
+    Excerpts {
+        /// The query.
+        query: String,
+        /// The articles, results on screen.
+        ids: Vec<ArticleId>,
+    },
 }
 
 /// A layer drawn over the panes that takes every key and click while it is on top; the
@@ -124,6 +132,10 @@ pub struct App {
     library: LibrarySearch,
     /// A library search's query to run in the article being opened from its results.
     search_after_open: Option<String>,
+    /// ... starting from its last match (`N` went back an article).
+    search_from_end: bool,
+    /// A message to show once the article asked for is open.
+    notice_after_open: Option<&'static str>,
     bookmarks: Vec<Bookmark>,
     /// The last place handed out to be remembered, so an unchanged one is not written again.
     remembered: Option<(String, StoredPlace)>,
@@ -167,6 +179,8 @@ impl App {
             search: Search::default(),
             library: LibrarySearch::default(),
             search_after_open: None,
+            search_from_end: false,
+            notice_after_open: None,
             bookmarks: Vec::new(),
             remembered: None,
             effects: Vec::new(),
@@ -185,6 +199,11 @@ impl App {
     /// The articles of the library, in list order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Where article `id` is in the Articles list.
+    pub fn position(&self, id: ArticleId) -> Option<usize> {
+        self.by_id.get(&id).copied()
     }
 
     /// The list entry of article `id`.
@@ -407,6 +426,7 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
+        self.want_excerpts();
         if width >= screen::WIDE {
             self.lists_open = false;
         } else if !self.lists_open {
@@ -500,6 +520,12 @@ impl App {
         self.remember();
         if let Some(query) = self.search_after_open.take() {
             self.search_for(&query);
+            if std::mem::take(&mut self.search_from_end) {
+                self.last_match();
+            }
+        }
+        if let Some(notice) = self.notice_after_open.take() {
+            self.message = Some(notice.to_string());
         }
     }
 }

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use newsreader::cli::Cli;
 use newsreader::library::{Library, LoadOptions};
-use newsreader::session::{Session, Sources};
-use newsreader::{catalog, config, decode, layout, strings, terminal};
+use newsreader::session::{Places, Session, Sources};
+use newsreader::{config, decode, layout, strings, terminal};
 
 fn main() -> ExitCode {
     newsreader::guard::install();
@@ -82,7 +82,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         let layout = config.layout;
         let mut errors = Vec::new();
         terminal::run(
-            |nudge| Session::start(sources, layout, options, catalog::default_dir(), nudge),
+            |nudge| Session::start(sources, layout, options, Places::usual(), nudge),
             &config.keymap,
             &config.theme,
             config.mouse,

@@ -130,11 +130,22 @@ impl Index {
     }
 }
 
-/// One line of context around a match: a few characters before it (after `…` when cut), the
-/// match, and what follows, up to about 60 characters, on one line.
-pub fn snippet(text: &str, range: Range<usize>) -> String {
+/// One line of context around a match, and where the match is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line: a few characters before the match (after `…` when cut), the match, and
+    /// what follows, up to about 60 characters.
+    pub text: String,
+    /// The byte range of the match in `text` (cut short when the line ends first).
+    pub mark: Range<usize>,
+}
+
+/// The [`Excerpt`] of `text` around the match at `range`.
+pub fn excerpt(text: &str, range: Range<usize>) -> Excerpt {
     let start = range.start.min(text.len());
-    let from = text[..start]
+    let from = text
+        .get(..start)
+        .unwrap_or_default()
         .char_indices()
         .rev()
         .take(8)
@@ -144,13 +155,26 @@ pub fn snippet(text: &str, range: Range<usize>) -> String {
     if from > 0 {
         out.push('…');
     }
-    out.extend(
-        text[from..]
-            .chars()
-            .take(60)
-            .map(|c| if c == '\n' { ' ' } else { c }),
-    );
-    out
+    let mut mark = 0..0;
+    for (i, c) in text.get(from..).unwrap_or_default().char_indices().take(60) {
+        let at = from + i;
+        if at == start {
+            mark.start = out.len();
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+        if at < range.end {
+            mark.end = out.len();
+        }
+    }
+    if mark.end < mark.start {
+        mark = out.len()..out.len();
+    }
+    Excerpt { text: out, mark }
+}
+
+/// One line of context around a match ([`Excerpt::text`]).
+pub fn snippet(text: &str, range: Range<usize>) -> String {
+    excerpt(text, range).text
 }
 
 /// Maps match starts in the folded text (sorted byte offsets, each `len` bytes long) back to
@@ -256,6 +280,21 @@ mod tests {
             let got = index.count_and_first(&b, q);
             assert_eq!(got, all.first().cloned().map(|m| (all.len(), m)), "{q}");
         }
+    }
+
+    #[test]
+    fn excerpts_mark_the_match() {
+        let text = "一二三四五六七八九十党建引领发展";
+        let at = text.find("党建").unwrap();
+        let e = excerpt(text, at..at + 6);
+        assert_eq!(&e.text[e.mark.clone()], "党建");
+        let e = excerpt("党建", 0..6);
+        assert_eq!((e.text.as_str(), e.mark), ("党建", 0..6));
+        let long = format!("{}尾巴", "长".repeat(80));
+        let at = long.find("尾巴").unwrap();
+        let e = excerpt(&long, at..at + 6);
+        assert!(e.text.starts_with('…'));
+        assert_eq!(&e.text[e.mark.clone()], "尾巴");
     }
 
     #[test]

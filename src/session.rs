@@ -20,9 +20,12 @@ use std::time::{Duration, Instant};
 use crate::app::{App, Effect, PromptKey};
 use crate::article::Article;
 use crate::catalog::{ArticleId, Catalog, Entry, Origin, Outcome, text_key};
+use crate::index::{LibraryIndex, first_match};
 use crate::keymap::Action;
 use crate::layout::LayoutOptions;
-use crate::library::scan::{ScanEvent, absolute_roots, recorded_failure, scan};
+use crate::library::scan::{
+    ScanEvent, absolute_roots, index_source, reconcile_index, recorded_failure, scan,
+};
 use crate::library::{Library, LoadOptions};
 use crate::strings;
 
@@ -47,6 +50,41 @@ pub enum Work {
     ScanFailed(String),
     /// Something changed in the library's folders.
     Changed,
+    /// The search index now holds every article of the catalog.
+    IndexReady,
+}
+
+/// The usual folder of the search index: `index` in the project cache directory of
+/// `directories`, or in `NEWSREADER_CACHE_DIR`. It can always be rebuilt from the catalog.
+pub fn default_index_dir() -> Option<PathBuf> {
+    let cache = match std::env::var_os("NEWSREADER_CACHE_DIR").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => directories::ProjectDirs::from("", "", "newsreader")?
+            .cache_dir()
+            .to_path_buf(),
+    };
+    Some(cache.join("index"))
+}
+
+/// Where a session keeps what it knows: the catalog's data folder and the search index's
+/// folder; `None` for either means doing without it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The data folder (the catalog).
+    pub data: Option<PathBuf>,
+    /// The search index's folder.
+    pub index: Option<PathBuf>,
+}
+
+impl Places {
+    /// The usual places: the data folder and the cache folder of `directories`, or
+    /// `NEWSREADER_DATA_DIR` and `NEWSREADER_CACHE_DIR`.
+    pub fn usual() -> Places {
+        Places {
+            data: crate::catalog::default_dir(),
+            index: default_index_dir(),
+        }
+    }
 }
 
 /// The app and everything that serves it.
@@ -62,11 +100,18 @@ pub struct Session {
     nudge: Arc<dyn Fn() + Send + Sync>,
     scan_cancel: Option<Arc<AtomicBool>>,
     scanning: bool,
+    /// The scan's worker is filling the search index.
+    indexing: bool,
     /// Worker messages wait that [`Session::pump`] had no time for.
     backlog: bool,
     rescan_at: Option<Instant>,
     search: Option<LibraryScan>,
-    _watcher: Option<notify::RecommendedWatcher>,
+    /// The library search index, when it could be opened.
+    index: Option<Arc<LibraryIndex>>,
+    /// Whether the index holds every article (else searches scan, and say so).
+    index_ready: bool,
+    /// The watcher of the library's folders, once set up.
+    watcher: Arc<std::sync::Mutex<Option<notify::RecommendedWatcher>>>,
 }
 
 impl std::fmt::Debug for Session {
@@ -94,20 +139,24 @@ impl Deref for Session {
 }
 
 impl Session {
-    /// Opens the catalog in `data` (`None`: remember nothing), shows what it knows of
-    /// `sources` at once, and starts a worker that brings it up to date. `nudge` is called
-    /// (from any thread) when a worker message waits for [`Session::pump`].
+    /// Opens the catalog in `data` (`None`: remember nothing) and the search index in
+    /// `index` (`None`: search without one), shows what the catalog knows of `sources` at
+    /// once, and starts a worker that brings both up to date. `nudge` is called (from any
+    /// thread) when a worker message waits for [`Session::pump`].
     pub fn start(
         sources: Sources,
         layout: LayoutOptions,
         load: LoadOptions,
-        data: Option<PathBuf>,
+        places: Places,
         nudge: Arc<dyn Fn() + Send + Sync>,
     ) -> Session {
-        let (catalog, warnings) = Catalog::open(data.as_deref());
+        let (catalog, warnings) = Catalog::open(places.data.as_deref());
         let mut s = Session::with_catalog(catalog, sources, layout, load, nudge);
         for w in warnings {
             s.app.warn(w);
+        }
+        if let Some(dir) = places.index {
+            s.open_index(&dir);
         }
         s.show_known();
         s.start_scan();
@@ -171,10 +220,40 @@ impl Session {
             nudge,
             scan_cancel: None,
             scanning: false,
+            indexing: false,
             backlog: false,
             rescan_at: None,
             search: None,
-            _watcher: None,
+            index: None,
+            index_ready: false,
+            watcher: Arc::default(),
+        }
+    }
+
+    /// Opens the search index, starting an empty one in place of a damaged or outdated one.
+    /// It is ready at once when it holds as many articles as the catalog, built by this
+    /// parser; otherwise the scan's worker fills it and searches go without it meanwhile.
+    fn open_index(&mut self, dir: &std::path::Path) {
+        let opened = match LibraryIndex::open(dir) {
+            Err(e) if e.needs_rebuild() => {
+                self.app.warn(format!("{}{e}", strings::INDEX_REBUILT));
+                LibraryIndex::rebuild(dir)
+            }
+            other => other,
+        };
+        match opened {
+            Ok(index) => {
+                let complete = index
+                    .info()
+                    .is_ok_and(|i| i.source.as_deref() == Some(index_source().as_str()))
+                    && self
+                        .catalog
+                        .parsed_ids()
+                        .is_ok_and(|ids| ids.len() == index.len());
+                self.index_ready = complete;
+                self.index = Some(Arc::new(index));
+            }
+            Err(e) => self.app.warn(format!("{}{e}", strings::INDEX_UNUSABLE)),
         }
     }
 
@@ -266,9 +345,12 @@ impl Session {
         }
         let roots = absolute_roots(paths);
         let load = self.load;
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // One core is left to the reader itself.
+        let threads =
+            std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
         let cancel = Arc::new(AtomicBool::new(false));
         self.scanning = true;
+        self.indexing = self.index.is_some();
         match self.catalog.connect() {
             Some(Ok(mut worker_catalog)) => {
                 let (tx, nudge, stop) = (
@@ -276,15 +358,24 @@ impl Session {
                     Arc::clone(&self.nudge),
                     Arc::clone(&cancel),
                 );
+                let index = self.index.clone();
                 let spawned = std::thread::Builder::new()
                     .name("library scan".into())
                     .spawn(move || {
-                        let send = |e| {
-                            let _ = tx.send(Work::Scan(e));
+                        let tell = |w| {
+                            let _ = tx.send(w);
                             nudge();
                         };
                         let result = crate::guard::catch(|| {
-                            scan(&mut worker_catalog, &roots, &load, threads, &stop, send)
+                            scan(
+                                &mut worker_catalog,
+                                index.as_deref(),
+                                &roots,
+                                &load,
+                                threads,
+                                &stop,
+                                |e| tell(Work::Scan(e)),
+                            )
                         });
                         let failed = match result {
                             Ok(Ok(_)) => None,
@@ -292,8 +383,26 @@ impl Session {
                             Err(panic) => Some(panic),
                         };
                         if let Some(why) = failed {
-                            let _ = tx.send(Work::ScanFailed(why));
-                            nudge();
+                            tell(Work::ScanFailed(why));
+                            return;
+                        }
+                        // Then the index is made to hold every article of the catalog.
+                        if let Some(index) = index {
+                            let filled = crate::guard::catch(|| {
+                                reconcile_index(&worker_catalog, &index, &stop)
+                            });
+                            let failed = match filled {
+                                Ok(Ok(_)) if !stop.load(Ordering::Relaxed) => {
+                                    tell(Work::IndexReady);
+                                    None
+                                }
+                                Ok(Ok(_)) => None,
+                                Ok(Err(e)) => Some(e.to_string()),
+                                Err(panic) => Some(panic),
+                            };
+                            if let Some(why) = failed {
+                                tell(Work::Scan(ScanEvent::IndexFailed(why)));
+                            }
                         }
                     });
                 if spawned.is_err() {
@@ -307,11 +416,24 @@ impl Session {
             }
             None => {
                 let tx = self.tx.clone();
-                let result = scan(&mut self.catalog, &roots, &load, threads, &cancel, |e| {
-                    let _ = tx.send(Work::Scan(e));
-                });
+                let result = scan(
+                    &mut self.catalog,
+                    self.index.as_deref(),
+                    &roots,
+                    &load,
+                    threads,
+                    &cancel,
+                    |e| {
+                        let _ = tx.send(Work::Scan(e));
+                    },
+                );
                 if let Err(e) = result {
                     let _ = tx.send(Work::ScanFailed(e.to_string()));
+                } else if let Some(index) = &self.index {
+                    let _ = tx.send(match reconcile_index(&self.catalog, index, &cancel) {
+                        Ok(_) => Work::IndexReady,
+                        Err(e) => Work::Scan(ScanEvent::IndexFailed(e.to_string())),
+                    });
                 }
             }
         }
@@ -319,26 +441,39 @@ impl Session {
     }
 
     /// Watches the library's folders, so files added, changed or removed while the reader
-    /// runs are picked up.
+    /// runs are picked up. Setting up the watch walks every folder, so it is done on a
+    /// thread of its own; the watcher is kept until the session ends.
     fn start_watch(&mut self) {
         use notify::Watcher;
         let Sources::Paths(paths) = &self.sources else {
             return;
         };
-        let (tx, nudge) = (self.tx.clone(), Arc::clone(&self.nudge));
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| !e.kind.is_access()) {
-                let _ = tx.send(Work::Changed);
-                nudge();
-            }
-        });
-        let Ok(mut watcher) = watcher else {
-            return;
-        };
-        for root in absolute_roots(paths) {
-            let _ = watcher.watch(&root, notify::RecursiveMode::Recursive);
-        }
-        self._watcher = Some(watcher);
+        let roots = absolute_roots(paths);
+        let (tx, nudge, slot) = (
+            self.tx.clone(),
+            Arc::clone(&self.nudge),
+            Arc::clone(&self.watcher),
+        );
+        let _ = std::thread::Builder::new()
+            .name("library watch".into())
+            .spawn(move || {
+                let watcher =
+                    notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                        if event.is_ok_and(|e| !e.kind.is_access()) {
+                            let _ = tx.send(Work::Changed);
+                            nudge();
+                        }
+                    });
+                let Ok(mut watcher) = watcher else {
+                    return;
+                };
+                for root in roots {
+                    let _ = watcher.watch(&root, notify::RecursiveMode::Recursive);
+                }
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(watcher);
+                }
+            });
     }
 
     /// Handles the worker messages waiting, for at most [`SLICE`] so that a key pressed
@@ -360,9 +495,10 @@ impl Session {
         any
     }
 
-    /// Waits until the library scan is over, handling its messages (tests and benchmarks).
+    /// Waits until the library scan (and the filling of the index after it) is over,
+    /// handling its messages (tests and benchmarks).
     pub fn settle(&mut self) {
-        while self.scanning {
+        while self.scanning || self.indexing {
             match self.rx.recv_timeout(Duration::from_secs(60)) {
                 Ok(work) => self.work(work),
                 Err(_) => break,
@@ -391,6 +527,11 @@ impl Session {
                     self.app.remove_entry(id);
                 }
                 ScanEvent::Failed(e) => self.app.add_load_error(e),
+                ScanEvent::IndexFailed(why) => {
+                    self.index_ready = false;
+                    self.indexing = false;
+                    self.app.warn(format!("{}{why}", strings::INDEX_UNUSABLE));
+                }
                 ScanEvent::Done(_) => {
                     self.scanning = false;
                     self.app.set_progress(None);
@@ -398,11 +539,17 @@ impl Session {
             },
             Work::ScanFailed(why) => {
                 self.scanning = false;
+                self.indexing = false;
                 self.app.set_progress(None);
                 self.app
                     .warn(format!("{}{why}", strings::CATALOG_READ_FAILED));
             }
             Work::Changed => self.rescan_at = Some(Instant::now() + SETTLE),
+            Work::IndexReady => {
+                self.index_ready = true;
+                self.indexing = false;
+                self.app.set_library_note(None);
+            }
         }
     }
 
@@ -526,9 +673,11 @@ impl Session {
                 Ok(())
             }),
             Effect::SearchLibrary(query) => {
-                self.search = (!query.is_empty()).then(|| {
-                    LibraryScan::new(query, self.app.entries().iter().map(|e| e.id).collect())
-                });
+                self.search_library(query);
+                Ok(())
+            }
+            Effect::Excerpts { query, ids } => {
+                self.excerpts(&query, &ids);
                 Ok(())
             }
         };
@@ -536,6 +685,73 @@ impl Session {
             self.app
                 .warn(format!("{}{e}", strings::CATALOG_WRITE_FAILED));
         }
+    }
+
+    /// Searches the library: with the index when it holds every article (milliseconds,
+    /// counts only; excerpts follow for the rows on screen), else by reading every article
+    /// in slices between key presses.
+    fn search_library(&mut self, query: String) {
+        self.search = None;
+        if query.is_empty() {
+            return;
+        }
+        if let (Some(index), true) = (&self.index, self.index_ready) {
+            match index.search(&query) {
+                Ok(found) => {
+                    let mut hits: Vec<(usize, crate::app::LibraryHit)> = found
+                        .into_iter()
+                        .filter_map(|h| {
+                            let id = ArticleId(i64::try_from(h.id).ok()?);
+                            let at = self.app.position(id)?;
+                            Some((
+                                at,
+                                crate::app::LibraryHit {
+                                    id,
+                                    count: h.count,
+                                    excerpt: None,
+                                },
+                            ))
+                        })
+                        .collect();
+                    hits.sort_unstable_by_key(|(at, _)| *at);
+                    self.app.set_library_note(None);
+                    let hits = hits.into_iter().map(|(_, h)| h).collect();
+                    self.app.library_hits(&query, hits, true);
+                    return;
+                }
+                Err(e) => {
+                    self.index_ready = false;
+                    self.app.warn(format!("{}{e}", strings::INDEX_UNUSABLE));
+                }
+            }
+        }
+        if self.index.is_some() {
+            self.app
+                .set_library_note(Some(strings::SEARCH_WITHOUT_INDEX));
+        }
+        self.search = Some(LibraryScan::new(
+            query,
+            self.app.entries().iter().map(|e| e.id).collect(),
+        ));
+    }
+
+    /// The first match of `query` in each of `ids`, as a line of context.
+    fn excerpts(&mut self, query: &str, ids: &[ArticleId]) {
+        let mut found = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let article = match self.cache.get(id) {
+                Some(a) => Some(a),
+                None => self.catalog.article(id).ok().flatten().map(Arc::new),
+            };
+            let Some(article) = article else { continue };
+            let blocks = crate::layout::blocks(&article);
+            if let Some(first) = first_match(query, &blocks)
+                && let Some(block) = blocks.get(first.at.block)
+            {
+                found.push((id, crate::search::excerpt(&block.text, first.at.range)));
+            }
+        }
+        self.app.library_excerpts(query, found);
     }
 
     fn open(&mut self, id: ArticleId) {

@@ -125,6 +125,16 @@ pub const MATCH: &str = "match";
 pub const NO_MATCH: &str = "no match for ";
 /// Status bar: `n` with no search.
 pub const NO_SEARCH: &str = "no search yet: press / to search";
+/// Status bar: `n` went past an article's last match to the next article of the results.
+pub const NEXT_ARTICLE_MATCHES: &str = "next article of the results";
+/// Status bar: `N` went before an article's first match to the previous article.
+pub const PREVIOUS_ARTICLE_MATCHES: &str = "previous article of the results";
+/// Status bar: the search index was damaged or outdated and is built again; why follows.
+pub const INDEX_REBUILT: &str = "search index built again: ";
+/// Status bar: the search index cannot be used; why follows.
+pub const INDEX_UNUSABLE: &str = "search index not used: ";
+/// Status bar: library search runs without the index while it is built.
+pub const SEARCH_WITHOUT_INDEX: &str = "search index being built: searching every article";
 /// Status bar: `n` went past the last match.
 pub const WRAPPED_TO_TOP: &str = "search wrapped to the top";
 /// Status bar: `N` went before the first match.

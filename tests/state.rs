@@ -10,14 +10,17 @@ use newsreader::catalog::{Catalog, StoredPlace};
 use newsreader::keymap::Action;
 use newsreader::layout::{LayoutOptions, Place};
 use newsreader::library::LoadOptions;
-use newsreader::session::{Session, Sources};
+use newsreader::session::{Places, Session, Sources};
 
 fn session(dir: &Path, w: u16, h: u16) -> Session {
     let mut s = Session::start(
         Sources::Embedded,
         LayoutOptions::default(),
         LoadOptions::default(),
-        Some(dir.to_path_buf()),
+        Places {
+            data: Some(dir.to_path_buf()),
+            index: None,
+        },
         Arc::new(|| {}),
     );
     s.resize(w, h);

@@ -128,7 +128,7 @@ impl App {
 }
 
 /// The order of the Articles list: embedded articles first, then files by path, compared
-/// component by component (as the folders were walked).
+/// component by component (as the folders were walked). [`sort_entries`] sorts the same way.
 fn list_order(a: &Entry, b: &Entry) -> Ordering {
     match (&a.origin, &b.origin) {
         (Origin::Embedded(x), Origin::Embedded(y)) => x.cmp(y),
@@ -138,7 +138,72 @@ fn list_order(a: &Entry, b: &Entry) -> Ordering {
     }
 }
 
-/// Sorts entries into list order.
+/// Sorts entries into list order (with one sort key made per entry, which is much quicker
+/// than comparing paths component by component at 50,000 entries).
 pub fn sort_entries(entries: &mut [Entry]) {
-    entries.sort_by(list_order);
+    entries.sort_by_cached_key(|e| match &e.origin {
+        Origin::Embedded(name) => (0, name.clone()),
+        // A separator below every other character orders paths as their components do.
+        Origin::File(p) => (1, p.to_string_lossy().replace('/', "\u{1}")),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn entry(id: i64, origin: Origin) -> Entry {
+        Entry {
+            id: ArticleId(id),
+            origin,
+            key: String::new(),
+            title: String::new(),
+            date: None,
+            source: None,
+            sections: 1,
+        }
+    }
+
+    #[test]
+    fn sorting_and_inserting_agree_on_the_order() {
+        let paths = [
+            "/n/a.txt",
+            "/n/a/b.txt",
+            "/n/a-b/c.txt",
+            "/n/B.txt",
+            "/n/a/a.txt",
+            "/m.txt",
+        ];
+        let mut entries: Vec<Entry> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(i as i64, Origin::File(PathBuf::from(p))))
+            .collect();
+        entries.push(entry(9, Origin::Embedded("x".into())));
+        let mut sorted = entries.clone();
+        sort_entries(&mut sorted);
+        let mut by_compare = entries.clone();
+        by_compare.sort_by(list_order);
+        assert_eq!(sorted, by_compare);
+        let names: Vec<String> = sorted
+            .iter()
+            .map(|e| match &e.origin {
+                Origin::File(p) => p.to_string_lossy().into_owned(),
+                Origin::Embedded(n) => n.clone(),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "x",
+                "/m.txt",
+                "/n/B.txt",
+                "/n/a/a.txt",
+                "/n/a/b.txt",
+                "/n/a-b/c.txt",
+                "/n/a.txt"
+            ]
+        );
+    }
 }

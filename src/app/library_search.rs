@@ -6,7 +6,7 @@
 
 use super::{App, Effect, Focus, PromptKey};
 use crate::catalog::ArticleId;
-use crate::search::Match;
+use crate::search::Excerpt;
 use crate::strings;
 
 /// One article that matched.
@@ -16,10 +16,9 @@ pub struct LibraryHit {
     pub id: ArticleId,
     /// How many matches it has.
     pub count: usize,
-    /// Its first match.
-    pub first: Match,
-    /// A line of context around the first match.
-    pub snippet: String,
+    /// A line of context around its first match, once known: the index gives counts only,
+    /// and context is fetched for the rows on screen ([`Effect::Excerpts`]).
+    pub excerpt: Option<Excerpt>,
 }
 
 /// The state of a library search.
@@ -32,6 +31,10 @@ pub struct LibrarySearch {
     searching: bool,
     hits: Vec<LibraryHit>,
     cursor: usize,
+    /// Articles whose excerpts were asked for (for this query).
+    asked: std::collections::HashSet<ArticleId>,
+    /// A note on how the search runs (without the index while it is built).
+    note: Option<&'static str>,
 }
 
 impl LibrarySearch {
@@ -63,6 +66,11 @@ impl LibrarySearch {
     /// The highlighted result.
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// A note on how the search runs, for the status bar.
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
     }
 
     /// Drops the result of an article that left the library.
@@ -122,6 +130,7 @@ impl App {
     fn restart_library_search(&mut self) {
         let l = &mut self.library;
         l.hits.clear();
+        l.asked.clear();
         l.cursor = 0;
         l.searching = !l.query.is_empty();
         self.effects.push(Effect::SearchLibrary(l.query.clone()));
@@ -139,6 +148,53 @@ impl App {
             l.searching = false;
             self.report_miss();
         }
+        self.want_excerpts();
+    }
+
+    /// Says how the session runs library searches (a note such as "without the index while
+    /// it is built"), or `None` for the usual way.
+    pub fn set_library_note(&mut self, note: Option<&'static str>) {
+        self.library.note = note;
+    }
+
+    /// Excerpts asked for with [`Effect::Excerpts`], for `query`'s results.
+    pub fn library_excerpts(&mut self, query: &str, found: Vec<(ArticleId, Excerpt)>) {
+        if self.library.query != query {
+            return;
+        }
+        for (id, excerpt) in found {
+            if let Some(hit) = self.library.hits.iter_mut().find(|h| h.id == id) {
+                hit.excerpt = Some(excerpt);
+            }
+        }
+    }
+
+    /// Asks for the excerpts of the results on screen that have none yet.
+    pub(super) fn want_excerpts(&mut self) {
+        let Some(area) = self.areas().articles else {
+            return;
+        };
+        if !self.library.active {
+            return;
+        }
+        let visible = usize::from(area.height.saturating_sub(2)) / 2;
+        let from = super::list_offset(self.library.cursor, visible.max(1));
+        let l = &mut self.library;
+        let ids: Vec<ArticleId> = l
+            .hits
+            .iter()
+            .skip(from)
+            .take(visible.max(1))
+            .filter(|h| h.excerpt.is_none())
+            .map(|h| h.id)
+            .filter(|id| l.asked.insert(*id))
+            .collect();
+        if !ids.is_empty() {
+            self.effects.push(Effect::Excerpts {
+                query: l.query.clone(),
+                ids,
+            });
+        }
     }
 
     /// Says so when a finished library search, no longer being typed, found nothing.
@@ -149,7 +205,8 @@ impl App {
         }
     }
 
-    /// Opens the highlighted result at its first match, with the search active in it.
+    /// Opens the highlighted result at its first match, with the search active in it. The
+    /// results stay in the Articles list, so `n` can go on to the next article.
     pub(super) fn open_library_hit(&mut self) {
         let Some(hit) = self.library.hits.get(self.library.cursor).cloned() else {
             return;
@@ -158,7 +215,7 @@ impl App {
             return;
         };
         let query = self.library.query.clone();
-        self.close_library_search();
+        self.library.typing = false;
         self.article_cursor = i;
         self.open_article(i);
         self.focus = Focus::Reader;
@@ -173,6 +230,50 @@ impl App {
     pub(super) fn move_library_cursor(&mut self, delta: isize) {
         let last = self.library.hits.len().saturating_sub(1);
         self.library.cursor = self.library.cursor.saturating_add_signed(delta).min(last);
+        self.want_excerpts();
+    }
+
+    /// `n` past the last match (or `N` before the first) of an article opened from library
+    /// results: the next (or previous) article of the results, at its first (or last)
+    /// match. False when there is none, or no results.
+    pub(super) fn step_library_article(&mut self, forward: bool) -> bool {
+        let l = &self.library;
+        if !l.active || l.typing {
+            return false;
+        }
+        let Some(here) = self
+            .open
+            .id
+            .and_then(|id| l.hits.iter().position(|h| h.id == id))
+        else {
+            return false;
+        };
+        let next = if forward {
+            here + 1
+        } else {
+            match here.checked_sub(1) {
+                Some(n) => n,
+                None => return false,
+            }
+        };
+        let Some(hit) = l.hits.get(next).cloned() else {
+            return false;
+        };
+        let Some(&i) = self.by_id.get(&hit.id) else {
+            return false;
+        };
+        let query = l.query.clone();
+        self.library.cursor = next;
+        self.article_cursor = i;
+        self.open_article(i);
+        self.search_after_open = Some(query);
+        self.search_from_end = !forward;
+        self.notice_after_open = Some(if forward {
+            strings::NEXT_ARTICLE_MATCHES
+        } else {
+            strings::PREVIOUS_ARTICLE_MATCHES
+        });
+        true
     }
 
     /// Esc outside the prompt: back to the plain Articles list.

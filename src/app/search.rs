@@ -237,9 +237,24 @@ impl App {
         self.section_cursor = self.section_at_top();
     }
 
-    /// `n` (forward) or `N`: the next or previous match, wrapping around with a message.
+    /// Shows the last match (an article entered backwards from library results).
+    pub(super) fn last_match(&mut self) {
+        if let Some(last) = self.search.matches.len().checked_sub(1) {
+            self.show_match(last);
+        }
+    }
+
+    /// `n` (forward) or `N`: the next or previous match, wrapping around with a message; past
+    /// the last match of an article opened from library results, the next article's.
     pub(super) fn step_match(&mut self, forward: bool) {
         let n = self.search.matches.len();
+        let at_edge = match self.search.current {
+            Some(c) => (forward && c + 1 >= n) || (!forward && c == 0),
+            None => n == 0,
+        };
+        if at_edge && self.step_library_article(forward) {
+            return;
+        }
         if n == 0 {
             self.message = Some(match self.search.status() {
                 Some(s) => s,

@@ -292,6 +292,15 @@ impl Catalog {
         Ok(out)
     }
 
+    /// The numbers of every article whose parsed form the catalog holds, ascending.
+    pub fn parsed_ids(&self) -> Result<Vec<ArticleId>, CatalogError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM parsed ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, i64>(0).map(ArticleId))?;
+        rows.collect::<Result<_, _>>().map_err(CatalogError::from)
+    }
+
     /// How many articles the catalog knows, failures included.
     pub fn len(&self) -> Result<usize, CatalogError> {
         let n: i64 = self

@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 use super::{LoadError, LoadOptions, Problem, expand, load_file_with};
 use crate::article::{Article, PARSER_VERSION};
 use crate::catalog::{ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, text_key};
+use crate::index::{IndexError, LibraryIndex};
+use crate::layout::blocks;
 
 /// What a scan found, as it finds it.
 #[derive(Debug)]
@@ -27,6 +29,8 @@ pub enum ScanEvent {
     Removed(ArticleId),
     /// A file or folder that could not be read.
     Failed(LoadError),
+    /// The search index could not be kept up to date; why.
+    IndexFailed(String),
     /// The scan is over.
     Done(ScanReport),
 }
@@ -58,17 +62,82 @@ pub fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Brings `catalog` up to date with the files under `roots` (absolute), parsing on `threads`
-/// threads, and reports through `send`. Stops early, leaving the catalog consistent, when
-/// `cancel` is set.
+/// The label the search index records for what it was built from: the parser's version.
+pub fn index_source() -> String {
+    format!("parser {PARSER_VERSION}")
+}
+
+/// An index change is made visible to searches once this many articles changed...
+const INDEX_BATCH: usize = 1000;
+
+/// ... or this long after the last commit (a commit syncs several files: tens of
+/// milliseconds or more on a slow disk).
+const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(2);
+
+/// The search index as the scan keeps it, with what is not yet committed.
+struct IndexFeed<'a> {
+    index: Option<&'a LibraryIndex>,
+    pending: usize,
+    since: Instant,
+    failed: Option<IndexError>,
+}
+
+impl IndexFeed<'_> {
+    fn add(&mut self, id: ArticleId, article: &Article) {
+        if let Some(index) = self.index {
+            let result = index.add(id.0.unsigned_abs(), &blocks(article));
+            self.note(result);
+        }
+    }
+
+    fn remove(&mut self, id: ArticleId) {
+        if let Some(index) = self.index {
+            let result = index.remove(id.0.unsigned_abs());
+            self.note(result);
+        }
+    }
+
+    fn note(&mut self, result: Result<(), IndexError>) {
+        self.pending += 1;
+        if let Err(e) = result {
+            self.failed.get_or_insert(e);
+        }
+    }
+
+    /// Commits when enough has changed or enough time went by (`force`: now).
+    fn commit(&mut self, force: bool) {
+        let Some(index) = self.index else { return };
+        if self.pending == 0
+            || !(force || self.pending >= INDEX_BATCH || self.since.elapsed() >= INDEX_COMMIT_EVERY)
+        {
+            return;
+        }
+        if let Err(e) = index.commit() {
+            self.failed.get_or_insert(e);
+        }
+        self.pending = 0;
+        self.since = Instant::now();
+    }
+}
+
+/// Brings `catalog` (and `index`, when given) up to date with the files under `roots`
+/// (absolute), parsing on `threads` threads, and reports through `send`. Stops early,
+/// leaving the catalog consistent, when `cancel` is set.
 pub fn scan(
     catalog: &mut Catalog,
+    index: Option<&LibraryIndex>,
     roots: &[PathBuf],
     options: &LoadOptions,
     threads: usize,
     cancel: &AtomicBool,
     mut send: impl FnMut(ScanEvent),
 ) -> Result<ScanReport, CatalogError> {
+    let mut feed = IndexFeed {
+        index,
+        pending: 0,
+        since: Instant::now(),
+        failed: None,
+    };
     let mut report = ScanReport::default();
     let mut files = Vec::new();
     for root in roots {
@@ -135,7 +204,15 @@ pub fn scan(
                 && (finished || pending.len() >= BATCH || since.elapsed() >= BATCH_TIME)
             {
                 looked += pending.len();
-                write(catalog, &files, &mut pending, &mut report, &mut send)?;
+                write(
+                    catalog,
+                    &mut feed,
+                    &files,
+                    &mut pending,
+                    &mut report,
+                    &mut send,
+                )?;
+                feed.commit(false);
                 send(ScanEvent::Progress(looked));
                 since = Instant::now();
             }
@@ -145,6 +222,7 @@ pub fn scan(
         }
     })?;
     if cancel.load(Ordering::Relaxed) {
+        feed.commit(true);
         return Ok(report);
     }
 
@@ -161,11 +239,54 @@ pub fn scan(
         Ok(())
     })?;
     for id in gone {
+        feed.remove(id);
         report.removed += 1;
         send(ScanEvent::Removed(id));
     }
+    feed.commit(true);
+    if let Some(e) = feed.failed {
+        send(ScanEvent::IndexFailed(e.to_string()));
+    }
     send(ScanEvent::Done(report));
     Ok(report)
+}
+
+/// Makes the search index hold exactly the articles the catalog holds (after a crash, a
+/// damaged index rebuilt, or the first run with an index): adds the missing ones from the
+/// catalog, removes the ones it no longer has. Returns how many it added.
+pub fn reconcile_index(
+    catalog: &Catalog,
+    index: &LibraryIndex,
+    cancel: &AtomicBool,
+) -> Result<usize, IndexError> {
+    let in_catalog: Vec<ArticleId> = catalog.parsed_ids().map_err(|e| IndexError::Write {
+        path: index.dir().to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    let in_index: HashSet<u64> = index.ids()?.into_iter().collect();
+    let wanted: HashSet<u64> = in_catalog.iter().map(|id| id.0.unsigned_abs()).collect();
+    for &gone in in_index.difference(&wanted) {
+        index.remove(gone)?;
+    }
+    let mut added = 0;
+    for id in in_catalog {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        if in_index.contains(&id.0.unsigned_abs()) {
+            continue;
+        }
+        if let Ok(Some(article)) = catalog.article(id) {
+            index.add(id.0.unsigned_abs(), &blocks(&article))?;
+            added += 1;
+            if added % INDEX_BATCH == 0 {
+                index.commit()?;
+            }
+        }
+    }
+    index.set_source(&index_source())?;
+    index.commit()?;
+    Ok(added)
 }
 
 /// A file's size and modification time (nanoseconds), or `None` when it cannot be looked at.
@@ -184,6 +305,7 @@ type Parsed = (usize, (u64, i64), Result<Article, LoadError>);
 /// Writes a batch of parse results in one transaction, then reports them.
 fn write(
     catalog: &mut Catalog,
+    feed: &mut IndexFeed<'_>,
     files: &[PathBuf],
     pending: &mut Vec<Parsed>,
     report: &mut ScanReport,
@@ -204,6 +326,7 @@ fn write(
                         Outcome::Article(&article, &key),
                     )?;
                     report.parsed += 1;
+                    feed.add(id, &article);
                     events.push(ScanEvent::Upserted(Entry {
                         id,
                         origin,
@@ -217,6 +340,7 @@ fn write(
                 Err(e) => {
                     let why = e.problem.to_string();
                     let id = c.put(&origin, size, mtime, PARSER_VERSION, Outcome::Failed(&why))?;
+                    feed.remove(id);
                     report.failed += 1;
                     // A file that was an article and now fails leaves the list.
                     events.push(ScanEvent::Removed(id));
@@ -243,6 +367,7 @@ mod tests {
         let mut events = Vec::new();
         let report = scan(
             catalog,
+            None,
             roots,
             &LoadOptions::default(),
             2,
@@ -336,6 +461,7 @@ mod tests {
         let roots = absolute_roots(&[news.path().to_path_buf()]);
         let report = scan(
             &mut c,
+            None,
             &roots,
             &LoadOptions::default(),
             1,

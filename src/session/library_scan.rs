@@ -52,16 +52,10 @@ impl LibraryScan {
                 let b = blocks(&article);
                 let index = Index::new(&b);
                 if let Some((count, first)) = index.count_and_first(&b, &self.query) {
-                    let snippet = b
+                    let excerpt = b
                         .get(first.block)
-                        .map(|block| search::snippet(&block.text, first.range.clone()))
-                        .unwrap_or_default();
-                    hits.push(LibraryHit {
-                        id,
-                        count,
-                        first,
-                        snippet,
-                    });
+                        .map(|block| search::excerpt(&block.text, first.range.clone()));
+                    hits.push(LibraryHit { id, count, excerpt });
                 }
             }
             if enough() {

@@ -4,6 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear};
+use std::ops::Range;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Focus, list_offset};
 use crate::strings;
@@ -23,8 +25,28 @@ struct List<'a, F: Fn(usize) -> Entry> {
     focused: bool,
 }
 
-/// Text, indent level, and an optional second line.
-type Entry = (String, u8, Option<String>);
+/// One entry as drawn.
+struct Entry {
+    /// Its text (cut with `…` when too wide).
+    text: String,
+    /// Its indent level.
+    level: u8,
+    /// A column on the right, kept whole (a match count).
+    right: Option<String>,
+    /// A second line and the byte range in it to highlight (a search excerpt).
+    second: Option<(String, Range<usize>)>,
+}
+
+impl Entry {
+    fn plain(text: String, level: u8) -> Entry {
+        Entry {
+            text,
+            level,
+            right: None,
+            second: None,
+        }
+    }
+}
 
 /// Draws the Articles list into `area`: the library, or the results of a library search
 /// (each with its match count and a line of context).
@@ -47,7 +69,12 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             entry: |i| {
                 let h = &hits[i];
                 let t = app.entry(h.id).map_or("", |e| e.title.as_str());
-                (format!("{t} ({})", h.count), 0, Some(h.snippet.clone()))
+                Entry {
+                    text: t.to_string(),
+                    level: 0,
+                    right: Some(h.count.to_string()),
+                    second: h.excerpt.as_ref().map(|e| (e.text.clone(), e.mark.clone())),
+                }
             },
             lines: 2,
             cursor: lib.cursor(),
@@ -58,7 +85,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let list = List {
         title: strings::ARTICLES_TITLE,
         len: entries.len(),
-        entry: |i| (entries[i].title.clone(), 0, None),
+        entry: |i| Entry::plain(entries[i].title.clone(), 0),
         lines: 1,
         cursor: app.article_cursor(),
         focused,
@@ -73,7 +100,7 @@ pub fn draw_sections(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         len: app.article().sections.len(),
         entry: |i| {
             let (text, level) = app.section_entry(i);
-            (text.to_string(), level, None)
+            Entry::plain(text.to_string(), level)
         },
         lines: 1,
         cursor: app.section_cursor(),
@@ -104,7 +131,7 @@ fn draw<F: Fn(usize) -> Entry>(frame: &mut Frame, list: &List<'_, F>, area: Rect
     let buf = frame.buffer_mut();
     let width = usize::from(inner.width);
     for (row, i) in (offset..list.len).take(visible).enumerate() {
-        let (text, level, second) = (list.entry)(i);
+        let entry = (list.entry)(i);
         let y = inner.y + (row * list.lines) as u16;
         let style = if i == list.cursor {
             if list.focused {
@@ -115,15 +142,68 @@ fn draw<F: Fn(usize) -> Entry>(frame: &mut Frame, list: &List<'_, F>, area: Rect
         } else {
             theme.list
         };
-        let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
         if i == list.cursor {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }
-        buf.set_stringn(inner.x, y, format!("{indent}{text}"), width, style);
-        if let Some(second) = second
+        let indent = "  ".repeat(usize::from(entry.level.saturating_sub(1)));
+        let right = entry.right.map(|r| format!(" {r}")).unwrap_or_default();
+        let room = width.saturating_sub(right.width());
+        let text = fit(&format!("{indent}{}", entry.text), room);
+        buf.set_stringn(inner.x, y, &text, room, style);
+        if !right.is_empty() && right.width() <= width {
+            let x = inner.x + (width - right.width()) as u16;
+            buf.set_stringn(x, y, &right, right.width(), style);
+        }
+        if let Some((second, mark)) = entry.second
             && y + 1 < inner.bottom()
         {
-            buf.set_stringn(inner.x, y + 1, format!("  {second}"), width, theme.meta);
+            let line = format!("  {second}");
+            buf.set_stringn(inner.x, y + 1, fit(&line, width), width, theme.meta);
+            // The match, highlighted where it shows.
+            if let (Some(before), Some(matched)) = (second.get(..mark.start), second.get(mark))
+                && !matched.is_empty()
+            {
+                let at = 2 + before.width();
+                if at < width {
+                    let x = inner.x + at as u16;
+                    buf.set_stringn(x, y + 1, matched, width - at, theme.search_match);
+                }
+            }
         }
+    }
+}
+
+/// `text` cut to `width` columns, ending with `…` when it was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn cut_titles_end_with_an_ellipsis() {
+        assert_eq!(fit("临港浦江国际科技城", 8), "临港浦…");
+        assert_eq!(fit("临港浦江", 8), "临港浦江");
+        assert_eq!(fit("Time Warner profit", 10), "Time Warn…");
+        assert_eq!(fit("临港", 1), "…");
+        assert_eq!(fit("临港", 0), "");
     }
 }
