@@ -45,6 +45,13 @@ pub enum Effect {
     },
     /// Remember the article open now.
     SetLast(String),
+    /// Mark the article with this key read or unread.
+    MarkRead {
+        /// The article's key.
+        key: String,
+        /// Read (true) or unread.
+        read: bool,
+    },
     /// Add the bookmark, or remove the one at the same place; answer with
     /// [`App::set_bookmarks`] and [`App::bookmark_toggled`].
     ToggleBookmark(Bookmark),
@@ -516,6 +523,7 @@ impl App {
         }
         if let Some(i) = self.open_index() {
             self.article_cursor = i;
+            self.set_read(i, true);
         }
         self.remember();
         if let Some(query) = self.search_after_open.take() {

@@ -270,6 +270,7 @@ impl Session {
         match put {
             Ok(id) => {
                 self.cache.insert(id, Arc::new(a.clone()));
+                let read = self.catalog.is_read(&key).unwrap_or(false);
                 Some(Entry {
                     id,
                     origin,
@@ -278,6 +279,7 @@ impl Session {
                     date: a.date.clone(),
                     source: a.source.clone(),
                     sections: u32::try_from(a.sections.len()).unwrap_or(0),
+                    read,
                 })
             }
             Err(e) => {
@@ -667,6 +669,7 @@ impl Session {
             }
             Effect::Remember { key, place } => self.catalog.set_position(&key, place),
             Effect::SetLast(key) => self.catalog.set_last(&key),
+            Effect::MarkRead { key, read } => self.catalog.set_read(&key, read),
             Effect::ToggleBookmark(b) => self.catalog.toggle_bookmark(&b).and_then(|added| {
                 self.app.set_bookmarks(self.catalog.bookmarks()?);
                 self.app.bookmark_toggled(added);

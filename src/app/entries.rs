@@ -85,6 +85,25 @@ impl App {
         });
     }
 
+    /// Marks entry `i` read or unread, and asks for it to be remembered.
+    pub(crate) fn set_read(&mut self, i: usize, read: bool) {
+        let Some(e) = self.entries.get_mut(i) else {
+            return;
+        };
+        if e.read != read {
+            e.read = read;
+            self.effects.push(super::Effect::MarkRead {
+                key: e.key.clone(),
+                read,
+            });
+        }
+    }
+
+    /// How many articles of the list are unread.
+    pub fn unread(&self) -> usize {
+        self.entries.iter().filter(|e| !e.read).count()
+    }
+
     /// How far reading the library has come: `done` of `total` files looked at; `None` when
     /// it is over.
     pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
@@ -162,6 +181,7 @@ mod tests {
             date: None,
             source: None,
             sections: 1,
+            read: false,
         }
     }
 

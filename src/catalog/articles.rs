@@ -83,6 +83,8 @@ pub struct Entry {
     pub source: Option<String>,
     /// How many sections it has, the lead included.
     pub sections: u32,
+    /// Whether it has been read (opened, or marked read).
+    pub read: bool,
 }
 
 /// A file the catalog remembers as unreadable: its path and why.
@@ -196,7 +198,9 @@ impl Catalog {
         let mut entries = Vec::new();
         let mut failures = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, origin, key, title, date, source, sections, error FROM articles
+            "SELECT id, origin, articles.key, title, date, source, sections, error,
+                    reads.key IS NOT NULL
+             FROM articles LEFT JOIN reads ON reads.key = articles.key
              WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)",
         )?;
         let mut seen = std::collections::HashSet::new();
@@ -212,10 +216,11 @@ impl Catalog {
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, i64>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, bool>(8)?,
                 ))
             })?;
             for row in rows {
-                let (id, origin, key, title, date, source, sections, error) = row?;
+                let (id, origin, key, title, date, source, sections, error, read) = row?;
                 if !seen.insert(id) {
                     continue;
                 }
@@ -230,6 +235,7 @@ impl Catalog {
                         date,
                         source,
                         sections: u32::try_from(sections).unwrap_or(0),
+                        read,
                     }),
                 }
             }
@@ -242,8 +248,9 @@ impl Catalog {
         let origin = Origin::Embedded(name.to_string());
         self.conn
             .query_row(
-                "SELECT id, key, title, date, source, sections FROM articles
-                 WHERE origin = ?1 AND error IS NULL AND key IS NOT NULL",
+                "SELECT id, articles.key, title, date, source, sections, reads.key IS NOT NULL
+                 FROM articles LEFT JOIN reads ON reads.key = articles.key
+                 WHERE origin = ?1 AND error IS NULL AND articles.key IS NOT NULL",
                 params![origin.key()],
                 |r| {
                     Ok(Entry {
@@ -254,6 +261,7 @@ impl Catalog {
                         date: r.get(3)?,
                         source: r.get(4)?,
                         sections: u32::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
+                        read: r.get(6)?,
                     })
                 },
             )

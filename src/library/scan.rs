@@ -327,6 +327,7 @@ fn write(
                     )?;
                     report.parsed += 1;
                     feed.add(id, &article);
+                    let read = c.is_read(&key)?;
                     events.push(ScanEvent::Upserted(Entry {
                         id,
                         origin,
@@ -335,6 +336,7 @@ fn write(
                         date: article.date,
                         source: article.source,
                         sections: u32::try_from(article.sections.len()).unwrap_or(0),
+                        read,
                     }));
                 }
                 Err(e) => {
