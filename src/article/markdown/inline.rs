@@ -9,8 +9,15 @@ use crate::article::entities::entity_at;
 /// as alt text are not descriptions and are left out.
 pub(super) fn placeholder(alt: &str, cjk: bool) -> String {
     let alt = alt.trim();
+    // A file name (`photo.jpg`, `IMG_0042.JPEG`): no spaces and a short ASCII extension.
+    let file_name = !alt.contains(' ')
+        && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
     let meaningless = alt.is_empty()
-        || alt.contains('.') && !alt.contains(' ')
+        || file_name
         || alt.len() >= 16 && alt.chars().all(|c| c.is_ascii_hexdigit());
     match (meaningless, cjk) {
         (true, true) => "[图片]".to_string(),
@@ -169,6 +176,8 @@ mod tests {
         );
         assert_eq!(inline("a \\| b and 2 * 3", false), "a | b and 2 * 3");
         assert_eq!(inline("看![猫](a.png)吧", true), "看[图片：猫]吧");
+        assert_eq!(inline("![IMG_0042.JPEG](x)", true), "[图片]");
+        assert_eq!(inline("![经济.](x)", true), "[图片：经济.]");
         assert_eq!(inline("snake_case stays", false), "snake_case stays");
         assert_eq!(
             inline("&#2024 and &amp &amp; &#x4E2D;", false),
