@@ -10,6 +10,7 @@
 
 mod articles;
 mod blob;
+mod feeds;
 mod import;
 mod marks;
 mod schema;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use articles::{ArticleId, Entry, FileState, Origin, Outcome, text_key};
+pub use feeds::{FeedRow, Stored, item_key};
 pub use marks::{Bookmark, StoredPlace};
 pub use schema::VERSION as SCHEMA_VERSION;
 

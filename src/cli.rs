@@ -3,15 +3,26 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// A terminal reader for news articles, made for Chinese text first.
 ///
 /// With no PATH, opens the folders named by `library` in the config, or the sample article
 /// built into the program.
 #[derive(Debug, Parser)]
-#[command(name = "newsreader", version, about, long_about = None)]
+#[command(
+    name = "newsreader",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// Feed commands; without one, files are read (a file named like a command is
+    /// `./fetch`).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Article files (.txt, .md, .html) or folders to read recursively.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -44,4 +55,47 @@ pub struct Cli {
     /// Print the complete default config, every key commented, and exit.
     #[arg(long, exclusive = true)]
     pub print_config: bool,
+}
+
+/// The commands about news feeds.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Refresh every subscribed feed, then exit (status 1 if any feed failed).
+    Fetch,
+    /// Manage feed subscriptions.
+    Feeds {
+        /// What to do.
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
+}
+
+/// What `newsreader feeds` does.
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Subscribe to a feed (RSS, Atom or JSON Feed) at an http or https address.
+    Add {
+        /// The feed's address.
+        url: String,
+        /// A name to show instead of the feed's own title.
+        #[arg(long)]
+        name: Option<String>,
+        /// Read every item's web page for its full text.
+        #[arg(long)]
+        full_text: bool,
+    },
+    /// Subscribe to every feed of an OPML file.
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
+    /// Print every subscription as OPML.
+    Export,
+    /// List the subscriptions with their state.
+    List,
+    /// Unsubscribe from a feed (its items stay in the library).
+    Remove {
+        /// The feed's address.
+        url: String,
+    },
 }

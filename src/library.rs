@@ -3,6 +3,7 @@
 //! read or parsed becomes a [`LoadError`] beside the articles that did load: one bad file
 //! never stops the rest.
 
+pub mod refresh;
 pub mod scan;
 
 use std::fmt;

@@ -45,6 +45,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    if let Some(command) = &cli.command {
+        let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+        let code = newsreader::commands::run(
+            command,
+            &config,
+            &Places::usual(),
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        )?;
+        return Ok(ExitCode::from(code));
+    }
     let encoding = match cli.encoding.as_deref() {
         None => None,
         Some(label) => match decode::encoding_for_label(label) {

@@ -280,6 +280,7 @@ impl Session {
                     source: a.source.clone(),
                     sections: u32::try_from(a.sections.len()).unwrap_or(0),
                     read,
+                    feeds: Vec::new(),
                 })
             }
             Err(e) => {

@@ -266,3 +266,46 @@ pub const ERR_INDEX_BUSY: &str = "another newsreader is updating the search inde
 pub const ERR_INDEX_WRITE: &str = "cannot write the search index";
 /// Search index error: an article is too long to index.
 pub const ERR_INDEX_TOO_LONG: &str = "too long to index (over four billion characters)";
+
+/// `feeds add` with an address that is not http or https.
+pub const FEEDS_NOT_WEB: &str =
+    "not an http:// or https:// address; a feed is subscribed by its web address";
+/// `feeds add` did subscribe; the feed's name follows.
+pub const FEEDS_ADDED: &str = "subscribed: ";
+/// `feeds add` for a feed already subscribed; the feed's name follows.
+pub const FEEDS_ALREADY: &str = "already subscribed (name and full text updated): ";
+/// After subscribing: how to get the items.
+pub const FEEDS_FETCH_HINT: &str =
+    "run `newsreader fetch` (or press R in the reader) to fetch the news";
+/// `feeds import`: the number of feeds comes first.
+pub const FEEDS_IMPORTED: &str = "feeds in the file";
+/// `feeds import`: the number of new ones comes first.
+pub const FEEDS_NEW: &str = "new";
+/// `feeds list` and `fetch` with no subscriptions.
+pub const FEEDS_NONE: &str = "no feeds yet: subscribe with `newsreader feeds add URL` or `newsreader feeds import FILE.opml`";
+/// `feeds list`: after the name of a feed named in the config.
+pub const FEEDS_FROM_CONFIG: &str = " (from the config)";
+/// `feeds list`: after the number of items.
+pub const FEEDS_ITEMS: &str = "items";
+/// `feeds list`: after the number of unread items.
+pub const FEEDS_UNREAD: &str = "unread";
+/// `feeds list`: before the last error of a feed.
+pub const FEEDS_LAST_ERROR: &str = "last fetch failed: ";
+/// `feeds remove` for a feed named in the config.
+pub const FEEDS_IN_CONFIG: &str = "named in the config file; remove it there";
+/// `feeds remove` did unsubscribe; the address follows.
+pub const FEEDS_REMOVED: &str = "unsubscribed: ";
+/// `feeds remove` for an address not subscribed.
+pub const FEEDS_NOT_SUBSCRIBED: &str = "not subscribed (see `newsreader feeds list`)";
+/// `fetch` summary: after the number of feeds.
+pub const FETCH_FEEDS: &str = "feeds";
+/// `fetch` summary: after the number of new items.
+pub const FETCH_NEW: &str = "new items";
+/// `fetch` summary: after the number of changed items.
+pub const FETCH_UPDATED: &str = "updated";
+/// `fetch` summary: after the number of feeds that had not changed.
+pub const FETCH_UNCHANGED: &str = "unchanged";
+/// `fetch` summary: after the number of feeds that failed.
+pub const FETCH_FAILED: &str = "failed";
+/// The progress bar of `fetch`, and the status bar while the reader refreshes.
+pub const FETCHING: &str = "fetching ";

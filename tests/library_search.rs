@@ -27,7 +27,7 @@ fn run_query(app: &mut Session, q: &str) -> Vec<String> {
         .iter()
         .map(|h| match &app.entry(h.id).unwrap().origin {
             Origin::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
-            Origin::Embedded(name) => name.clone(),
+            Origin::Embedded(name) | Origin::Item(name) => name.clone(),
         })
         .collect()
 }

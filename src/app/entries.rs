@@ -154,6 +154,15 @@ fn list_order(a: &Entry, b: &Entry) -> Ordering {
         (Origin::Embedded(_), _) => Ordering::Less,
         (_, Origin::Embedded(_)) => Ordering::Greater,
         (Origin::File(x), Origin::File(y)) => x.components().cmp(y.components()),
+        (Origin::File(_), Origin::Item(_)) => Ordering::Less,
+        (Origin::Item(_), Origin::File(_)) => Ordering::Greater,
+        // Feed items: newest first, undated ones last.
+        (Origin::Item(_), Origin::Item(_)) => match (&a.date, &b.date) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
     }
 }
 
@@ -164,6 +173,19 @@ pub fn sort_entries(entries: &mut [Entry]) {
         Origin::Embedded(name) => (0, name.clone()),
         // A separator below every other character orders paths as their components do.
         Origin::File(p) => (1, p.to_string_lossy().replace('/', "\u{1}")),
+        // Newest first: the date's digits turned around sort later dates first.
+        // (Undated items last, as `list_order` has them.)
+        Origin::Item(_) => (
+            2,
+            e.date.as_deref().map_or_else(
+                || "~".to_string(),
+                |d| {
+                    d.chars()
+                        .map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8)))
+                        .collect()
+                },
+            ),
+        ),
     });
 }
 
@@ -182,6 +204,7 @@ mod tests {
             source: None,
             sections: 1,
             read: false,
+            feeds: Vec::new(),
         }
     }
 
@@ -201,6 +224,15 @@ mod tests {
             .map(|(i, p)| entry(i as i64, Origin::File(PathBuf::from(p))))
             .collect();
         entries.push(entry(9, Origin::Embedded("x".into())));
+        for (id, date) in [
+            (20, Some("2024-03-05")),
+            (21, None),
+            (22, Some("2025-01-01")),
+        ] {
+            let mut e = entry(id, Origin::Item(format!("g{id}")));
+            e.date = date.map(String::from);
+            entries.push(e);
+        }
         let mut sorted = entries.clone();
         sort_entries(&mut sorted);
         let mut by_compare = entries.clone();
@@ -210,7 +242,7 @@ mod tests {
             .iter()
             .map(|e| match &e.origin {
                 Origin::File(p) => p.to_string_lossy().into_owned(),
-                Origin::Embedded(n) => n.clone(),
+                Origin::Embedded(n) | Origin::Item(n) => n.clone(),
             })
             .collect();
         assert_eq!(
@@ -222,7 +254,10 @@ mod tests {
                 "/n/a/a.txt",
                 "/n/a/b.txt",
                 "/n/a-b/c.txt",
-                "/n/a.txt"
+                "/n/a.txt",
+                "g22",
+                "g20",
+                "g21"
             ]
         );
     }

@@ -46,25 +46,32 @@ pub enum Origin {
     File(PathBuf),
     /// An article built into the program, by name.
     Embedded(String),
+    /// A news feed item, by its guid (one article however many feeds carry it).
+    Item(String),
 }
 
 impl Origin {
-    fn key(&self) -> String {
+    pub(super) fn key(&self) -> String {
         match self {
             Origin::File(p) => p.to_string_lossy().into_owned(),
             Origin::Embedded(name) => format!("{EMBEDDED_PREFIX}{name}"),
+            Origin::Item(guid) => format!("{ITEM_PREFIX}{guid}"),
         }
     }
 
-    fn from_key(key: &str) -> Origin {
-        match key.strip_prefix(EMBEDDED_PREFIX) {
-            Some(name) => Origin::Embedded(name.to_string()),
-            None => Origin::File(PathBuf::from(key)),
+    pub(super) fn from_key(key: &str) -> Origin {
+        if let Some(name) = key.strip_prefix(EMBEDDED_PREFIX) {
+            Origin::Embedded(name.to_string())
+        } else if let Some(guid) = key.strip_prefix(ITEM_PREFIX) {
+            Origin::Item(guid.to_string())
+        } else {
+            Origin::File(PathBuf::from(key))
         }
     }
 }
 
 const EMBEDDED_PREFIX: &str = "embedded:";
+const ITEM_PREFIX: &str = "item:";
 
 /// What the Articles list needs of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +92,8 @@ pub struct Entry {
     pub sections: u32,
     /// Whether it has been read (opened, or marked read).
     pub read: bool,
+    /// The feeds that carry it, by address (none for files).
+    pub feeds: Vec<String>,
 }
 
 /// A file the catalog remembers as unreadable: its path and why.
@@ -236,6 +245,7 @@ impl Catalog {
                         source,
                         sections: u32::try_from(sections).unwrap_or(0),
                         read,
+                        feeds: Vec::new(),
                     }),
                 }
             }
@@ -262,6 +272,7 @@ impl Catalog {
                         source: r.get(4)?,
                         sections: u32::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
                         read: r.get(6)?,
+                        feeds: Vec::new(),
                     })
                 },
             )

@@ -62,6 +62,35 @@ const MIGRATIONS: &[&str] = &[
         name TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: news feeds and the items they brought (each item is an article, once however many
+    // feeds carry it).
+    "CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        name TEXT,
+        full_text INTEGER NOT NULL DEFAULT 0,
+        -- 1: subscribed from the command line or OPML; 0: named in the config.
+        added INTEGER NOT NULL DEFAULT 1,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        error TEXT,
+        error_at INTEGER,
+        success_at INTEGER
+    );
+    CREATE TABLE item_feeds (
+        id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        feed TEXT NOT NULL,
+        guid TEXT NOT NULL,
+        link TEXT,
+        published INTEGER,
+        first_seen INTEGER NOT NULL,
+        -- 1: the stored article was read from the item's page, not the feed.
+        full_text INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (id, feed)
+    );
+    CREATE INDEX item_feeds_feed ON item_feeds(feed);
+    -- A hash of the stored text, to tell an item whose text changed.
+    ALTER TABLE articles ADD COLUMN hash TEXT;",
 ];
 
 /// The schema version this program writes.

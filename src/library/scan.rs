@@ -337,6 +337,7 @@ fn write(
                         source: article.source,
                         sections: u32::try_from(article.sections.len()).unwrap_or(0),
                         read,
+                        feeds: Vec::new(),
                     }));
                 }
                 Err(e) => {

@@ -1,0 +1,350 @@
+//! News feeds in the catalog: the subscriptions (from the config and from `feeds add` or an
+//! OPML import), what the server said last time (validators, the last error and success),
+//! and the items. An item is an article like any other, once however many feeds carry it,
+//! known by its guid: an item whose text changes is replaced in place and keeps its reading
+//! position and read mark, which hang on a key made from the guid.
+
+use std::collections::HashSet;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, now, text_key};
+use crate::article::{Article, PARSER_VERSION};
+use crate::feed::{FeedItem, FeedOutcome, FeedRequest, FullText, Subscription, Validators};
+
+/// A subscription as the catalog knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedRow {
+    /// The subscription (address, name, full text).
+    pub subscription: Subscription,
+    /// Whether it was added from the command line or an OPML file (else: from the config).
+    pub added: bool,
+    /// The feed's own title, from its last successful fetch.
+    pub title: Option<String>,
+    /// Why the last fetch failed, until a fetch succeeds again.
+    pub error: Option<String>,
+    /// When it last succeeded (seconds since the epoch).
+    pub success_at: Option<i64>,
+    /// How many items it carries.
+    pub items: usize,
+    /// How many of them are unread.
+    pub unread: usize,
+}
+
+/// What storing one feed's fetch changed.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// Items seen for the first time, with the articles to index.
+    pub new: Vec<(Entry, Article)>,
+    /// Items whose text changed, with the articles to index.
+    pub updated: Vec<(Entry, Article)>,
+}
+
+/// The key an item's position, bookmarks and read mark are kept under: from its guid, so
+/// they survive a change of its text.
+pub fn item_key(guid: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let h = guid
+        .bytes()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    format!("item:{h:016x}")
+}
+
+impl Catalog {
+    /// Subscribes to a feed (`added`: by command rather than config); an address already
+    /// subscribed keeps its state and takes the new name and full-text choice. Says whether
+    /// it was new.
+    pub fn add_feed(&mut self, sub: &Subscription, added: bool) -> Result<bool, CatalogError> {
+        let known: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT added FROM feeds WHERE url = ?1",
+                params![sub.url],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.conn.execute(
+            "INSERT INTO feeds (url, name, full_text, added) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (url) DO UPDATE SET name = excluded.name,
+                full_text = excluded.full_text, added = max(feeds.added, excluded.added)",
+            params![sub.url, sub.name, sub.full_text, added],
+        )?;
+        Ok(known.is_none())
+    }
+
+    /// Makes the config's subscriptions the catalog's config subscriptions: new ones are
+    /// added, ones no longer in the config are dropped (their items stay as articles).
+    pub fn sync_config_feeds(&mut self, subs: &[Subscription]) -> Result<(), CatalogError> {
+        self.batch(|c| {
+            let wanted: HashSet<&str> = subs.iter().map(|s| s.url.as_str()).collect();
+            for row in c.feeds()? {
+                if !row.added && !wanted.contains(row.subscription.url.as_str()) {
+                    c.conn.execute(
+                        "DELETE FROM feeds WHERE url = ?1",
+                        params![row.subscription.url],
+                    )?;
+                }
+            }
+            for sub in subs {
+                c.add_feed(sub, false)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Unsubscribes from the feed at `url` (its items stay as articles); says whether it
+    /// was subscribed.
+    pub fn remove_feed(&mut self, url: &str) -> Result<bool, CatalogError> {
+        let n = self
+            .conn
+            .execute("DELETE FROM feeds WHERE url = ?1", params![url])?;
+        Ok(n > 0)
+    }
+
+    /// Every subscription, config ones first, each by address.
+    pub fn feeds(&self) -> Result<Vec<FeedRow>, CatalogError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.url, f.name, f.full_text, f.added, f.title, f.error, f.success_at,
+                    count(i.id), count(i.id) - count(r.key)
+             FROM feeds f
+             LEFT JOIN item_feeds i ON i.feed = f.url
+             LEFT JOIN articles a ON a.id = i.id
+             LEFT JOIN reads r ON r.key = a.key
+             GROUP BY f.url
+             ORDER BY f.added, f.rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FeedRow {
+                subscription: Subscription {
+                    url: r.get(0)?,
+                    name: r.get(1)?,
+                    full_text: r.get(2)?,
+                },
+                added: r.get(3)?,
+                title: r.get(4)?,
+                error: r.get(5)?,
+                success_at: r.get(6)?,
+                items: usize::try_from(r.get::<_, i64>(7)?).unwrap_or(0),
+                unread: usize::try_from(r.get::<_, i64>(8)?).unwrap_or(0),
+            })
+        })?;
+        rows.collect::<Result<_, _>>().map_err(CatalogError::from)
+    }
+
+    /// What to send when fetching `sub`: the stored validators, and the guids whose full
+    /// text is already stored.
+    pub fn feed_request(&self, sub: &Subscription) -> Result<FeedRequest, CatalogError> {
+        let validators = self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified FROM feeds WHERE url = ?1",
+                params![sub.url],
+                |r| {
+                    Ok(Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default();
+        let mut have_full_text = HashSet::new();
+        if sub.full_text {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT guid FROM item_feeds WHERE feed = ?1 AND full_text = 1")?;
+            let rows = stmt.query_map(params![sub.url], |r| r.get::<_, String>(0))?;
+            for g in rows {
+                have_full_text.insert(g?);
+            }
+        }
+        Ok(FeedRequest {
+            subscription: sub.clone(),
+            validators,
+            have_full_text,
+        })
+    }
+
+    /// Stores what fetching `sub` came to: its items (new or changed ones written, known
+    /// ones left as they are), its validators and its error or success. `label` names the
+    /// feed as the Articles list shows it (an item's source when its page names none).
+    pub fn store_feed(
+        &mut self,
+        sub: &Subscription,
+        label: &str,
+        outcome: &FeedOutcome,
+    ) -> Result<Stored, CatalogError> {
+        let at = now();
+        let mut stored = Stored::default();
+        self.batch(|c| {
+            match outcome {
+                FeedOutcome::NotModified => {
+                    c.conn.execute(
+                        "UPDATE feeds SET error = NULL, error_at = NULL, success_at = ?2
+                         WHERE url = ?1",
+                        params![sub.url, at],
+                    )?;
+                }
+                FeedOutcome::Failed(e) => {
+                    c.conn.execute(
+                        "UPDATE feeds SET error = ?2, error_at = ?3 WHERE url = ?1",
+                        params![sub.url, e.problem.to_string(), at],
+                    )?;
+                }
+                FeedOutcome::Updated {
+                    validators,
+                    title,
+                    items,
+                    ..
+                } => {
+                    c.conn.execute(
+                        "UPDATE feeds SET etag = ?2, last_modified = ?3, title = ?4,
+                            error = NULL, error_at = NULL, success_at = ?5
+                         WHERE url = ?1",
+                        params![
+                            sub.url,
+                            validators.etag,
+                            validators.last_modified,
+                            title,
+                            at
+                        ],
+                    )?;
+                    for item in items {
+                        c.store_item(sub, label, item, at, &mut stored)?;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok(stored)
+    }
+
+    fn store_item(
+        &mut self,
+        sub: &Subscription,
+        label: &str,
+        item: &FeedItem,
+        at: i64,
+        stored: &mut Stored,
+    ) -> Result<(), CatalogError> {
+        let origin = Origin::Item(item.guid.clone());
+        let key = item_key(&item.guid);
+        let known: Option<(i64, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT id, hash FROM articles WHERE origin = ?1",
+                params![origin.key()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let mut article = item.article.clone();
+        if article.source.is_none() {
+            article.source = Some(label.to_string());
+        }
+        let hash = text_key(&article);
+        let keep_stored = matches!(item.full_text, FullText::Known) && known.is_some();
+        let changed = known
+            .as_ref()
+            .is_none_or(|(_, h)| h.as_deref() != Some(&hash));
+        let id = match known {
+            Some((id, _)) if keep_stored || !changed => ArticleId(id),
+            _ => {
+                let id = self.put(
+                    &origin,
+                    0,
+                    0,
+                    PARSER_VERSION,
+                    Outcome::Article(&article, &key),
+                )?;
+                self.conn.execute(
+                    "UPDATE articles SET hash = ?2 WHERE id = ?1",
+                    params![id.0, hash],
+                )?;
+                id
+            }
+        };
+        let published = item.published.map(|t| t.timestamp());
+        let full_text = matches!(item.full_text, FullText::Fetched | FullText::Known);
+        self.conn.execute(
+            "INSERT INTO item_feeds (id, feed, guid, link, published, first_seen, full_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id, feed) DO UPDATE SET link = excluded.link,
+                published = coalesce(excluded.published, item_feeds.published),
+                full_text = max(item_feeds.full_text, excluded.full_text)",
+            params![
+                id.0, sub.url, item.guid, item.link, published, at, full_text
+            ],
+        )?;
+        if changed && !keep_stored {
+            let read = self.is_read(&key)?;
+            let entry = Entry {
+                id,
+                origin,
+                key,
+                title: article.title.clone(),
+                date: article.date.clone(),
+                source: article.source.clone(),
+                sections: u32::try_from(article.sections.len()).unwrap_or(0),
+                read,
+                feeds: self.feeds_of(id)?,
+            };
+            if known.is_some() {
+                stored.updated.push((entry, article));
+            } else {
+                stored.new.push((entry, article));
+            }
+        }
+        Ok(())
+    }
+
+    /// The addresses of the feeds that carry item `id`.
+    fn feeds_of(&self, id: ArticleId) -> Result<Vec<String>, CatalogError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT feed FROM item_feeds WHERE id = ?1 ORDER BY rowid")?;
+        let rows = stmt.query_map(params![id.0], |r| r.get::<_, String>(0))?;
+        rows.collect::<Result<_, _>>().map_err(CatalogError::from)
+    }
+
+    /// The list entries of every item of the feeds subscribed to, each with its feeds.
+    pub fn item_entries(&self) -> Result<Vec<Entry>, CatalogError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.origin, a.key, a.title, a.date, a.source, a.sections,
+                    r.key IS NOT NULL, group_concat(i.feed, char(10))
+             FROM articles a
+             JOIN item_feeds i ON i.id = a.id
+             JOIN feeds f ON f.url = i.feed
+             LEFT JOIN reads r ON r.key = a.key
+             WHERE a.error IS NULL AND a.key IS NOT NULL
+             GROUP BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let feeds: String = r.get(8)?;
+            Ok(Entry {
+                id: ArticleId(r.get(0)?),
+                origin: Origin::from_key(&r.get::<_, String>(1)?),
+                key: r.get(2)?,
+                title: r.get(3)?,
+                date: r.get(4)?,
+                source: r.get(5)?,
+                sections: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
+                read: r.get(7)?,
+                feeds: feeds.split('\n').map(str::to_string).collect(),
+            })
+        })?;
+        rows.collect::<Result<_, _>>().map_err(CatalogError::from)
+    }
+
+    /// The web address of item `id` (its link), if it has one.
+    pub fn item_link(&self, id: ArticleId) -> Result<Option<String>, CatalogError> {
+        self.conn
+            .query_row(
+                "SELECT link FROM item_feeds WHERE id = ?1 AND link IS NOT NULL LIMIT 1",
+                params![id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(CatalogError::from)
+    }
+}

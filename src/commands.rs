@@ -1,0 +1,294 @@
+//! The commands that are not reading: `newsreader fetch` and `newsreader feeds add | import |
+//! export | list | remove`. Each works on the catalog in the data folder (and keeps the
+//! search index current), prints what it did on standard output, problems on standard
+//! error, and gives the exit status: 0 when all went well, 1 when something failed (a feed
+//! that could not be fetched, a file that could not be read), 2 for a usage mistake.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::cli::{Command, FeedsAction};
+use crate::config::Config;
+use crate::decode::sanitize_line;
+use crate::feed::{FetchOptions, Progress, Subscription, opml};
+use crate::index::LibraryIndex;
+use crate::library::refresh::{refresh, subscriptions};
+use crate::session::Places;
+use crate::strings as s;
+
+/// Runs `command`, writing to `out` and `err`; returns the exit status.
+pub fn run(
+    command: &Command,
+    config: &Config,
+    places: &Places,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let (mut catalog, warnings) = Catalog::open(places.data.as_deref());
+    for w in warnings {
+        writeln!(err, "{}{w}", s::ERR_PREFIX)?;
+    }
+    match command {
+        Command::Fetch => fetch(&mut catalog, config, places, out, err),
+        Command::Feeds { action } => feeds(&mut catalog, config, action, out, err),
+    }
+}
+
+fn feeds(
+    catalog: &mut Catalog,
+    config: &Config,
+    action: &FeedsAction,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let failed = |err: &mut dyn Write, what: String| -> std::io::Result<u8> {
+        writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&what))?;
+        Ok(1)
+    };
+    match action {
+        FeedsAction::Add {
+            url,
+            name,
+            full_text,
+        } => {
+            if !is_web_address(url) {
+                return usage(err, &format!("{url}: {}", s::FEEDS_NOT_WEB));
+            }
+            let sub = Subscription {
+                url: url.trim().to_string(),
+                name: name.clone(),
+                full_text: *full_text,
+            };
+            match catalog.add_feed(&sub, true) {
+                Ok(true) => writeln!(out, "{}{}", s::FEEDS_ADDED, sub.label())?,
+                Ok(false) => writeln!(out, "{}{}", s::FEEDS_ALREADY, sub.label())?,
+                Err(e) => return failed(err, format!("{}{e}", s::CATALOG_WRITE_FAILED)),
+            }
+            writeln!(out, "{}", s::FEEDS_FETCH_HINT)?;
+            Ok(0)
+        }
+        FeedsAction::Import { file } => {
+            let bytes = match crate::files::read_capped(file, 8 << 20) {
+                Ok(b) => b,
+                Err(e) => return failed(err, format!("{}: {e}", file.display())),
+            };
+            let subs = match opml::import(&bytes) {
+                Ok(subs) => subs,
+                Err(e) => return failed(err, format!("{}: {e}", file.display())),
+            };
+            let mut new = 0;
+            let added = catalog.batch(|c| {
+                for sub in &subs {
+                    if c.add_feed(sub, true)? {
+                        new += 1;
+                    }
+                }
+                Ok(())
+            });
+            if let Err(e) = added {
+                return failed(err, format!("{}{e}", s::CATALOG_WRITE_FAILED));
+            }
+            writeln!(
+                out,
+                "{} {} ({} {})",
+                subs.len(),
+                s::FEEDS_IMPORTED,
+                new,
+                s::FEEDS_NEW
+            )?;
+            writeln!(out, "{}", s::FEEDS_FETCH_HINT)?;
+            Ok(0)
+        }
+        FeedsAction::Export => match subscriptions(catalog, &config.feeds) {
+            Ok(subs) => {
+                write!(out, "{}", opml::export(&subs))?;
+                Ok(0)
+            }
+            Err(e) => failed(err, format!("{}{e}", s::CATALOG_READ_FAILED)),
+        },
+        FeedsAction::List => {
+            if let Err(e) = subscriptions(catalog, &config.feeds) {
+                return failed(err, format!("{}{e}", s::CATALOG_READ_FAILED));
+            }
+            let rows = match catalog.feeds() {
+                Ok(rows) => rows,
+                Err(e) => return failed(err, format!("{}{e}", s::CATALOG_READ_FAILED)),
+            };
+            if rows.is_empty() {
+                writeln!(out, "{}", s::FEEDS_NONE)?;
+            }
+            for row in rows {
+                let origin = if row.added { "" } else { s::FEEDS_FROM_CONFIG };
+                writeln!(
+                    out,
+                    "{}{origin}\n  {}\n  {} {}, {} {}",
+                    row.subscription.label(),
+                    sanitize_line(&row.subscription.url),
+                    row.items,
+                    s::FEEDS_ITEMS,
+                    row.unread,
+                    s::FEEDS_UNREAD
+                )?;
+                if let Some(e) = row.error {
+                    writeln!(out, "  {}{}", s::FEEDS_LAST_ERROR, sanitize_line(&e))?;
+                }
+            }
+            Ok(0)
+        }
+        FeedsAction::Remove { url } => {
+            if config.feeds.iter().any(|f| f.url == url.trim()) {
+                return failed(err, format!("{url}: {}", s::FEEDS_IN_CONFIG));
+            }
+            match catalog.remove_feed(url.trim()) {
+                Ok(true) => {
+                    writeln!(out, "{}{}", s::FEEDS_REMOVED, sanitize_line(url))?;
+                    Ok(0)
+                }
+                Ok(false) => failed(err, format!("{url}: {}", s::FEEDS_NOT_SUBSCRIBED)),
+                Err(e) => failed(err, format!("{}{e}", s::CATALOG_WRITE_FAILED)),
+            }
+        }
+    }
+}
+
+/// `newsreader fetch`: a progress bar on standard error when it is a terminal, each failed
+/// feed on its own line, and a summary.
+fn fetch(
+    catalog: &mut Catalog,
+    config: &Config,
+    places: &Places,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let index = places.index.as_deref().and_then(open_index);
+    let options = FetchOptions {
+        zone: config.timezone.clone(),
+        ..FetchOptions::default()
+    };
+    let bar = std::io::stderr().is_terminal();
+    let progress = |p: Progress| {
+        if bar {
+            let mut e = std::io::stderr();
+            let _ = write!(e, "\r\x1b[2K{}", progress_line(&p));
+            let _ = e.flush();
+        }
+    };
+    let report = refresh(
+        catalog,
+        index.as_ref(),
+        &config.feeds,
+        &options,
+        progress,
+        |_| {},
+    );
+    if bar {
+        let _ = write!(std::io::stderr(), "\r\x1b[2K");
+    }
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(err, "{}{}{e}", s::ERR_PREFIX, s::CATALOG_WRITE_FAILED)?;
+            return Ok(1);
+        }
+    };
+    if report.feeds == 0 {
+        writeln!(out, "{}", s::FEEDS_NONE)?;
+        return Ok(0);
+    }
+    for e in &report.failed {
+        writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&e.to_string()))?;
+    }
+    if let Some(e) = &report.index_error {
+        writeln!(
+            err,
+            "{}{}{}",
+            s::ERR_PREFIX,
+            s::INDEX_UNUSABLE,
+            sanitize_line(e)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} {}: {} {}, {} {}, {} {}, {} {}",
+        report.feeds,
+        s::FETCH_FEEDS,
+        report.new,
+        s::FETCH_NEW,
+        report.updated,
+        s::FETCH_UPDATED,
+        report.unchanged,
+        s::FETCH_UNCHANGED,
+        report.failed.len(),
+        s::FETCH_FAILED
+    )?;
+    Ok(u8::from(!report.failed.is_empty()))
+}
+
+/// One line of the progress bar: `fetching 3/10 [######    ] 人民网`.
+pub fn progress_line(p: &Progress) -> String {
+    const WIDTH: usize = 20;
+    let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
+    let last = p.last.as_deref().map(sanitize_line).unwrap_or_default();
+    let last: String = last.chars().take(30).collect();
+    format!(
+        "{}{}/{} [{}{}] {last}",
+        s::FETCHING,
+        p.done,
+        p.total,
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled)
+    )
+}
+
+/// The search index, to keep current; `None` (and the reader fills it later) when it
+/// cannot be used now.
+fn open_index(dir: &Path) -> Option<LibraryIndex> {
+    LibraryIndex::open(dir).ok()
+}
+
+/// Whether `url` is an http or https address.
+fn is_web_address(url: &str) -> bool {
+    url::Url::parse(url.trim())
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+}
+
+/// A usage mistake: the message, status 2.
+fn usage(err: &mut dyn Write, what: &str) -> std::io::Result<u8> {
+    writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(what))?;
+    Ok(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_feeds() {
+        assert!(is_web_address("https://example.com/rss.xml"));
+        assert!(is_web_address(" http://127.0.0.1:8080/feed "));
+        for bad in [
+            "file:///etc/passwd",
+            "ftp://x.org/f",
+            "example.com/rss",
+            "https://",
+            "",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_progress_bar_fills() {
+        let p = Progress {
+            done: 5,
+            total: 10,
+            failed: 0,
+            last: Some("人民网".into()),
+        };
+        assert_eq!(
+            progress_line(&p),
+            format!("{}5/10 [##########          ] 人民网", s::FETCHING)
+        );
+    }
+}
