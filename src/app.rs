@@ -58,6 +58,8 @@ pub enum Effect {
     /// Search every article of the library for this query (empty: stop searching) and hand
     /// the results to [`App::library_hits`].
     SearchLibrary(String),
+    /// Refresh the library's feeds ([`App::set_fetch_progress`], then [`App::fetched`]).
+    Refresh,
     /// Find the first match of `query` in each of these articles and hand a line of
     /// context around it to [`App::library_excerpts`].
     Excerpts {
@@ -116,6 +118,10 @@ pub struct App {
     load_errors: Vec<LoadError>,
     /// Files looked at and files in all, while the library is being read.
     progress: Option<(usize, usize)>,
+    /// Feeds fetched and feeds in all, while feeds are refreshed.
+    fetch_progress: Option<(usize, usize)>,
+    /// The feeds that failed at the last refresh, `feed: problem`.
+    feed_errors: Vec<String>,
     open: Open,
     /// An article asked for and not yet handed over, and a place to show in it (a bookmark's)
     /// instead of the remembered one.
@@ -163,6 +169,8 @@ impl App {
             collection: false,
             load_errors: Vec::new(),
             progress: None,
+            fetch_progress: None,
+            feed_errors: Vec::new(),
             open: Open {
                 id: None,
                 key: None,
@@ -390,6 +398,7 @@ impl App {
                     self.message = None;
                 }
             }
+            Action::Refresh => self.effects.push(Effect::Refresh),
             Action::Quit => self.quit = true,
         }
     }

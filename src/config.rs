@@ -483,7 +483,7 @@ mod tests {
             "c.toml, line 3, column 7: unknown action \"scroll_dwn\"; expected one of: \
              scroll_up, scroll_down, focus_left, focus_right, page_up, page_down, top, bottom, \
              prev_section, next_section, focus_next, focus_prev, search, next_match, \
-             prev_match, toggle_bookmark, bookmarks, toggle_lists, help, cancel, quit"
+             prev_match, toggle_bookmark, bookmarks, toggle_lists, refresh, help, cancel, quit"
         );
         assert!(
             err("[keys]\n\"Hyper-x\" = \"quit\"\n")

@@ -52,6 +52,8 @@ pub enum Action {
     ToggleBookmark,
     /// Show the bookmarks of the whole library.
     Bookmarks,
+    /// Refresh the news feeds.
+    Refresh,
     /// Close an overlay or cancel a search.
     Cancel,
     /// Leave the program.
@@ -60,7 +62,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -79,6 +81,7 @@ impl Action {
         Action::ToggleBookmark,
         Action::Bookmarks,
         Action::ToggleLists,
+        Action::Refresh,
         Action::Help,
         Action::Cancel,
         Action::Quit,
@@ -106,6 +109,7 @@ impl Action {
             Action::ToggleLists => "toggle_lists",
             Action::ToggleBookmark => "toggle_bookmark",
             Action::Bookmarks => "bookmarks",
+            Action::Refresh => "refresh",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
         }
@@ -139,6 +143,7 @@ impl Action {
             Action::ToggleLists => s::HELP_LISTS,
             Action::ToggleBookmark => s::HELP_BOOKMARK,
             Action::Bookmarks => s::HELP_BOOKMARKS,
+            Action::Refresh => s::HELP_REFRESH,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
         }
@@ -185,6 +190,7 @@ impl Default for Keymap {
             (Key::ch('o'), ToggleLists),
             (Key::ch('m'), ToggleBookmark),
             (Key::ch('B'), Bookmarks),
+            (Key::ch('R'), Refresh),
             (Key::ch('?'), Help),
             (Key::plain(K::Esc), Cancel),
             (Key::ch('q'), Quit),

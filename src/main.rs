@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use newsreader::cli::Cli;
+use newsreader::feed::FetchOptions;
 use newsreader::library::{Library, LoadOptions};
-use newsreader::session::{Places, Session, Sources};
+use newsreader::session::{FeedSetup, Places, Session, Sources};
 use newsreader::{config, decode, layout, strings, terminal};
 
 fn main() -> ExitCode {
@@ -85,10 +86,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             eprintln!("{}{}", strings::ERR_PREFIX, strings::NOT_A_TERMINAL);
             return Ok(ExitCode::from(2));
         }
-        let sources = if paths.is_empty() {
-            Sources::Embedded
-        } else {
-            Sources::Paths(paths)
+        // Feed items join the library read from the config, not files named on the line.
+        let with_feeds = cli.paths.is_empty();
+        let sources = Sources {
+            paths,
+            feeds: with_feeds.then(|| FeedSetup {
+                configured: config.feeds.clone(),
+                options: FetchOptions {
+                    zone: config.timezone.clone(),
+                    ..FetchOptions::default()
+                },
+                every: config
+                    .refresh_minutes
+                    .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),
+            }),
         };
         let layout = config.layout;
         let mut errors = Vec::new();

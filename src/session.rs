@@ -29,7 +29,7 @@ use crate::library::scan::{
 use crate::library::{Library, LoadOptions};
 use crate::strings;
 
-pub use sources::Sources;
+pub use sources::{FeedSetup, Sources};
 
 use cache::ArticleCache;
 use library_scan::LibraryScan;
@@ -52,6 +52,28 @@ pub enum Work {
     Changed,
     /// The search index now holds every article of the catalog.
     IndexReady,
+    /// How a feed refresh goes.
+    Fetch(FetchEvent),
+}
+
+/// News of a feed refresh.
+#[derive(Debug)]
+pub enum FetchEvent {
+    /// Feeds done of feeds in all.
+    Progress(usize, usize),
+    /// An item is new or changed (already stored).
+    Item(Entry),
+    /// The refresh is over: items new and changed, and each failed feed's error.
+    Done {
+        /// Items seen for the first time.
+        new: usize,
+        /// Items whose text changed.
+        updated: usize,
+        /// `feed: problem` for each feed that failed.
+        failed: Vec<String>,
+    },
+    /// The refresh could not use the catalog; why.
+    Failed(String),
 }
 
 /// The usual folder of the search index: `index` in the project cache directory of
@@ -102,6 +124,10 @@ pub struct Session {
     scanning: bool,
     /// The scan's worker is filling the search index.
     indexing: bool,
+    /// A feed refresh is running.
+    fetching: bool,
+    /// When feeds are next refreshed on their own (`refresh-minutes`).
+    refresh_at: Option<Instant>,
     /// Worker messages wait that [`Session::pump`] had no time for.
     backlog: bool,
     rescan_at: Option<Instant>,
@@ -161,6 +187,9 @@ impl Session {
         s.show_known();
         s.start_scan();
         s.start_watch();
+        if let Some(every) = s.sources.feeds.as_ref().and_then(|f| f.every) {
+            s.refresh_at = Some(Instant::now() + every);
+        }
         s.run_effects();
         s
     }
@@ -171,7 +200,7 @@ impl Session {
         let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(|| {});
         let mut s = Session::with_catalog(
             Catalog::memory(),
-            Sources::Embedded,
+            Sources::embedded(),
             layout,
             LoadOptions::default(),
             nudge,
@@ -221,6 +250,8 @@ impl Session {
             scan_cancel: None,
             scanning: false,
             indexing: false,
+            fetching: false,
+            refresh_at: None,
             backlog: false,
             rescan_at: None,
             search: None,
@@ -292,57 +323,84 @@ impl Session {
     }
 
     /// Shows what the catalog already knows of the sources: the list at once, the last
-    /// open article (or the first) asked for.
+    /// open article (or the first) asked for. With no files and no feeds, the sample.
     fn show_known(&mut self) {
         let last = self.catalog.last().ok().flatten();
-        match self.sources.clone() {
-            Sources::Embedded => {
-                let mut entries = Vec::new();
-                for (name, bytes) in crate::library::EMBEDDED {
-                    match crate::library::parse_bytes(bytes, std::path::Path::new(name), None) {
-                        Ok(a) => {
-                            let size = bytes.len() as u64;
-                            if let Some(e) =
-                                self.store(Origin::Embedded(name.to_string()), size, 0, &a)
-                            {
-                                entries.push(e);
-                            }
-                        }
-                        Err(p) => self.app.add_load_error(crate::library::LoadError::new(
-                            std::path::Path::new(name),
-                            p,
-                        )),
+        let feeds = self.known_feeds();
+        let paths = self.sources.paths.clone();
+        if paths.is_empty() && !feeds {
+            return self.show_embedded(last.as_deref());
+        }
+        let roots = absolute_roots(&paths);
+        let collection = feeds || roots.len() > 1 || roots.iter().any(|r| r.is_dir());
+        self.app.set_collection(collection);
+        let mut entries = Vec::new();
+        if !roots.is_empty() {
+            match self.catalog.entries_under(&roots) {
+                Ok((files, failures)) => {
+                    entries = files;
+                    for (path, why) in failures {
+                        self.app.add_load_error(recorded_failure(&path, why));
                     }
                 }
-                self.app.set_collection(false);
-                self.app.set_entries(entries, last.as_deref());
-            }
-            Sources::Paths(paths) => {
-                let roots = absolute_roots(&paths);
-                let collection = roots.len() > 1 || roots.iter().any(|r| r.is_dir());
-                self.app.set_collection(collection);
-                match self.catalog.entries_under(&roots) {
-                    Ok((mut entries, failures)) => {
-                        crate::app::sort_entries(&mut entries);
-                        self.app.set_entries(entries, last.as_deref());
-                        for (path, why) in failures {
-                            self.app.add_load_error(recorded_failure(&path, why));
-                        }
-                    }
-                    Err(e) => self
-                        .app
-                        .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
-                }
+                Err(e) => self
+                    .app
+                    .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
             }
         }
+        if feeds {
+            match self.catalog.item_entries() {
+                Ok(items) => entries.extend(items),
+                Err(e) => self
+                    .app
+                    .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
+            }
+        }
+        crate::app::sort_entries(&mut entries);
+        self.app.set_entries(entries, last.as_deref());
+    }
+
+    /// Whether the library has feeds: the config's subscriptions recorded in the catalog,
+    /// and any added by command.
+    fn known_feeds(&mut self) -> bool {
+        let Some(setup) = &self.sources.feeds else {
+            return false;
+        };
+        if let Err(e) = self.catalog.sync_config_feeds(&setup.configured) {
+            self.app
+                .warn(format!("{}{e}", strings::CATALOG_WRITE_FAILED));
+        }
+        self.catalog.feeds().is_ok_and(|f| !f.is_empty())
+    }
+
+    /// The sample built into the program, parsed and shown.
+    fn show_embedded(&mut self, last: Option<&str>) {
+        let mut entries = Vec::new();
+        for (name, bytes) in crate::library::EMBEDDED {
+            match crate::library::parse_bytes(bytes, std::path::Path::new(name), None) {
+                Ok(a) => {
+                    let size = bytes.len() as u64;
+                    if let Some(e) = self.store(Origin::Embedded(name.to_string()), size, 0, &a) {
+                        entries.push(e);
+                    }
+                }
+                Err(p) => self.app.add_load_error(crate::library::LoadError::new(
+                    std::path::Path::new(name),
+                    p,
+                )),
+            }
+        }
+        self.app.set_collection(false);
+        self.app.set_entries(entries, last);
     }
 
     /// Starts the worker that brings the catalog up to date with the files (a catalog in
     /// memory is brought up to date here and now).
     fn start_scan(&mut self) {
-        let Sources::Paths(paths) = &self.sources else {
+        let paths = &self.sources.paths;
+        if paths.is_empty() {
             return;
-        };
+        }
         if let Some(cancel) = self.scan_cancel.take() {
             cancel.store(true, Ordering::Relaxed);
         }
@@ -448,9 +506,10 @@ impl Session {
     /// thread of its own; the watcher is kept until the session ends.
     fn start_watch(&mut self) {
         use notify::Watcher;
-        let Sources::Paths(paths) = &self.sources else {
+        let paths = &self.sources.paths;
+        if paths.is_empty() {
             return;
-        };
+        }
         let roots = absolute_roots(paths);
         let (tx, nudge, slot) = (
             self.tx.clone(),
@@ -501,7 +560,7 @@ impl Session {
     /// Waits until the library scan (and the filling of the index after it) is over,
     /// handling its messages (tests and benchmarks).
     pub fn settle(&mut self) {
-        while self.scanning || self.indexing {
+        while self.scanning || self.indexing || self.fetching {
             match self.rx.recv_timeout(Duration::from_secs(60)) {
                 Ok(work) => self.work(work),
                 Err(_) => break,
@@ -553,19 +612,106 @@ impl Session {
                 self.indexing = false;
                 self.app.set_library_note(None);
             }
+            Work::Fetch(event) => match event {
+                FetchEvent::Progress(done, total) => {
+                    self.app.set_fetch_progress(Some((done, total)));
+                }
+                FetchEvent::Item(entry) => {
+                    self.cache.forget(entry.id);
+                    self.app.upsert_entry(entry);
+                }
+                FetchEvent::Done {
+                    new,
+                    updated,
+                    failed,
+                } => {
+                    self.fetching = false;
+                    self.app.set_fetch_progress(None);
+                    self.app.fetched(new, updated, failed);
+                }
+                FetchEvent::Failed(why) => {
+                    self.fetching = false;
+                    self.app.set_fetch_progress(None);
+                    self.app
+                        .warn(format!("{}{why}", strings::CATALOG_WRITE_FAILED));
+                }
+            },
         }
     }
 
     /// When [`Session::on_timer`] wants to run next, if at all.
     pub fn next_timer(&self) -> Option<Instant> {
-        self.rescan_at
+        [self.rescan_at, self.refresh_at]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Runs what was due at [`Session::next_timer`].
     pub fn on_timer(&mut self) {
-        if self.rescan_at.is_some_and(|t| t <= Instant::now()) {
+        let now = Instant::now();
+        if self.rescan_at.is_some_and(|t| t <= now) {
             self.rescan_at = None;
             self.start_scan();
+        }
+        if self.refresh_at.is_some_and(|t| t <= now) {
+            self.refresh_at = None;
+            self.refresh_feeds();
+        }
+        self.run_effects();
+    }
+
+    /// Refreshes every feed on a worker; items appear in the list as they are stored and
+    /// the status bar shows how far it has come. Nothing happens while a refresh runs or
+    /// when the library has no feeds.
+    pub fn refresh_feeds(&mut self) {
+        let Some(setup) = self.sources.feeds.clone() else {
+            self.app.warn(strings::NO_FEEDS_HERE.to_string());
+            return;
+        };
+        if let Some(every) = setup.every {
+            self.refresh_at = Some(Instant::now() + every);
+        }
+        if self.fetching {
+            return;
+        }
+        let Some(Ok(mut catalog)) = self.catalog.connect() else {
+            self.app.warn(strings::FETCH_NEEDS_DATA.to_string());
+            return;
+        };
+        self.fetching = true;
+        self.app.set_fetch_progress(Some((0, 0)));
+        let (tx, nudge, index) = (self.tx.clone(), Arc::clone(&self.nudge), self.index.clone());
+        let spawned = std::thread::Builder::new()
+            .name("feed refresh".into())
+            .spawn(move || {
+                let tell = |e| {
+                    let _ = tx.send(Work::Fetch(e));
+                    nudge();
+                };
+                let result = crate::guard::catch(|| {
+                    crate::library::refresh::refresh(
+                        &mut catalog,
+                        index.as_deref(),
+                        &setup.configured,
+                        &setup.options,
+                        |p| tell(FetchEvent::Progress(p.done, p.total)),
+                        |entry| tell(FetchEvent::Item(entry)),
+                    )
+                });
+                tell(match result {
+                    Ok(Ok(report)) => FetchEvent::Done {
+                        new: report.new,
+                        updated: report.updated,
+                        failed: report.failed.iter().map(ToString::to_string).collect(),
+                    },
+                    Ok(Err(e)) => FetchEvent::Failed(e.to_string()),
+                    Err(panic) => FetchEvent::Failed(panic),
+                });
+            });
+        if spawned.is_err() {
+            self.fetching = false;
+            self.app.set_fetch_progress(None);
         }
     }
 
@@ -682,6 +828,10 @@ impl Session {
             }
             Effect::Excerpts { query, ids } => {
                 self.excerpts(&query, &ids);
+                Ok(())
+            }
+            Effect::Refresh => {
+                self.refresh_feeds();
                 Ok(())
             }
         };

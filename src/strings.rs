@@ -309,3 +309,14 @@ pub const FETCH_UNCHANGED: &str = "unchanged";
 pub const FETCH_FAILED: &str = "failed";
 /// The progress bar of `fetch`, and the status bar while the reader refreshes.
 pub const FETCHING: &str = "fetching ";
+/// Help: R.
+pub const HELP_REFRESH: &str = "refresh the news feeds";
+/// Status bar: `R` with files named on the command line.
+pub const NO_FEEDS_HERE: &str =
+    "no feeds in this library (start newsreader without a file to read feeds)";
+/// Status bar: `R` without a data folder to store items in.
+pub const FETCH_NEEDS_DATA: &str = "feeds cannot be refreshed without a data folder";
+/// Status bar after a refresh: before the one feed that failed.
+pub const FEED_FAILED: &str = "failed: ";
+/// Status bar after a refresh: after the number of feeds that failed.
+pub const FEEDS_FAILED: &str = "feeds failed";

@@ -92,7 +92,7 @@ fn mistakes_are_reported_with_line_column_value_and_expectation() {
             "unknown_action.toml, line 2, column 7: unknown action \"scroll_dwon\"; expected \
              one of: scroll_up, scroll_down, focus_left, focus_right, page_up, page_down, top, \
              bottom, prev_section, next_section, focus_next, focus_prev, search, next_match, \
-             prev_match, toggle_bookmark, bookmarks, toggle_lists, help, cancel, quit",
+             prev_match, toggle_bookmark, bookmarks, toggle_lists, refresh, help, cancel, quit",
         ),
         (
             "bad_key.toml",

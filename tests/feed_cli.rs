@@ -199,3 +199,105 @@ fn opml_import_and_export() {
     let o = run(d, &["feeds", "import", "/nonexistent.opml"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// The reader's `R`: items fetched in the background appear in the Articles list, the status
+/// bar says what came in, and a feed that failed is named with its reason.
+#[test]
+fn r_in_the_reader_refreshes_in_the_background_and_names_a_failed_feed() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let server = Server::start(1);
+    let body = rss(&[("r1", "后台刷新的新闻", LONG)]);
+    server.fixed("/news.xml", Reply::ok(RSS, body));
+    server.fixed("/broken.xml", Reply::status(500));
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    assert!(
+        run(
+            d,
+            &[
+                "feeds",
+                "add",
+                &server.url(0, "/news.xml"),
+                "--name",
+                "本地"
+            ]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        run(
+            d,
+            &[
+                "feeds",
+                "add",
+                &server.url(0, "/broken.xml"),
+                "--name",
+                "坏的"
+            ]
+        )
+        .status
+        .success()
+    );
+
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NEWSREADER_DATA_DIR", d);
+    cmd.env("NEWSREADER_CACHE_DIR", d);
+    cmd.env("NO_PROXY", "*");
+    cmd.env("XDG_CONFIG_HOME", d);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(24).unwrap(),
+        std::num::NonZeroU16::new(100).unwrap(),
+        0,
+    )));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    let wait = |what: &str, check: &dyn Fn(&str) -> bool| {
+        let start = Instant::now();
+        loop {
+            let text = screen.lock().unwrap().screen().contents();
+            if check(&text) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {what}:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait("first frame", &|t| t.contains("Articles"));
+    writer.write_all(b"R").unwrap();
+    writer.flush().unwrap();
+    let text = wait("the refresh's result", &|t| t.contains("1 new items"));
+    assert!(text.contains("后台刷新的新闻"), "{text}");
+    assert!(text.contains("坏的"), "the failed feed is named:\n{text}");
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    let _ = child.wait();
+}

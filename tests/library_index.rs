@@ -19,7 +19,7 @@ fn fixtures() -> PathBuf {
 
 fn start(data: &Path, index: Option<PathBuf>) -> Session {
     let mut s = Session::start(
-        Sources::Paths(vec![fixtures()]),
+        Sources::paths(vec![fixtures()]),
         LayoutOptions::default(),
         LoadOptions::default(),
         Places {
@@ -98,7 +98,7 @@ fn a_damaged_index_is_rebuilt_and_searches_go_on_meanwhile() {
     drop(start(data.path(), Some(index.clone())));
     std::fs::write(index.join("meta.json"), b"{ not json").unwrap();
     let mut s = Session::start(
-        Sources::Paths(vec![fixtures()]),
+        Sources::paths(vec![fixtures()]),
         LayoutOptions::default(),
         LoadOptions::default(),
         Places {

@@ -14,7 +14,7 @@ use newsreader::session::{Places, Session, Sources};
 
 fn session(dir: &Path, w: u16, h: u16) -> Session {
     let mut s = Session::start(
-        Sources::Embedded,
+        Sources::embedded(),
         LayoutOptions::default(),
         LoadOptions::default(),
         Places {

@@ -104,6 +104,43 @@ impl App {
         self.entries.iter().filter(|e| !e.read).count()
     }
 
+    /// How far a feed refresh has come: `done` of `total` feeds; `None` when it is over.
+    pub fn set_fetch_progress(&mut self, progress: Option<(usize, usize)>) {
+        self.fetch_progress = progress;
+    }
+
+    /// How far a feed refresh has come, while one runs.
+    pub fn fetch_progress(&self) -> Option<(usize, usize)> {
+        self.fetch_progress
+    }
+
+    /// A feed refresh is over: says what it brought, and which feeds failed (kept until the
+    /// next refresh).
+    pub fn fetched(&mut self, new: usize, updated: usize, failed: Vec<String>) {
+        let mut note = format!(
+            "{new} {}, {updated} {}",
+            strings::FETCH_NEW,
+            strings::FETCH_UPDATED
+        );
+        match failed.as_slice() {
+            [] => {}
+            [one] => note.push_str(&format!("; {}{one}", strings::FEED_FAILED)),
+            many => note.push_str(&format!(
+                "; {} {}: {}",
+                many.len(),
+                strings::FEEDS_FAILED,
+                many.join("; ")
+            )),
+        }
+        self.feed_errors = failed;
+        self.message = Some(note);
+    }
+
+    /// The feeds that failed at the last refresh, `feed: problem`.
+    pub fn feed_errors(&self) -> &[String] {
+        &self.feed_errors
+    }
+
     /// How far reading the library has come: `done` of `total` files looked at; `None` when
     /// it is over.
     pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {

@@ -56,11 +56,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 thousands(total)
             )
         });
-    let note = [reading, app.message().map(str::to_string), search.status()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("  ");
+    let fetching = app
+        .fetch_progress()
+        .map(|(done, total)| format!("{}{done}/{total}", strings::FETCHING));
+    let note = [
+        reading,
+        fetching,
+        app.message().map(str::to_string),
+        search.status(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("  ");
     let right = if note.is_empty() {
         format!(" {:>3}% ", app.percent())
     } else {
