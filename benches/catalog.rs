@@ -30,7 +30,7 @@ const SIZE: usize = 3_000;
 
 fn start(library: &Path, data: &Path) -> Session {
     Session::start(
-        Sources::Paths(vec![library.to_path_buf()]),
+        Sources::paths(vec![library.to_path_buf()]),
         LayoutOptions::default(),
         LoadOptions::default(),
         Places {
