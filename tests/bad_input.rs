@@ -161,3 +161,44 @@ fn test_config_from_a_device_is_refused_at_once() {
         stderr(&o)
     );
 }
+
+#[test]
+fn test_dump_width_zero_is_a_usage_error() {
+    let o = run(&["--dump", "--width", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "nothing laid out at width 0");
+    let o = run(&["--dump", "--width", "70000"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn test_forced_encoding_that_does_not_fit_is_not_called_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "记者今天从有关部门获悉，今年全国夏粮收购工作进展顺利，小麦价格总体平稳。".repeat(4);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let p = write(dir.path(), "gbk.txt", &gbk);
+    let o = run(&["--encoding", "utf-8", "--outline", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("most of the text does not decode as UTF-8"),
+        "{err}"
+    );
+    assert!(!err.contains("binary"), "{err}");
+}
+
+#[test]
+fn test_one_failed_file_is_named_in_good_grammar() {
+    use newsreader::layout::LayoutOptions;
+    use newsreader::library::Library;
+    use newsreader::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", "标题\n\n正文。\n".as_bytes());
+    let bad = write(dir.path(), "bad.txt", b"a\0b");
+    let library = Library::load(&[good, bad.clone()], None);
+    let s = Session::memory(library, LayoutOptions::default());
+    let message = s.message().unwrap_or_default().to_string();
+    assert!(message.starts_with("could not read "), "{message}");
+    assert!(message.contains("bad.txt: binary file"), "{message}");
+    assert!(!message.contains("1 files"), "{message}");
+}
