@@ -59,8 +59,8 @@ fn end_to_end(c: &mut Criterion) {
             |dir| {
                 let (mut catalog, _) = Catalog::open(Some(dir.path()));
                 let index = LibraryIndex::open(&dir.path().join("index")).unwrap();
-                let r = refresh(&mut catalog, Some(&index), &subs, &options, |_| {}, |_| {})
-                    .unwrap();
+                let r =
+                    refresh(&mut catalog, Some(&index), &subs, &options, |_| {}, |_| {}).unwrap();
                 assert_eq!(r.new, 5_000);
                 dir
             },
