@@ -21,6 +21,7 @@ mod text;
 mod title;
 
 use super::block::{Block, Parsed};
+use super::model::Link;
 use emit::{Ctx, Emitter};
 use finish::finish_blocks;
 use score::Scorer;
@@ -29,12 +30,6 @@ use text::clean_text;
 /// Deepest element nesting kept; deeper start tags are dropped (their text is kept). Bounds
 /// every recursive walk below.
 const MAX_DEPTH: usize = 160;
-
-/// Placeholder for an image without usable alt text; replaced once the language is known.
-const IMAGE_MARK: char = '\u{E000}';
-
-/// How an image with alt text starts.
-const IMAGE_ALT_OPEN: &str = "[image: ";
 
 /// Extract the article from a saved news web page: metadata from `<meta>`, `<title>`,
 /// `<link rel=canonical>` and `<time>`, and the body blocks of the main content container.
@@ -54,9 +49,13 @@ pub(crate) fn parse(html: &str) -> Parsed {
     if front.date.is_none() {
         front.date = doc.text_date(&meta, front.title.as_deref());
     }
-    let mut blocks = doc.body_blocks();
+    let (mut blocks, links) = doc.body_blocks();
     finish_blocks(&mut blocks, &front, &meta);
-    Parsed { front, blocks }
+    Parsed {
+        front,
+        blocks,
+        links,
+    }
 }
 
 /// The parsed page.
@@ -83,9 +82,9 @@ impl<'p, 'a> Doc<'p, 'a> {
         clean_text(&t.inner_text(self.parser))
     }
 
-    /// The body blocks: those of the main content container, or of the whole body when no
-    /// container holds paragraphs.
-    fn body_blocks(&self) -> Vec<Block> {
+    /// The body blocks (those of the main content container, or of the whole body when no
+    /// container holds paragraphs) and the links met in them.
+    fn body_blocks(&self) -> (Vec<Block>, Vec<Link>) {
         for filter in [true, false] {
             let mut scorer = Scorer::new(self, filter);
             for &r in self.roots {
@@ -98,7 +97,7 @@ impl<'p, 'a> Doc<'p, 'a> {
                 }
                 e.flush();
                 if e.blocks.iter().any(|b| matches!(b, Block::Para(_))) {
-                    return e.blocks;
+                    return (e.blocks, e.links);
                 }
             }
         }
@@ -117,7 +116,7 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
         }
         e.flush();
-        e.blocks
+        (e.blocks, e.links)
     }
 }
 

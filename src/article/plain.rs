@@ -68,6 +68,7 @@ pub fn parse(text: &str) -> Parsed {
     Parsed {
         front: Default::default(),
         blocks,
+        links: Vec::new(),
     }
 }
 

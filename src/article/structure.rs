@@ -3,7 +3,8 @@
 //! units become the article's sections, with heading levels ranked by style.
 
 use super::heading::{self, Style};
-use super::{Role, Section, Unit, plain};
+use super::{Role, Section, Unit, image, plain};
+use crate::script::Script;
 
 pub(super) fn detect_headings(units: &mut [Unit]) {
     let markup = units.iter().any(|u| matches!(u.role, Role::Heading(_)));
@@ -161,22 +162,6 @@ fn body_next(body: &[usize], i: usize) -> Option<usize> {
     body.get(k + 1).copied()
 }
 
-/// Splits a paragraph that a scraper flattened with `　` separators at sentence ends.
-fn split_flattened(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if c == '\u{3000}' && prev.is_some_and(|p| "。！？”".contains(p)) {
-            out.push(text[start..i].to_string());
-            start = i + c.len_utf8();
-        }
-        prev = Some(c);
-    }
-    out.push(text[start..].to_string());
-    out
-}
-
 /// Cleans paragraph text: whitespace runs collapsed, ends trimmed.
 fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -195,7 +180,11 @@ fn clean(text: &str) -> String {
     out
 }
 
-pub(super) fn sections(units: Vec<Unit>, title: &str) -> (Vec<Section>, Vec<String>) {
+pub(super) fn sections(
+    units: Vec<Unit>,
+    title: &str,
+    script: Script,
+) -> (Vec<Section>, Vec<String>) {
     let max_markup = units
         .iter()
         .filter_map(|u| match u.role {
@@ -224,35 +213,39 @@ pub(super) fn sections(units: Vec<Unit>, title: &str) -> (Vec<Section>, Vec<Stri
     }];
     let mut dropped = Vec::new();
     for u in units {
+        for cut in &u.cuts {
+            let cut = clean(&image::resolve(cut, script));
+            if !cut.is_empty() {
+                dropped.push(cut);
+            }
+        }
         let level = match u.role {
             Role::Meta => continue,
             Role::Dropped => {
-                dropped.push(clean(&u.text));
+                let text = clean(&image::resolve(&u.text, script));
+                if !text.is_empty() {
+                    dropped.push(text);
+                }
                 continue;
             }
             Role::Heading(l) => Some(l),
             Role::Detected(s) => Some(level_of(s)),
             Role::Body => None,
         };
-        let text = clean(&u.text);
+        let text = clean(&image::resolve(&u.text, script));
         if text.is_empty() {
             continue;
         }
         match level {
             Some(level) if text != title => sections.push(Section {
-                heading: Some(text.trim_end_matches([':', '：']).to_string()),
+                heading: Some(text),
                 level,
                 paragraphs: Vec::new(),
             }),
             Some(_) => {}
             None => {
                 let last = sections.len() - 1;
-                for p in split_flattened(&text) {
-                    let p = clean(&p);
-                    if !p.is_empty() {
-                        sections[last].paragraphs.push(p);
-                    }
-                }
+                sections[last].paragraphs.push(text);
             }
         }
     }

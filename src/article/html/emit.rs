@@ -5,9 +5,11 @@
 
 use super::kind::{Kind, kind, skipped};
 use super::text::collapse_ws;
-use super::{Doc, IMAGE_ALT_OPEN, IMAGE_MARK, MAX_DEPTH};
+use super::{Doc, MAX_DEPTH};
 use crate::article::block::Block;
 use crate::article::entities::decode_entities;
+use crate::article::image;
+use crate::article::model::Link;
 
 /// Where the emitter is inside the tree.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,6 +28,8 @@ pub(super) struct Emitter<'d, 'p, 'a> {
     /// form, as ASP.NET pages are.
     skip_forms: bool,
     pub(super) blocks: Vec<Block>,
+    /// The links met, as written.
+    pub(super) links: Vec<Link>,
     /// Inline text of the paragraph being built (entities already decoded).
     buf: String,
     /// Visible characters of `buf` from text, and those of them inside links.
@@ -40,32 +44,36 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             filter,
             skip_forms,
             blocks: Vec::new(),
+            links: Vec::new(),
             buf: String::new(),
             buf_chars: 0,
             buf_links: 0,
         }
     }
 
-    /// The paragraph being built, cleaned, and a fresh buffer; `None` for link lists and text
-    /// without a letter, digit or ideograph.
-    fn take_text(&mut self) -> Option<String> {
+    /// The paragraph being built, cleaned, and a fresh buffer; `None` for text without a
+    /// letter, digit or image. The flag says whether it is a list of links.
+    fn take_text(&mut self) -> Option<(String, bool)> {
         let text = collapse_ws(&self.buf);
         let (chars, links) = (self.buf_chars, self.buf_links);
         self.buf.clear();
         self.buf_chars = 0;
         self.buf_links = 0;
         let link_list = chars > 0 && links * 4 >= chars * 3;
-        let wordless = !text.chars().any(|c| c.is_alphanumeric() || c == IMAGE_MARK);
-        (!text.is_empty() && !link_list && !wordless).then_some(text)
+        let wordless = !text.chars().any(char::is_alphanumeric) && !image::only_images(&text);
+        (!text.is_empty() && !wordless).then_some((text, link_list))
     }
 
-    /// End the paragraph being built.
+    /// End the paragraph being built. A list of links inside the story (navigation, related
+    /// stories) goes to `dropped`.
     pub(super) fn flush(&mut self) {
         if self.buf.is_empty() {
             return;
         }
-        if let Some(text) = self.take_text() {
-            self.blocks.push(Block::Para(text));
+        match self.take_text() {
+            Some((text, false)) => self.blocks.push(Block::Para(text)),
+            Some((text, true)) => self.blocks.push(Block::Dropped(text)),
+            None => {}
         }
     }
 
@@ -118,7 +126,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
                 self.flush();
                 let before = self.blocks.len();
                 self.children(t, ctx, depth);
-                if let Some(text) = self.take_text() {
+                if let Some((text, _)) = self.take_text() {
                     // Keep document order if the heading wrapped blocks of its own.
                     self.blocks.insert(before, Block::Heading { level, text });
                 }
@@ -129,7 +137,18 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
                 self.children(t, Ctx { pre, ..ctx }, depth);
                 self.flush();
             }
-            Kind::Link => self.children(t, Ctx { link: true, ..ctx }, depth),
+            Kind::Link => {
+                let start = self.buf.len();
+                self.children(t, Ctx { link: true, ..ctx }, depth);
+                if let Some(href) = Doc::attr(t, "href")
+                    && let Some(text) = self.buf.get(start..)
+                {
+                    let text = collapse_ws(text);
+                    if !text.is_empty() {
+                        self.links.push(Link { text, url: href });
+                    }
+                }
+            }
             Kind::Inline | Kind::Skip => self.children(t, ctx, depth),
         }
     }
@@ -157,22 +176,8 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             return; // site furniture, not an article image
         }
         let alt = Doc::attr(t, "alt").unwrap_or_default();
-        let lower = alt.to_ascii_lowercase();
-        let useful = alt.chars().count() >= 2
-            && !alt
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
-            && ![".jpg", ".jpeg", ".png", ".gif", ".webp"]
-                .iter()
-                .any(|ext| lower.ends_with(ext));
         self.buf.push(' ');
-        if useful {
-            self.buf.push_str(IMAGE_ALT_OPEN);
-            self.buf.push_str(&alt);
-            self.buf.push(']');
-        } else {
-            self.buf.push(IMAGE_MARK);
-        }
+        self.buf.push_str(&image::mark(&alt));
         self.buf.push(' ');
     }
 }
@@ -181,6 +186,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
 mod tests {
     use super::super::parse;
     use super::super::tests::{STORY, page, paras};
+    use crate::article::image;
 
     #[test]
     fn br_splits_paragraphs_and_whitespace_collapses() {
@@ -212,12 +218,17 @@ mod tests {
              <p><img src=\"/p/3.jpg\" width=\"1\" height=\"1\"><img src=\"/img/logo.png\"></p></div>",
         );
         let p = parse(&zh);
+        let img = image::mark("");
+        let lake = format!(
+            "附近居民说，清晨散步的人明显多了起来 {} 孩子们也喜欢在湖边骑车。",
+            image::mark("湖边步道")
+        );
         assert_eq!(
             paras(&p),
             vec![
                 "市园林部门表示，新步道沿湖修建，全长约三公里，设有多处休息平台。",
-                "[图片]",
-                "附近居民说，清晨散步的人明显多了起来 [image: 湖边步道] 孩子们也喜欢在湖边骑车。",
+                img.as_str(),
+                lake.as_str(),
             ]
         );
         let en = page(
@@ -226,11 +237,13 @@ mod tests {
              <p>The ferry across the bay restarted its morning service on Monday after repairs.</p></div>",
         );
         let p = parse(&en);
+        let ferry = image::mark("The ferry at the pier");
+        let img = image::mark("");
         assert_eq!(
             paras(&p),
             vec![
-                "[image: The ferry at the pier]",
-                "[image]",
+                ferry.as_str(),
+                img.as_str(),
                 "The ferry across the bay restarted its morning service on Monday after repairs.",
             ]
         );

@@ -1,15 +1,15 @@
 //! Final touches on the extracted blocks, which need the front matter and the whole body at
-//! once: the title not repeated in the body, headings renumbered from 1, and image placeholders
-//! worded in the page's language. They run after extraction and change for reasons of their
-//! own (how the result reads), so they are kept apart from it.
+//! once: the title not repeated in the body, headings renumbered from 1, and an image's alt
+//! text left out when the caption beside it says the same. They run after extraction and
+//! change for reasons of their own (how the result reads), so they are kept apart from it.
 
 use super::meta::Meta;
-use super::text::{is_ideograph, squeeze};
-use super::{IMAGE_ALT_OPEN, IMAGE_MARK};
+use super::text::squeeze;
 use crate::article::block::{Block, FrontMatter};
+use crate::article::image;
 
 /// Final touches: headings renumbered from 1, the title not repeated as a heading or paragraph,
-/// image placeholders in the page's language.
+/// alt text that repeats a caption left out.
 pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: &Meta) {
     let titles: Vec<String> = [front.title.as_deref(), meta.title.as_deref()]
         .into_iter()
@@ -41,11 +41,7 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         let Some(Block::Para(text)) = blocks.get(i) else {
             continue;
         };
-        let Some(alt) = text
-            .strip_prefix(IMAGE_ALT_OPEN)
-            .and_then(|r| r.strip_suffix(']'))
-            .filter(|a| !a.contains(IMAGE_ALT_OPEN))
-        else {
+        let Some(alt) = image::alt_of(text) else {
             continue;
         };
         let alt = squeeze(alt);
@@ -53,35 +49,7 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
             || matches!(blocks.get(i + 1), Some(Block::Para(next))
                 if { let next = squeeze(next); next.contains(&alt) || (next.chars().count() >= 4 && alt.contains(&next)) });
         if repeated {
-            blocks[i] = Block::Para(IMAGE_MARK.to_string());
-        }
-    }
-    let mut ideographs = 0usize;
-    let mut visible = 0usize;
-    for b in blocks.iter() {
-        if let Block::Para(text) | Block::Heading { text, .. } = b {
-            for c in text.chars().filter(|c| !c.is_whitespace()) {
-                visible += 1;
-                if is_ideograph(c) {
-                    ideographs += 1;
-                }
-            }
-        }
-    }
-    if let Some(t) = &front.title {
-        ideographs += t.chars().filter(|&c| is_ideograph(c)).count();
-        visible += t.chars().filter(|c| !c.is_whitespace()).count();
-    }
-    let mark = if ideographs * 4 >= visible && ideographs > 0 {
-        "[图片]"
-    } else {
-        "[image]"
-    };
-    for b in blocks.iter_mut() {
-        if let Block::Para(text) = b
-            && text.contains(IMAGE_MARK)
-        {
-            *text = text.replace(IMAGE_MARK, mark);
+            blocks[i] = Block::Para(image::bare_mark());
         }
     }
 }
@@ -91,6 +59,7 @@ mod tests {
     use super::super::parse;
     use super::super::tests::{headings, page, paras};
     use crate::article::block::Block;
+    use crate::article::image;
 
     #[test]
     fn headings_are_renumbered_and_kept_in_order() {
@@ -120,6 +89,6 @@ mod tests {
              <p>市园林部门表示，新步道全长约三公里，设有多处休息平台和饮水点。</p></div>",
         );
         let p = parse(&html);
-        assert_eq!(paras(&p)[0], "[图片]");
+        assert_eq!(paras(&p)[0], image::bare_mark());
     }
 }

@@ -85,6 +85,7 @@ impl Meta {
             author,
             source,
             url,
+            ..FrontMatter::default()
         }
     }
 }
