@@ -78,8 +78,6 @@ pub fn parse(text: &str, format: Format, fallback_title: &str) -> Article {
 struct Unit {
     text: String,
     role: Role,
-    /// A blank line came before it (plain text).
-    blank_before: bool,
     /// It came from a plain line (so plain heading rules may apply).
     line: bool,
     /// Pieces cut out of it (a dateline, a glued credit, a stock quote), for `dropped`.
@@ -99,25 +97,37 @@ enum Role {
 }
 
 impl Unit {
-    fn new(text: String, role: Role, blank_before: bool, line: bool) -> Unit {
+    fn new(text: String, role: Role, line: bool) -> Unit {
         Unit {
             text,
             role,
-            blank_before,
             line,
             cuts: Vec::new(),
         }
     }
 }
 
-/// Splits a paragraph that a scraper flattened with `　` separators at sentence ends.
+/// Splits a paragraph that a scraper flattened into one line: at a `　` after a sentence end
+/// or after a numbered heading (`一、质检部门努力履行监管职能　食品安全…`), and at an ASCII `?`
+/// between Chinese characters, which is what a lost paragraph break becomes when text is
+/// decoded with the wrong table.
 fn split_flattened(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if c == '\u{3000}' && i > 0 && prev.is_some_and(|p| "。！？”".contains(p)) {
-            out.push(text.get(start..i).unwrap_or_default());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let segment = text.get(start..i).unwrap_or_default();
+        let after_sentence = prev.is_some_and(|p| "。！？”".contains(p));
+        let after_heading = matches!(
+            heading::marked(segment),
+            Some((Style::CnNumber | Style::CnParen, _))
+        );
+        let lost_break =
+            c == '?' && prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii());
+        if i > 0 && (c == '\u{3000}' && (after_sentence || after_heading) || lost_break) {
+            out.push(segment);
             start = i + c.len_utf8();
         }
         prev = Some(c);
@@ -126,46 +136,39 @@ fn split_flattened(text: &str) -> Vec<&str> {
     out
 }
 
+/// Whether a block's text is only a rule or decoration (`=====`, `<center>====</center>`).
+fn rule_only(text: &str) -> bool {
+    fields::decoration_line(text) && !image::only_images(text)
+}
+
 fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
     let mut out = Vec::with_capacity(blocks.len());
-    let mut blank = true;
     let (mut lines, mut indented) = (0usize, 0usize);
     for b in blocks {
         match b {
-            Block::Blank => {
-                blank = true;
-                continue;
-            }
+            Block::Blank => {}
             Block::Line(s) => {
                 let t = s.trim_start_matches(['\u{3000}', ' ']);
-                if fields::decoration_line(t) && !image::only_images(t) {
-                    blank = true;
+                if rule_only(t) {
                     continue;
                 }
                 lines += 1;
                 if t.len() != s.len() {
                     indented += 1;
                 }
-                for (k, part) in split_flattened(t).into_iter().enumerate() {
+                for part in split_flattened(t) {
                     if !part.trim().is_empty() {
-                        out.push(Unit::new(
-                            part.to_string(),
-                            Role::Body,
-                            blank && k == 0,
-                            true,
-                        ));
+                        out.push(Unit::new(part.to_string(), Role::Body, true));
                     }
                 }
             }
-            Block::Para(s) => out.push(Unit::new(s, Role::Body, blank, false)),
+            Block::Para(s) if rule_only(&s) => {}
+            Block::Para(s) => out.push(Unit::new(s, Role::Body, false)),
             Block::Heading { level, text } => {
-                out.push(Unit::new(text, Role::Heading(level.max(1)), blank, false))
+                out.push(Unit::new(text, Role::Heading(level.max(1)), false))
             }
-            Block::Caption(s) | Block::Dropped(s) => {
-                out.push(Unit::new(s, Role::Dropped, blank, false))
-            }
+            Block::Caption(s) | Block::Dropped(s) => out.push(Unit::new(s, Role::Dropped, false)),
         }
-        blank = false;
     }
     (out, lines > 0 && indented * 2 > lines)
 }
@@ -189,6 +192,9 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
     }
     if f.date.is_none() {
         fields::lead_date(&units, &mut f);
+    }
+    if f.date.is_none() {
+        f.date = f.title.as_deref().and_then(fields::title_date);
     }
     detect_headings(&mut units);
     let fallback = if fallback_title.is_empty() {
@@ -292,5 +298,31 @@ fn sanitize(article: &mut Article) {
         if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
             *field = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattened_paragraphs_split_at_their_breaks() {
+        assert_eq!(
+            split_flattened("第一句。　第二句。　新华社记者裴鑫摄"),
+            vec!["第一句。", "第二句。", "新华社记者裴鑫摄"]
+        );
+        assert_eq!(
+            split_flattened("表示：?一、质检部门努力履行监管职能　食品安全关系到民生。"),
+            vec![
+                "表示：",
+                "一、质检部门努力履行监管职能",
+                "食品安全关系到民生。"
+            ]
+        );
+        assert_eq!(
+            split_flattened("上海，２０１２年６月８日　上海老相机"),
+            vec!["上海，２０１２年６月８日　上海老相机"]
+        );
+        assert_eq!(split_flattened("What? Yes."), vec!["What? Yes."]);
     }
 }

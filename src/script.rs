@@ -22,6 +22,13 @@ pub fn is_cn_numeral(c: char) -> bool {
     "一二三四五六七八九十百零〇两".contains(c)
 }
 
+/// A character that follows a number in Chinese prose as its unit or measure word (`3家`,
+/// `30日`, `5个`, `2万`): a number run into one is a quantity, not a section number.
+pub fn is_measure_word(c: char) -> bool {
+    "年月日号號个個位家名条條项項点點时時分秒岁歲元万萬亿億千百次天周週种種只隻件人张張台臺辆輛块塊米里公斤倍成层層届屆期集场場份首部本所座篇章节節款股度句套"
+        .contains(c)
+}
+
 /// Punctuation that ends a sentence, Chinese and Latin, with the closing quotes and brackets
 /// that may follow it: a line ending in one of these is a finished sentence.
 pub const SENTENCE_END: &[char] = &[
@@ -54,6 +61,27 @@ pub fn is_person_name(s: &str) -> bool {
         || (3..=12).contains(&n)
             && s.contains('·')
             && s.split('·').all(|p| !p.is_empty() && p.chars().all(is_han))
+}
+
+/// Common Chinese family names, simplified and traditional: the first character of most
+/// personal names in news text.
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范範金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺";
+
+/// Whether a short text is a person's name rather than a word: two or three Han characters
+/// starting with a common family name (`张曦`, `欧阳修文`), or a transliterated name
+/// (`莱斯特·布朗`).
+pub fn looks_like_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let compound = [
+        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
+        "皇甫", "公孙", "公孫",
+    ]
+    .iter()
+    .any(|c| s.starts_with(c));
+    is_person_name(s)
+        && (s.contains('·')
+            || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+            || n == 4 && compound)
 }
 
 /// The writing an article is set in, which decides the words the reader adds to it (an image
@@ -161,6 +189,12 @@ mod tests {
         }
         for not in ["张", "新华社记者", "Tom", "记者 张曦"] {
             assert!(!is_person_name(not), "{not}");
+        }
+        for name in ["张曦", "欧阳修文", "莱斯特·布朗", "邱俊欽"] {
+            assert!(looks_like_name(name), "{name}");
+        }
+        for word in ["结语", "总结", "点评", "前言"] {
+            assert!(!looks_like_name(word), "{word}");
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct FrontMatter {
     pub source: Option<String>,
     /// `url:` / `网址:` or `og:url` / canonical link.
     pub url: Option<String>,
+    /// The date as a page prints it near the headline, when markup stated a date too: its
+    /// time is the one readers see.
+    pub shown_date: Option<String>,
     /// The author as a page prints it under the headline (`作者：…`), as good as a label in
     /// the text.
     pub shown_author: Option<String>,

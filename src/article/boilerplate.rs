@@ -15,7 +15,7 @@ use lines::{
 };
 
 pub(super) use blocks::{RelatedBlock, promo_separator, related_label};
-pub(super) use ticker::{strip_tickers, ticker_line};
+pub(super) use ticker::{ends_with_quote, strip_tickers, ticker_line};
 
 /// One class of boilerplate: its name (for tests and reading) and the test for one line.
 pub(super) struct Class {

@@ -104,6 +104,15 @@ fn marked(t: &str) -> bool {
         "统计出处",
         "統計出處",
         "数据来源：",
+        "图片来源",
+        "圖片來源",
+        "图/",
+        "圖/",
+        "图源：",
+        "攝：",
+        "摄：",
+        "摄影：",
+        "攝影：",
         "Photo:",
         "Image:",
     ];
@@ -129,9 +138,29 @@ fn gallery(t: &str) -> bool {
 pub(super) fn is_caption(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    n > 0
-        && n <= 140
-        && (marked(t) || doubled(t) || gallery(t) && n <= 80 || credited(t) && n <= 120)
+    // English captions run longer in characters than Chinese ones.
+    let limit = if t.chars().any(is_han) { 120 } else { 250 };
+    n > 0 && n <= limit && (marked(t) || doubled(t) || gallery(t) && n <= 80 || credited(t))
+}
+
+/// A photo credit at the end of a paragraph, after its last sentence: the text before it and
+/// the credit (`…長出花。 攝：林振東 / 端傳媒`).
+pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
+    const CREDITS: &[&str] = &[
+        "攝：",
+        "摄：",
+        "攝影：",
+        "摄影：",
+        "图片来源：",
+        "圖片來源：",
+    ];
+    let at = CREDITS.iter().filter_map(|c| text.rfind(c)).max()?;
+    let (before, credit) = (text.get(..at)?.trim_end(), text.get(at..)?.trim());
+    (!before.is_empty()
+        && crate::script::ends_sentence(before)
+        && credit.chars().count() <= 30
+        && !credit.contains(['。', '，']))
+    .then_some((before, credit))
 }
 
 /// A short line that could be a caption when the context says so (repeated, or under an
@@ -164,6 +193,9 @@ mod tests {
             "在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱",
             "统计出处：王春晓《话语视域下的袁隆平媒介形象研究》",
             "季風書園創始人嚴搏非與讀者。攝影：牟芝穎",
+            "图片来源：摄图网",
+            "攝：林振東 / 端傳媒",
+            "Indonesian police collect AirAsia passenger records from relatives to help identification of the victims at Juanda Airport, in Surabaya, Indonesia (EPA)",
         ] {
             assert!(is_caption(line), "{line}");
         }
@@ -176,6 +208,19 @@ mod tests {
         ] {
             assert!(!is_caption(line), "{line}");
         }
+    }
+
+    #[test]
+    fn credits_trailing_a_paragraph() {
+        assert_eq!(
+            trailing_credit("說不定某時某刻，水泥地上也能長出花。 攝：林振東 / 端傳媒"),
+            Some((
+                "說不定某時某刻，水泥地上也能長出花。",
+                "攝：林振東 / 端傳媒"
+            ))
+        );
+        assert_eq!(trailing_credit("攝影：牟芝穎"), None);
+        assert_eq!(trailing_credit("他说摄影：是一门艺术，需要耐心。"), None);
     }
 
     #[test]

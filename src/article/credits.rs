@@ -8,10 +8,12 @@
 
 mod apart;
 mod english;
+mod info;
 mod roles;
 mod sources;
 
 pub(super) use apart::{bare_byline, glued};
+pub(super) use info::{Info, info_line};
 pub(super) use sources::{is_agency, photo_credit, provenance};
 
 use crate::script::{is_cjk, is_han};

@@ -8,7 +8,7 @@
 mod dates;
 mod title;
 
-pub(super) use dates::{date_code, dateline_date, lead_date};
+pub(super) use dates::{date_code, dateline_date, lead_date, title_date};
 pub(super) use title::{decoration as decoration_line, take_title};
 
 use super::block::FrontMatter;
@@ -67,6 +67,18 @@ pub(super) struct Fields {
 }
 
 impl Fields {
+    /// Takes what an info line says: its credits, and its date when none is known.
+    pub(super) fn info(&mut self, info: credits::Info) {
+        if self.date.is_none() {
+            self.date = info
+                .date
+                .as_deref()
+                .and_then(meta::find_date)
+                .map(|d| d.when);
+        }
+        self.credit(info.credits);
+    }
+
     /// Takes what a credit line says.
     pub(super) fn credit(&mut self, c: Credits) {
         let rank = if c.reporter {
@@ -94,6 +106,24 @@ pub(super) fn apply_front(front: &FrontMatter, f: &mut Fields) {
         .as_deref()
         .and_then(meta::find_date)
         .map(|d| d.when);
+    // A machine timestamp at midnight says the day, not the hour.
+    if let Some(d) = f.date.as_mut()
+        && d.time == Some((0, 0))
+    {
+        d.time = None;
+    }
+    // The time a page shows beside the stated day is the one readers see.
+    let shown = front
+        .shown_date
+        .as_deref()
+        .and_then(meta::find_date)
+        .map(|d| d.when);
+    if let (Some(d), Some(s)) = (f.date.as_mut(), shown)
+        && s.time.is_some()
+        && (s.year, s.month, s.day) == (d.year, d.month, d.day)
+    {
+        d.time = s.time;
+    }
     f.byline.offer(
         front.author.as_deref().map(meta::collapse_spaces),
         Rank::Markup,
@@ -143,6 +173,9 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             }
         } else if let Some(c) = credits::parse(&text) {
             f.credit(c);
+            units[i].role = Role::Meta;
+        } else if let Some(info) = credits::info_line(&text) {
+            f.info(info);
             units[i].role = Role::Meta;
         } else if let Some((source, author)) = credits::provenance(&text) {
             f.source.offer(Some(source), Rank::Implied);
@@ -203,18 +236,26 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
 pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
     for i in (0..units.len()).rev() {
         let u = &units[i];
-        if u.role != Role::Body || super::image::only_images(&u.text) {
+        // Bold credit lines come as headings (`**作者︱春春**`).
+        let heading = matches!(u.role, Role::Heading(_));
+        if !heading && u.role != Role::Body || super::image::only_images(&u.text) {
             continue;
         }
         let text = u.text.trim().to_string();
+        if heading && credits::parse(&text).is_none() && !boilerplate::is_boilerplate(&text) {
+            break;
+        }
         if boilerplate::is_boilerplate(&text) {
             units[i].role = Role::Dropped;
-        } else if let Some(c) = credits::parse(&text) {
-            f.credit(c);
-            units[i].role = Role::Meta;
         } else if let Some((who, agency)) = credits::photo_credit(&text) {
             f.byline.offer(Some(who), Rank::Implied);
             f.source.offer(agency, Rank::Implied);
+            units[i].role = Role::Meta;
+        } else if let Some(c) = credits::parse(&text) {
+            f.credit(c);
+            units[i].role = Role::Meta;
+        } else if let Some(info) = credits::info_line(&text) {
+            f.info(info);
             units[i].role = Role::Meta;
         } else if let Some(b) = credits::bare_byline(&text) {
             f.byline.offer(Some(b), Rank::Label);

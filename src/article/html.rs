@@ -12,6 +12,7 @@
 
 mod emit;
 mod finish;
+mod info;
 mod kind;
 mod meta;
 mod normalize;
@@ -46,10 +47,16 @@ pub(crate) fn parse(html: &str) -> Parsed {
     };
     let meta = doc.collect_meta();
     let mut front = meta.front_matter();
+    let (mut blocks, links, story) = doc.body_blocks();
+    let shown = info::shown(&doc.lines(), meta.headline(front.title.as_deref()), story);
     if front.date.is_none() {
-        front.date = doc.text_date(&meta, front.title.as_deref());
+        front.date = shown.date;
+    } else {
+        front.shown_date = shown.date;
     }
-    let (mut blocks, links) = doc.body_blocks();
+    front.shown_author = shown.byline;
+    front.shown_editor = shown.editor;
+    front.shown_source = shown.source;
     finish_blocks(&mut blocks, &front, &meta);
     Parsed {
         front,
@@ -83,8 +90,8 @@ impl<'p, 'a> Doc<'p, 'a> {
     }
 
     /// The body blocks (those of the main content container, or of the whole body when no
-    /// container holds paragraphs) and the links met in them.
-    fn body_blocks(&self) -> (Vec<Block>, Vec<Link>) {
+    /// container holds paragraphs), the links met in them, and the node range they came from.
+    fn body_blocks(&self) -> (Vec<Block>, Vec<Link>, (usize, usize)) {
         for filter in [true, false] {
             let mut scorer = Scorer::new(self, filter);
             for &r in self.roots {
@@ -92,12 +99,13 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
             if let Some(roots) = scorer.choose() {
                 let mut e = Emitter::new(self, filter, true);
-                for h in roots {
+                for &h in &roots {
                     e.emit(h, Ctx::default(), 0);
                 }
                 e.flush();
                 if e.blocks.iter().any(|b| matches!(b, Block::Para(_))) {
-                    return (e.blocks, e.links);
+                    let range = self.range_of(&roots);
+                    return (e.blocks, e.links, range);
                 }
             }
         }
@@ -116,7 +124,7 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
         }
         e.flush();
-        (e.blocks, e.links)
+        (e.blocks, e.links, (0, self.nodes.len()))
     }
 }
 
@@ -298,8 +306,15 @@ mod tests {
                     .is_some_and(|t| !t.trim().is_empty()),
                 "{name}: no title"
             );
-            let real = paras(&p)
-                .into_iter()
+            // Captions count: a site that cuts its story short leaves a picture's caption and
+            // one paragraph.
+            let real = p
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Para(t) | Block::Caption(t) => Some(t),
+                    _ => None,
+                })
                 .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 10)
                 .count();
             assert!(real >= 3, "{name}: only {real} paragraphs: {:?}", p.blocks);

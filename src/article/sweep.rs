@@ -20,6 +20,19 @@ pub(super) fn sweep(units: &mut [Unit]) {
     promotion(units);
     repeated_captions(units);
     tickers(units);
+    trailing_photo_credits(units);
+}
+
+/// A photo credit printed at the end of a paragraph (`…也能長出花。 攝：林振東 / 端傳媒`) leaves it.
+fn trailing_photo_credits(units: &mut [Unit]) {
+    for u in units.iter_mut().filter(|u| u.role == Role::Body) {
+        let Some((text, credit)) = caption::trailing_credit(&u.text) else {
+            continue;
+        };
+        let (text, credit) = (text.to_string(), credit.to_string());
+        u.text = text;
+        u.cuts.push(credit);
+    }
 }
 
 /// Lines that a class recognises on their own.

@@ -48,6 +48,16 @@ fn quote_at(s: &str) -> Option<usize> {
     ok.then(|| s.len() - inner.len() + close + close_len)
 }
 
+/// Whether `text` ends with a bracketed quote (`…摩根大通(115.395, 2.79, 2.47%)`): the sentence
+/// it interrupted goes on in the next line.
+pub(in crate::article) fn ends_with_quote(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with([')', '）'])
+        && t.rfind(['(', '（'])
+            .and_then(|i| t.get(i..))
+            .is_some_and(|q| quote_at(q) == Some(q.len()))
+}
+
 /// `text` without the bracketed quotes in it, and the quotes removed (for `dropped`).
 pub(in crate::article) fn strip_tickers(text: &str) -> Option<(String, Vec<String>)> {
     if !text.contains(['(', '（']) || !text.contains('%') {

@@ -92,6 +92,25 @@ pub(in crate::article) fn dateline_date(units: &[Unit], f: &mut Fields) {
     }
 }
 
+/// The issue date a title carries (`《新闻联播》 (20221121)`, `日报 2022-11-21`): a daily digest
+/// is named by its day.
+pub(in crate::article) fn title_date(title: &str) -> Option<meta::DateTime> {
+    if let Some(found) = meta::find_date(title)
+        && found.when.year.is_some()
+    {
+        return Some(found.when);
+    }
+    let inner = title
+        .split(['(', '（'])
+        .nth(1)?
+        .split([')', '）'])
+        .next()?
+        .trim();
+    (inner.len() == 8 && inner.chars().all(|c| c.is_ascii_digit()))
+        .then(|| date_in_url(inner))
+        .flatten()
+}
+
 /// A date in an address: `/2024-12/12/`, `/2019/0615/`, `/2022/11/21/`, `/20241212`,
 /// `201603190029.aspx`.
 pub(in crate::article) fn date_in_url(url: &str) -> Option<meta::DateTime> {
@@ -194,5 +213,15 @@ mod tests {
         assert_eq!(iso(date_code("1100731")).as_deref(), Some("2021-07-31"));
         assert_eq!(iso(date_code("1051399")), None);
         assert_eq!(iso(date_code("2019")), None);
+        assert_eq!(
+            iso(title_date("《新闻联播》 (20221121)")).as_deref(),
+            Some("2022-11-21")
+        );
+        assert_eq!(
+            iso(title_date("小城日报 2023-04-02")).as_deref(),
+            Some("2023-04-02")
+        );
+        assert_eq!(iso(title_date("重磅！2019中国经济研判")), None);
+        assert_eq!(iso(title_date("第（12345678）号")), None);
     }
 }

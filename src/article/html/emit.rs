@@ -1,13 +1,16 @@
 //! Rendering the chosen nodes as [`Block`]s in document order: inline text gathered into
-//! paragraphs (entities decoded, `<br>` and `<pre>` lines split), headings kept in place, images
-//! turned into placeholders, and link lists and wordless lines dropped. Scoring decides *which*
+//! paragraphs (entities decoded, `<br>` and `<pre>` lines split), headings kept in place, a
+//! paragraph that is bold from end to end as a subhead, captions (`<figcaption>`, a
+//! `caption` class) apart, images turned into placeholders, link lists to `dropped` and
+//! wordless lines left out. Scoring decides *which*
 //! nodes make the article; this decides how they read, and changes for that reason alone.
 
-use super::kind::{Kind, kind, skipped};
+use super::kind::{Kind, class_and_id, kind, skipped};
 use super::text::collapse_ws;
 use super::{Doc, MAX_DEPTH};
 use crate::article::block::Block;
 use crate::article::entities::decode_entities;
+use crate::article::heading::numbered_like;
 use crate::article::image;
 use crate::article::model::Link;
 
@@ -18,6 +21,43 @@ pub(super) struct Ctx {
     pre: bool,
     /// Inside `<a>`.
     link: bool,
+    /// Inside `<strong>` or `<b>`.
+    bold: bool,
+    /// Inside a caption.
+    caption: bool,
+}
+
+/// Class names that mark a photo caption: `caption`, `picinfo` (CNA), `pic_txt`, `img_desc`.
+const CAPTION_CLASSES: &[&str] = &[
+    "caption",
+    "picinfo",
+    "pic_txt",
+    "pictxt",
+    "pic-txt",
+    "img_desc",
+    "imgdesc",
+    "img-desc",
+    "phototext",
+    "photo-text",
+    "pic_desc",
+    "pic-desc",
+];
+
+/// Whether an element holds a photo caption.
+fn is_caption(t: &tl::HTMLTag<'_>) -> bool {
+    if t.name().as_bytes() == b"figcaption" {
+        return true;
+    }
+    let ci = class_and_id(t);
+    !ci.is_empty() && CAPTION_CLASSES.iter().any(|c| ci.contains(c))
+}
+
+/// What a finished paragraph turned out to be.
+enum Made {
+    Text,
+    Links,
+    Caption,
+    Bold,
 }
 
 /// Turns a subtree into blocks in document order.
@@ -32,9 +72,12 @@ pub(super) struct Emitter<'d, 'p, 'a> {
     pub(super) links: Vec<Link>,
     /// Inline text of the paragraph being built (entities already decoded).
     buf: String,
-    /// Visible characters of `buf` from text, and those of them inside links.
+    /// Visible characters of `buf` from text, those of them inside links, and those in bold.
     buf_chars: u32,
     buf_links: u32,
+    buf_bold: u32,
+    /// Whether the text in `buf` belongs to a caption.
+    buf_caption: bool,
 }
 
 impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
@@ -48,33 +91,52 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             buf: String::new(),
             buf_chars: 0,
             buf_links: 0,
+            buf_bold: 0,
+            buf_caption: false,
         }
     }
 
     /// The paragraph being built, cleaned, and a fresh buffer; `None` for text without a
-    /// letter, digit or image. The flag says whether it is a list of links.
-    fn take_text(&mut self) -> Option<(String, bool)> {
+    /// letter, digit or image. Also says what the paragraph is.
+    fn take_text(&mut self) -> Option<(String, Made)> {
         let text = collapse_ws(&self.buf);
-        let (chars, links) = (self.buf_chars, self.buf_links);
+        let (chars, links, bold) = (self.buf_chars, self.buf_links, self.buf_bold);
+        let caption = self.buf_caption;
         self.buf.clear();
         self.buf_chars = 0;
         self.buf_links = 0;
-        let link_list = chars > 0 && links * 4 >= chars * 3;
+        self.buf_bold = 0;
+        self.buf_caption = false;
         let wordless = !text.chars().any(char::is_alphanumeric) && !image::only_images(&text);
-        (!text.is_empty() && !wordless).then_some((text, link_list))
+        if text.is_empty() || wordless {
+            return None;
+        }
+        let made = if chars > 0 && links * 4 >= chars * 3 {
+            Made::Links
+        } else if caption {
+            Made::Caption
+        } else if chars > 0 && bold == chars && numbered_like(text.trim_end_matches(['：', ':'])) {
+            Made::Bold
+        } else {
+            Made::Text
+        };
+        Some((text, made))
     }
 
     /// End the paragraph being built. A list of links inside the story (navigation, related
-    /// stories) goes to `dropped`.
+    /// stories) goes to `dropped`; a paragraph that is bold from end to end is a subhead.
     pub(super) fn flush(&mut self) {
         if self.buf.is_empty() {
             return;
         }
-        match self.take_text() {
-            Some((text, false)) => self.blocks.push(Block::Para(text)),
-            Some((text, true)) => self.blocks.push(Block::Dropped(text)),
-            None => {}
-        }
+        let block = match self.take_text() {
+            Some((text, Made::Text)) => Block::Para(text),
+            Some((text, Made::Links)) => Block::Dropped(text),
+            Some((text, Made::Caption)) => Block::Caption(text),
+            Some((text, Made::Bold)) => Block::Heading { level: 0, text },
+            None => return,
+        };
+        self.blocks.push(block);
     }
 
     fn push_text(&mut self, text: &str, ctx: Ctx) {
@@ -84,6 +146,10 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         if ctx.link {
             self.buf_links = self.buf_links.saturating_add(n);
         }
+        if ctx.bold {
+            self.buf_bold = self.buf_bold.saturating_add(n);
+        }
+        self.buf_caption |= ctx.caption && n > 0;
         self.buf.push_str(text);
     }
 
@@ -134,7 +200,16 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             Kind::Para | Kind::Block => {
                 self.flush();
                 let pre = ctx.pre || t.name().as_bytes() == b"pre";
-                self.children(t, Ctx { pre, ..ctx }, depth);
+                let caption = ctx.caption || is_caption(t);
+                self.children(
+                    t,
+                    Ctx {
+                        pre,
+                        caption,
+                        ..ctx
+                    },
+                    depth,
+                );
                 self.flush();
             }
             Kind::Link => {
@@ -149,7 +224,20 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
                     }
                 }
             }
-            Kind::Inline | Kind::Skip => self.children(t, ctx, depth),
+            Kind::Inline | Kind::Skip => {
+                let name = t.name().as_bytes();
+                let bold = ctx.bold || name == b"strong" || name == b"b";
+                let caption = ctx.caption || is_caption(t);
+                self.children(
+                    t,
+                    Ctx {
+                        bold,
+                        caption,
+                        ..ctx
+                    },
+                    depth,
+                );
+            }
         }
     }
 

@@ -21,18 +21,19 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         Block::Heading { text, .. } | Block::Para(text) => !titles.contains(&squeeze(text)),
         _ => true,
     });
-    if let Some(top) = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .min()
-    {
-        for b in blocks.iter_mut() {
-            if let Block::Heading { level, .. } = b {
-                *level = *level - top + 1;
-            }
+    // Heading elements from 1; bold subheads (level 0) one below the deepest of them.
+    let levels = blocks.iter().filter_map(|b| match b {
+        Block::Heading { level, .. } if *level > 0 => Some(*level),
+        _ => None,
+    });
+    let (top, deepest) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    for b in blocks.iter_mut() {
+        if let Block::Heading { level, .. } = b {
+            *level = match *level {
+                0 if deepest == 0 => 1,
+                0 => deepest - top + 2,
+                l => l - top + 1,
+            };
         }
     }
     // An image whose alt text repeats its caption (or the title) needs no text of its own.
@@ -45,11 +46,18 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
             continue;
         };
         let alt = squeeze(alt);
-        let repeated = alt == title_sq
-            || matches!(blocks.get(i + 1), Some(Block::Para(next))
+        let caption_next = matches!(blocks.get(i + 1), Some(Block::Para(next) | Block::Caption(next))
                 if { let next = squeeze(next); next.contains(&alt) || (next.chars().count() >= 4 && alt.contains(&next)) });
-        if repeated {
+        if alt == title_sq || caption_next {
             blocks[i] = Block::Para(image::bare_mark());
+            // The paragraph under the picture that says what its alt text says is its caption.
+            if caption_next
+                && let Some(Block::Para(next)) = blocks.get(i + 1)
+                && next.chars().count() <= 120
+            {
+                let caption = next.clone();
+                blocks[i + 1] = Block::Caption(caption);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::Doc;
 use super::kind::class_and_id;
-use super::text::{clean_text, collapse_ws, squeeze};
+use super::text::{collapse_ws, squeeze};
 use crate::article::block::FrontMatter;
 
 /// Metadata gathered in one pass over all nodes.
@@ -26,6 +26,16 @@ pub(super) struct Meta {
 }
 
 impl Meta {
+    /// The node of the headline: the one the title names, else the first `<h1>`.
+    pub(super) fn headline(&self, title: Option<&str>) -> Option<usize> {
+        let title = title.map(squeeze).unwrap_or_default();
+        self.headlines
+            .iter()
+            .find(|(_, _, h)| !title.is_empty() && squeeze(h) == title)
+            .or_else(|| self.headlines.iter().find(|(_, h1, _)| *h1))
+            .map(|(i, _, _)| *i)
+    }
+
     fn meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -92,7 +102,7 @@ impl Meta {
 
 /// The first date in `text` (`2019-03-06`, `2019年06月15日08:18`, `2018/07/31 08:19`) with the
 /// time that follows it.
-fn date_in(text: &str) -> Option<String> {
+pub(super) fn date_in(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let digits_at = |i: usize, min: usize, max: usize| -> usize {
         let mut n = 0;
@@ -202,33 +212,6 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
 }
 
 impl<'p, 'a> Doc<'p, 'a> {
-    /// A date written as text shortly after the headline (`2019年06月15日08:18 来源：…`).
-    pub(super) fn text_date(&self, meta: &Meta, title: Option<&str>) -> Option<String> {
-        let title = squeeze(title?);
-        let start = meta
-            .headlines
-            .iter()
-            .find(|(_, _, h)| squeeze(h) == title)
-            .or_else(|| meta.headlines.iter().find(|(_, h1, _)| *h1))
-            .map(|(i, _, _)| *i)?;
-        self.nodes
-            .iter()
-            .skip(start)
-            .take(600)
-            .filter_map(|n| match n {
-                tl::Node::Raw(b) => Some(b.as_utf8_str()),
-                _ => None,
-            })
-            .filter(|s| s.len() <= 240)
-            .find_map(|s| {
-                let text = clean_text(&s);
-                if text.chars().count() > 60 {
-                    return None;
-                }
-                date_in(&text)
-            })
-    }
-
     pub(super) fn collect_meta(&self) -> Meta {
         let mut m = Meta::default();
         let (mut headline_tries, mut byline_tries) = (0, 0);
