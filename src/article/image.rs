@@ -24,15 +24,10 @@ const GENERIC_ALT: &[&str] = &[
 /// number, not a word that only says "image", not a photo credit.
 fn describes(alt: &str) -> bool {
     let lower = alt.to_lowercase();
-    // A long alt text is the caption printed again, not a short description.
-    let limit = if alt.chars().any(crate::script::is_han) {
-        40
-    } else {
-        100
-    };
+    // A file name: ASCII with a dot and no space (`00.gif`, `IMG_2024.JPG`).
+    let file_name = alt.is_ascii() && alt.contains('.') && !alt.contains(' ');
     !(alt.chars().count() < 2
-        || alt.chars().count() > limit
-        || alt.contains('.') && !alt.contains(' ')
+        || file_name
         || alt.len() >= 16 && alt.chars().all(|c| c.is_ascii_hexdigit())
         || alt
             .chars()

@@ -4,6 +4,21 @@
 
 use crate::article::block::FrontMatter;
 
+/// Whether a line can be part of YAML front matter: a `key: value` pair, a list item, a
+/// comment, a continuation or nothing. Text that is none of these means the `---` lines were
+/// rules around a paragraph, not front matter.
+fn yaml_shaped(line: &str) -> bool {
+    let l = line.trim();
+    l.is_empty()
+        || l.starts_with("- ")
+        || l.starts_with('#')
+        || line.starts_with([' ', '\t'])
+        || l.split_once(':').is_some_and(|(k, _)| {
+            let k = k.trim();
+            !k.is_empty() && k.chars().count() <= 30 && !k.contains(char::is_whitespace)
+        })
+}
+
 /// Front matter at the start of the text: the fields we use, and the byte offset where the
 /// body starts.
 pub(super) fn front_matter(text: &str) -> Option<(FrontMatter, usize)> {
@@ -15,6 +30,9 @@ pub(super) fn front_matter(text: &str) -> Option<(FrontMatter, usize)> {
         let l = line.trim();
         if l == "---" {
             return Some((front, offset));
+        }
+        if !yaml_shaped(line) {
+            return None;
         }
         let Some((key, value)) = l.split_once(':') else {
             continue;
@@ -51,5 +69,8 @@ mod tests {
         assert_eq!(text.get(at..), Some("\n正文。\n"));
         assert!(front_matter("title: x\n").is_none());
         assert!(front_matter("---\ntitle: never closed\n").is_none());
+        // Rules around a paragraph are not front matter.
+        assert!(front_matter("---\n经济\n---\n").is_none());
+        assert!(front_matter("---\ntags:\n  - 经济\n---\n").is_some());
     }
 }
