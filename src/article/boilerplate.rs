@@ -213,6 +213,18 @@ mod tests {
             ("原文作者提出了他的规划。", None),
             ("声音低而清晰。", None),
             (
+                "其次，提供音频和视频内容的播客，使版权问题更加复杂。美国唱片工会表示：“一定要获得版权所有者的许可。”",
+                None,
+            ),
+            (
+                "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700",
+                Some("navigation"),
+            ),
+            (
+                "(本文发表于首页批评与建议, 已被阅读178次)",
+                Some("navigation"),
+            ),
+            (
                 "The ferry across the bay restarted its morning service.",
                 None,
             ),

@@ -104,15 +104,42 @@ fn is_name_list(value: &str) -> bool {
     !list.is_empty()
         && list.len() <= 8
         && !value.contains(['。', '！', '？', '；', ';', '!', '?'])
-        && list
-            .iter()
-            .all(|n| n.chars().count() <= 12 && n.chars().any(|c| c.is_alphabetic()))
+        && list.iter().all(|n| is_name_token(n))
+}
+
+/// One name in a credit: a Chinese name of one to four characters (`庞礡`, `欧阳修文`), a
+/// transliterated one (`莱斯特·布朗`), or a Latin word or handle (`Alex`, `史建磊_NBJ11331`).
+fn is_name_token(n: &str) -> bool {
+    let count = n.chars().count();
+    if n.chars().all(is_han) {
+        (1..=4).contains(&count)
+    } else if n.contains('·') {
+        count <= 12 && n.split('·').all(|p| !p.is_empty())
+    } else {
+        count <= 20
+            && n.chars().any(|c| c.is_alphabetic())
+            && n.chars().all(|c| c.is_alphanumeric() || "_-.'".contains(c))
+    }
+}
+
+/// A name as a layout printed it, tidied: `赵 培` (a two-character name padded to the width
+/// of three) → `赵培`, and an affiliation after a colon left out (`赵 培：北京物资学院` → `赵培`).
+pub(super) fn tidy_name(value: &str) -> String {
+    let v = value.split(['：', ':']).next().unwrap_or(value).trim();
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let single = |w: &&str| w.chars().count() == 1 && w.chars().all(is_han);
+    if words.len() == 2 && words.iter().all(single) {
+        return words.concat();
+    }
+    collapse(v)
 }
 
 /// A value that names a publisher: short and not a sentence.
 fn is_source_value(value: &str) -> bool {
     let n = value.chars().count();
-    (1..=30).contains(&n) && !value.contains(['。', '！', '？', '；'])
+    (1..=30).contains(&n)
+        && !value.contains(['。', '！', '？', '；', '=', '"', '<', '>'])
+        && value.chars().any(char::is_alphanumeric)
 }
 
 /// `彭冲 山东冠县报道` → (`彭冲`, `山东冠县`): the place a report was filed from, at the end of a
@@ -156,9 +183,20 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
     let mut pos = 0;
     let mut org = "";
     if role_at(t).is_none() {
+        // `（姚峰 上海报道）`: names and the place filed from, with no role word.
+        if let (who, Some(place)) = filed_from(t)
+            && is_name_list(who)
+        {
+            return Some(Credits {
+                byline: Some(collapse(who)),
+                place: Some(place.to_string()),
+                reporter: true,
+                ..Credits::default()
+            });
+        }
         let start = t
             .char_indices()
-            .take(9)
+            .take(13)
             .find(|&(i, _)| {
                 i > 0
                     && t.get(i..)
@@ -166,8 +204,12 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
                         .is_some_and(|(_, k)| k == Kind::Reporter)
             })
             .map(|(i, _)| i)?;
-        org = t.get(..start)?;
-        if !org.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric()) {
+        org = t.get(..start)?.trim_end();
+        if org.is_empty()
+            || !org
+                .chars()
+                .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == '·')
+        {
             return None;
         }
         pos = start;
@@ -191,13 +233,21 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
         let end = next_role(t, value_start);
         let value = t.get(value_start..end)?.trim();
         pos = end;
-        if value.is_empty() {
-            return None;
-        }
         any = true;
+        // `责任编辑：` with nothing after it is still a credit line.
+        if value.is_empty() {
+            continue;
+        }
         match kind {
             Kind::Author | Kind::Reporter => {
                 let (who, place) = filed_from(value);
+                // `马俊峰/文`, `张三/摄`: a name and what it did.
+                let who = match who.split_once(['/', '／']) {
+                    Some((name, did)) if did.starts_with(['文', '摄', '攝', '图', '圖']) => {
+                        name
+                    }
+                    _ => who,
+                };
                 let limit = if kind == Kind::Author { 24 } else { 12 };
                 let ok = if kind == Kind::Author {
                     who.chars().count() <= limit && !who.contains(['。', '！', '？', '；'])
@@ -220,7 +270,7 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
                     let sep = if separated { " " } else { "" };
                     bylines.push(format!("{role}{sep}{}", collapse(who)));
                 } else {
-                    bylines.push(collapse(who));
+                    bylines.push(tidy_name(who));
                 }
             }
             Kind::Editor => {
@@ -410,9 +460,36 @@ mod tests {
             "文章观点仅代表作者本人，不代表新浪立场",
             "作者简介",
             "文化",
-            "编辑：",
             "By the end of the day, nothing changed.",
             "Note: this was said. Then more.",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+    }
+
+    /// More shapes from real pages: an empty label, a padded name with its affiliation, a
+    /// report with no role word, an organisation before the reporter, and lines that are not
+    /// credits.
+    #[test]
+    fn more_credit_shapes() {
+        assert_eq!(parse("责任编辑："), Some(Credits::default()));
+        assert_eq!(
+            parse("作者: 赵 培：北京物资学院，北京").and_then(|c| c.byline),
+            Some("赵培".into())
+        );
+        let c = parse("（姚峰 上海报道）").expect("report credit");
+        assert_eq!(
+            (c.byline.as_deref(), c.place.as_deref()),
+            (Some("姚峰"), Some("上海"))
+        );
+        assert_eq!(
+            parse("新华网黑龙江频道 记者 伊琳 李清芬").and_then(|c| c.byline),
+            Some("新华网黑龙江频道记者 伊琳 李清芬".into())
+        );
+        for line in [
+            "在线荐稿 记者博客联系记者",
+            "编辑",
+            "他在上海报道了这件事。",
         ] {
             assert_eq!(parse(line), None, "{line}");
         }

@@ -42,12 +42,17 @@ pub(super) struct Slot {
 
 impl Slot {
     /// Takes `value` when it outranks what the slot holds.
-    pub(super) fn offer(&mut self, value: Option<String>, rank: Rank) {
-        if let Some(v) = value.filter(|v| !v.trim().is_empty())
-            && rank > self.rank
-        {
-            self.value = Some(v);
-            self.rank = rank;
+    /// Whether it was taken (or there was nothing to take): a value not taken is kept in
+    /// `dropped` with the line it came from.
+    pub(super) fn offer(&mut self, value: Option<String>, rank: Rank) -> bool {
+        match value.filter(|v| !v.trim().is_empty()) {
+            Some(v) if rank > self.rank => {
+                self.value = Some(v);
+                self.rank = rank;
+                true
+            }
+            Some(_) => false,
+            None => true,
         }
     }
 }
@@ -67,8 +72,9 @@ pub(super) struct Fields {
 }
 
 impl Fields {
-    /// Takes what an info line says: its credits, and its date when none is known.
-    pub(super) fn info(&mut self, info: credits::Info) {
+    /// Takes what an info line says: its credits, and its date when none is known. Whether
+    /// every credit was taken.
+    pub(super) fn info(&mut self, info: credits::Info) -> bool {
         if self.date.is_none() {
             self.date = info
                 .date
@@ -76,22 +82,23 @@ impl Fields {
                 .and_then(meta::find_date)
                 .map(|d| d.when);
         }
-        self.credit(info.credits);
+        self.credit(info.credits)
     }
 
-    /// Takes what a credit line says.
-    pub(super) fn credit(&mut self, c: Credits) {
+    /// Takes what a credit line says; whether all of it was taken.
+    pub(super) fn credit(&mut self, c: Credits) -> bool {
         let rank = if c.reporter {
             Rank::Reporter
         } else {
             Rank::Label
         };
-        self.byline.offer(c.byline, rank);
-        self.editor.offer(c.editor, Rank::Label);
-        self.source.offer(c.source, Rank::Label);
+        let byline = self.byline.offer(c.byline, rank);
+        let editor = self.editor.offer(c.editor, Rank::Label);
+        let source = self.source.offer(c.source, Rank::Label);
         if self.place.is_none() {
             self.place = c.place;
         }
+        byline && editor && source
     }
 }
 
@@ -124,18 +131,18 @@ pub(super) fn apply_front(front: &FrontMatter, f: &mut Fields) {
     {
         d.time = s.time;
     }
-    f.byline.offer(
+    let _ = f.byline.offer(
         front.author.as_deref().map(meta::collapse_spaces),
         Rank::Markup,
     );
-    f.source.offer(
+    let _ = f.source.offer(
         front.source.as_deref().map(meta::collapse_spaces),
         Rank::Markup,
     );
     // What an HTML page prints under its headline is as good as a label in the text.
-    f.byline.offer(front.shown_author.clone(), Rank::Label);
-    f.source.offer(front.shown_source.clone(), Rank::Label);
-    f.editor.offer(front.shown_editor.clone(), Rank::Label);
+    let _ = f.byline.offer(front.shown_author.clone(), Rank::Label);
+    let _ = f.source.offer(front.shown_source.clone(), Rank::Label);
+    let _ = f.editor.offer(front.shown_editor.clone(), Rank::Label);
     f.url = front.url.clone();
 }
 
@@ -145,6 +152,15 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
     let mut seen = 0;
     while i < units.len() && seen < 6 {
         let u = &units[i];
+        if let Role::Heading(_) = u.role {
+            // Bold credit lines come as headings (`**作者：…**`).
+            if let Some(c) = credits::parse(&u.text) {
+                let taken = f.credit(c);
+                units[i].role = consumed(taken);
+            }
+            i += 1;
+            continue;
+        }
         if u.role != Role::Body {
             i += 1;
             continue;
@@ -154,6 +170,31 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             break;
         }
         seen += 1;
+        // The headline printed again as the first line.
+        let same = |other: &str| squeezed(other) == squeezed(&text);
+        let repeated = f.title.as_deref().is_some_and(same)
+            || i.checked_sub(1)
+                .is_some_and(|p| matches!(units[p].role, Role::Heading(_)) && same(&units[p].text));
+        if repeated {
+            units[i].role = Role::Meta;
+            i += 1;
+            continue;
+        }
+        // Right under the headline, a line that is only names is the byline (`胡平`,
+        // `赵延东、风笑天`).
+        // A name by its shape alone only right under the headline and over the story.
+        let under_headline = (i == start
+            || i.checked_sub(1)
+                .is_some_and(|p| matches!(units[p].role, Role::Heading(_) | Role::Meta)))
+            && units
+                .get(i + 1)
+                .is_some_and(|n| n.text.chars().count() >= 40);
+        if f.byline.value.is_none() && names_only(&text, under_headline) {
+            let taken = f.byline.offer(Some(text), Rank::Label);
+            units[i].role = consumed(taken);
+            i += 1;
+            continue;
+        }
         if f.date.is_none()
             && let Some((when, place)) = meta::dateline(&text)
         {
@@ -164,6 +205,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             units[i].role = Role::Meta;
             // A name alone on the next line is the author (`习近平` under the date).
             if let Some(next) = units.get(i + 1)
+                && f.byline.value.is_none()
                 && (2..=4).contains(&next.text.chars().count())
                 && next.text.chars().all(is_cjk)
             {
@@ -172,11 +214,11 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 i += 1;
             }
         } else if let Some(c) = credits::parse(&text) {
-            f.credit(c);
-            units[i].role = Role::Meta;
+            let taken = f.credit(c);
+            units[i].role = consumed(taken);
         } else if let Some(info) = credits::info_line(&text) {
-            f.info(info);
-            units[i].role = Role::Meta;
+            let taken = f.info(info);
+            units[i].role = consumed(taken);
         } else if let Some((source, author)) = credits::provenance(&text) {
             f.source.offer(Some(source), Rank::Implied);
             f.byline.offer(author, Rank::Label);
@@ -184,14 +226,39 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
         } else if text.starts_with(['■', '◎', '□'])
             && let Some(b) = credits::bare_byline(&text)
         {
-            f.byline.offer(Some(b), Rank::Label);
-            units[i].role = Role::Meta;
+            let taken = f.byline.offer(Some(b), Rank::Label);
+            units[i].role = consumed(taken);
         } else if i == start && text.starts_with("——") && text.chars().count() <= 60 {
             // A deck under the headline: `——在…上的报告`.
             units[i].role = Role::Dropped;
         }
         i += 1;
     }
+}
+
+/// `s` without whitespace, for comparing texts that a page spaced differently.
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What a line read as metadata becomes: consumed when the fields took what it said, kept in
+/// `dropped` otherwise (a second editor line, a byline already known), so nothing is lost.
+fn consumed(taken: bool) -> Role {
+    if taken { Role::Meta } else { Role::Dropped }
+}
+
+/// A line that is only people's names: each a name by its family name, or, right under the
+/// headline, by its shape alone.
+fn names_only(text: &str, under_headline: bool) -> bool {
+    let names: Vec<&str> = text
+        .split(['、', '，', ',', ' ', '\u{3000}'])
+        .filter(|n| !n.is_empty())
+        .collect();
+    !names.is_empty()
+        && names.len() <= 4
+        && names.iter().all(|n| {
+            crate::script::looks_like_name(n) || under_headline && crate::script::is_person_name(n)
+        })
 }
 
 /// The agency dateline that opens the lead (`新华社北京12月9日电（记者 唐霁）`): its words leave
@@ -248,26 +315,29 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
         if boilerplate::is_boilerplate(&text) {
             units[i].role = Role::Dropped;
         } else if let Some((who, agency)) = credits::photo_credit(&text) {
-            f.byline.offer(Some(who), Rank::Implied);
-            f.source.offer(agency, Rank::Implied);
-            units[i].role = Role::Meta;
+            let who = f.byline.offer(Some(who), Rank::Implied);
+            let agency = f.source.offer(agency, Rank::Implied);
+            units[i].role = consumed(who && agency);
         } else if let Some(c) = credits::parse(&text) {
-            f.credit(c);
-            units[i].role = Role::Meta;
+            let taken = f.credit(c);
+            units[i].role = consumed(taken);
         } else if let Some(info) = credits::info_line(&text) {
-            f.info(info);
-            units[i].role = Role::Meta;
+            let taken = f.info(info);
+            units[i].role = consumed(taken);
         } else if let Some(b) = credits::bare_byline(&text) {
-            f.byline.offer(Some(b), Rank::Label);
-            units[i].role = Role::Meta;
+            let taken = f.byline.offer(Some(b), Rank::Label);
+            units[i].role = consumed(taken);
         } else if english_contributors(&text) || date_code(&text).is_some() {
             units[i].role = Role::Meta;
         } else {
-            if let Some((at, c)) = credits::glued(&text) {
-                let (story, credit) = text.split_at(at);
+            // A picture after the credit stays where it is.
+            let (words, pictures) = super::image::split_trailing(&text);
+            if let Some((at, c)) = credits::glued(words)
+                && let (Some(story), Some(credit)) = (words.get(..at), words.get(at..))
+            {
                 let u = &mut units[i];
                 u.cuts.push(credit.trim().to_string());
-                u.text = story.trim_end().to_string();
+                u.text = format!("{}{pictures}", story.trim_end());
                 f.credit(c);
             }
             break;

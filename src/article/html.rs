@@ -36,6 +36,7 @@ const MAX_DEPTH: usize = 160;
 /// `<link rel=canonical>` and `<time>`, and the body blocks of the main content container.
 /// Never panics; any input, however malformed, gives some (possibly empty) result.
 pub(crate) fn parse(html: &str) -> Parsed {
+    let (cms_date, cms_author) = meta::cms_comment(html);
     let clean = normalize::normalize(html);
     let Ok(dom) = tl::parse(&clean, tl::ParserOptions::default()) else {
         return Parsed::default();
@@ -47,6 +48,8 @@ pub(crate) fn parse(html: &str) -> Parsed {
     };
     let meta = doc.collect_meta();
     let mut front = meta.front_matter();
+    front.date = front.date.or(cms_date);
+    front.author = front.author.or(cms_author);
     let (mut blocks, links, story) = doc.body_blocks();
     let shown = info::shown(&doc.lines(), meta.headline(front.title.as_deref()), story);
     if front.date.is_none() {

@@ -24,14 +24,19 @@ const GENERIC_ALT: &[&str] = &[
 /// number, not a word that only says "image", not a photo credit.
 fn describes(alt: &str) -> bool {
     let lower = alt.to_lowercase();
-    // A file name: ASCII with a dot and no space (`00.gif`, `IMG_2024.JPG`).
-    let file_name = alt.is_ascii() && alt.contains('.') && !alt.contains(' ');
+    // A file name: no space, an image's extension (`00.gif`, `IMG_2024.JPG`).
+    let file_name = !alt.contains(' ')
+        && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && [
+                    "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "tif", "tiff",
+                ]
+                .contains(&ext.to_ascii_lowercase().as_str())
+        });
     !(alt.chars().count() < 2
         || file_name
         || alt.len() >= 16 && alt.chars().all(|c| c.is_ascii_hexdigit())
-        || alt
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ')
+        || !alt.chars().any(char::is_alphanumeric)
         || GENERIC_ALT.contains(&lower.as_str())
         || lower.starts_with("(credit")
         || lower.starts_with("credit:"))
@@ -64,6 +69,31 @@ pub(super) fn only_images(text: &str) -> bool {
         }
     }
     any
+}
+
+/// `text` split before the images at its end: the words, and the images (with the space
+/// before them).
+pub(super) fn split_trailing(text: &str) -> (&str, &str) {
+    let mut cut = text.len();
+    let mut inside = false;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ALT_CLOSE => inside = true,
+            ALT_OPEN => {
+                inside = false;
+                cut = i;
+            }
+            BARE => cut = i,
+            c if inside || c.is_whitespace() => {}
+            _ => break,
+        }
+    }
+    let words = text.get(..cut).unwrap_or(text);
+    let words_end = words.trim_end().len();
+    (
+        text.get(..words_end).unwrap_or(text),
+        text.get(words_end..).unwrap_or_default(),
+    )
 }
 
 /// The description of an image when `text` is one image with alt text, nothing else.
@@ -139,10 +169,20 @@ mod tests {
             ),
             ("(Credit: Nasa)", Script::Simplified, "[图片]"),
             ("1", Script::Simplified, "[图片]"),
+            ("...", Script::Simplified, "[图片]"),
         ];
         for (alt, script, want) in cases {
             assert_eq!(resolve(&mark(alt), script), want, "{alt:?}");
         }
+    }
+
+    #[test]
+    fn images_at_the_end_of_a_paragraph() {
+        let text = format!("过程吗？”（姚峰 上海报道） {}", mark("赵慧"));
+        let (words, pictures) = split_trailing(&text);
+        assert_eq!(words, "过程吗？”（姚峰 上海报道）");
+        assert_eq!(format!("{words}{pictures}"), text);
+        assert_eq!(split_trailing("没有图片。"), ("没有图片。", ""));
     }
 
     #[test]

@@ -97,6 +97,18 @@ fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
     {
         k = after;
     }
+    // `5:54:13 AM`, `9:23:57 PM`: a twelve-hour clock.
+    let mut h = h;
+    let rest: String = chars.iter().skip(k).take(3).collect();
+    let rest = rest.trim_start();
+    if (1..=12).contains(&h) && (rest.starts_with("AM") || rest.starts_with("PM")) {
+        if rest.starts_with("PM") && h < 12 {
+            h += 12;
+        } else if rest.starts_with("AM") && h == 12 {
+            h = 0;
+        }
+        k += 3;
+    }
     Some(((h as u8, m as u8), k))
 }
 
@@ -145,6 +157,31 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
             when: DateTime {
                 year: Some(first as u16),
                 month: month as u8,
+                day: day as u8,
+                time,
+            },
+        });
+    }
+    // `9/17/2004`: month, day, year, as American pages print it.
+    if j - i <= 2
+        && sep == '/'
+        && let Some((day, k)) = read_number(chars, j + 1, 2)
+        && chars.get(k) == Some(&'/')
+        && let Some((year, end)) = read_number(chars, k + 1, 4)
+        && end - (k + 1) == 4
+        && (1900..=2100).contains(&year)
+        && valid(first, day)
+    {
+        let (time, end) = match read_time(chars, end) {
+            Some((t, e)) => (Some(t), e),
+            None => (None, end),
+        };
+        return Some(Found {
+            start: i,
+            end,
+            when: DateTime {
+                year: Some(year as u16),
+                month: first as u8,
                 day: day as u8,
                 time,
             },
@@ -261,6 +298,17 @@ mod tests {
         assert_eq!(find_date("12345-11-23"), None);
         assert_eq!(find_date("3家高科技企业"), None);
         assert_eq!(find_date("90%"), None);
+    }
+
+    #[test]
+    fn american_dates_and_twelve_hour_clocks() {
+        let f = find_date("发布日期： 9/17/2004 5:54:13 AM").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.iso_date(None)), Some("2004-09-17".into()));
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("05:54".into()));
+        let f = find_date("7/5/2005 9:23:57 PM").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("21:23".into()));
+        assert_eq!(find_date("1/2/3"), None);
+        assert_eq!(find_date("13/40/2004"), None);
     }
 
     #[test]

@@ -6,6 +6,15 @@ fn short(t: &str) -> bool {
     t.chars().count() <= 160
 }
 
+/// A notice is one sentence at most: a paragraph of several sentences that mentions copyright
+/// or a hotline is article text about them.
+fn notice(t: &str) -> bool {
+    short(t)
+        && !t
+            .trim_end_matches(['。', '！', '？', '.', '!', '?', '）', ')'])
+            .contains(['。', '！', '？'])
+}
+
 fn any(t: &str, words: &[&str]) -> bool {
     words.iter().any(|w| t.contains(w))
 }
@@ -29,8 +38,12 @@ pub(super) fn navigation(t: &str) -> bool {
         "點擊進入",
         "请继续往下阅读",
         "請繼續往下閱讀",
+        "Trackback",
+        "已被阅读",
+        "已被閱讀",
     ];
     const EXACT: &[&str] = &[
+        "展开全文",
         "查看原文",
         "阅读原文",
         "原文链接",
@@ -83,7 +96,7 @@ pub(super) fn copyright(t: &str) -> bool {
         "未经授权",
         "未經授權",
     ];
-    short(t) && (any(t, WORDS) || t.contains("未经") && t.contains("转载"))
+    notice(t) && (any(t, WORDS) || t.contains("未经") && t.contains("转载"))
 }
 
 /// Ad and news hotlines and report addresses: `广告热线:021-…`, `举报电话`,
@@ -103,7 +116,7 @@ pub(super) fn hotline(t: &str) -> bool {
         "聯絡我們",
         "客服电话",
     ];
-    short(t) && any(t, WORDS)
+    notice(t) && any(t, WORDS)
 }
 
 /// Prompts to install the site's app: `更多原创资讯请下载“澎湃新闻”APP`,

@@ -54,13 +54,27 @@ fn label_at(s: &str) -> Option<(Option<Kind>, usize)> {
     };
     let after = s.get(word.len()..)?;
     let spaced = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
-    let colon = spaced.strip_prefix(['：', ':', '︱', '｜'])?;
-    Some((kind, s.len() - colon.len()))
+    match spaced.strip_prefix(['：', ':', '︱', '｜']) {
+        Some(colon) => Some((kind, s.len() - colon.len())),
+        // `发表于 2005-9-15 11:46:00`: a date label may go without its colon.
+        None if kind.is_none()
+            && spaced.len() < after.len()
+            && spaced.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Some((kind, s.len() - spaced.len()))
+        }
+        None => None,
+    }
 }
 
 /// The names at the start of a value: words that look like names, up to the first that does
 /// not (`zboygirl 阅读(1660)` → `zboygirl`; `宋怡 杨志华` → both).
 fn leading_names(value: &str) -> Option<String> {
+    // `赵婕出自[人民文学出版社]`: a name run into the next label.
+    let value = match INFO_LABELS.iter().filter_map(|l| value.find(l)).min() {
+        Some(at) if at > 0 => value.get(..at).unwrap_or(value),
+        _ => value,
+    };
     let names: Vec<&str> = value
         .split_whitespace()
         .take_while(|w| {
@@ -101,14 +115,27 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
     }
     let first = fields.first()?.1;
     let lead = t.get(..first)?.trim();
-    if lead.chars().count() > 30 || lead.contains(['，', '。', ',']) {
+    if lead.chars().count() > 50 || lead.contains(['，', '。', ',']) {
         return None;
     }
     let mut info = Info::default();
+    let mut bylines = Vec::new();
     if !lead.is_empty() {
         info.date = super::super::meta::find_date(lead).map(|_| lead.to_string());
+        // `ggjjzhzz 发表于 …`, `2004年7月16日08:19 [ 黄宇 ] 来源：…`: the writer before the fields.
+        let bracketed = lead
+            .rsplit_once('[')
+            .and_then(|(_, r)| r.split_once(']'))
+            .map(|(name, _)| name.trim());
+        let alone = (!lead.contains(char::is_whitespace)).then_some(lead);
+        if let Some(name) = bracketed.or(alone)
+            && info.date.as_deref() != Some(name)
+            && name.chars().count() >= 2
+            && leading_names(name).as_deref() == Some(name)
+        {
+            bylines.push(name.to_string());
+        }
     }
-    let mut bylines = Vec::new();
     for (n, &(kind, _, value_start)) in fields.iter().enumerate() {
         let end = fields.get(n + 1).map_or(t.len(), |&(_, s, _)| s);
         let value = t.get(value_start..end)?.trim();
@@ -116,6 +143,12 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
             None => {
                 if info.date.is_none() && super::super::meta::find_date(value).is_some() {
                     info.date = Some(value.to_string());
+                }
+                // `发布时间 2005/03/15 22:36:13 by duscha`
+                if let Some((_, by)) = value.rsplit_once(" by ")
+                    && let Some(name) = leading_names(by.trim_end_matches(['〓', ' ']))
+                {
+                    bylines.push(name);
                 }
             }
             Some(Kind::Author | Kind::Reporter) => bylines.extend(leading_names(value)),
@@ -213,6 +246,33 @@ mod tests {
             "这是一段普通的文字",
         ] {
             assert_eq!(info_line(line), None, "{line}");
+        }
+    }
+
+    /// Blog and forum info lines: a date label without its colon, the writer before the
+    /// fields or after `by`.
+    #[test]
+    fn blog_and_forum_lines() {
+        for (line, byline, date) in [
+            (
+                "ggjjzhzz 发表于 2005-9-15 11:46:00",
+                "ggjjzhzz",
+                "2005-9-15 11:46:00",
+            ),
+            (
+                "〓 网易娱乐 明星话题 发布时间 2005/03/15 22:36:13 by duscha 〓",
+                "duscha",
+                "2005/03/15 22:36:13 by duscha 〓",
+            ),
+            (
+                "2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]",
+                "黄宇",
+                "2004年7月16日08:19 [ 黄宇 ]",
+            ),
+        ] {
+            let info = info_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(info.credits.byline.as_deref(), Some(byline), "{line}");
+            assert_eq!(info.date.as_deref(), Some(date), "{line}");
         }
     }
 }

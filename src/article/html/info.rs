@@ -131,6 +131,22 @@ impl Walk {
     }
 }
 
+/// Dates that say when a site or an account was made, not when the story was published.
+fn not_publication(t: &str) -> bool {
+    [
+        "建立于",
+        "建立於",
+        "注册",
+        "註冊",
+        "加入于",
+        "创建于",
+        "創建於",
+        "成立于",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
 /// Reads the page's info lines around the story `(start, end)` (node indices), below the
 /// headline at node `headline` when it is known.
 pub(super) fn shown(lines: &[Line], headline: Option<usize>, story: (usize, usize)) -> Shown {
@@ -148,12 +164,15 @@ pub(super) fn shown(lines: &[Line], headline: Option<usize>, story: (usize, usiz
     let story = lines.get(story_first..story_end).unwrap_or_default();
     let tail = lines.get(story_end..tail_to).unwrap_or_default();
     let mut out = Shown::default();
-    for l in head.iter().chain(tail).chain(story) {
+    // The story's own info line (a forum post's, a table-laid page's) comes before what follows
+    // the story, which may be replies or other stories.
+    for l in head.iter().chain(story).chain(tail) {
         let t = l.text.as_str();
         if t.chars().count() > 100 {
             continue;
         }
         if out.date.is_none()
+            && !not_publication(t)
             && let Some(d) = date_in(t)
         {
             out.date = Some(d);
