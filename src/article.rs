@@ -118,16 +118,18 @@ fn split_flattened(text: &str) -> Vec<&str> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let segment = text.get(start..i).unwrap_or_default();
-        let after_sentence = prev.is_some_and(|p| "。！？”".contains(p));
-        let after_heading = matches!(
-            heading::marked(segment),
-            Some((Style::CnNumber | Style::CnParen, _))
-        );
+        let segment = || text.get(start..i).unwrap_or_default();
+        let after_sentence = || prev.is_some_and(|p| "。！？”".contains(p));
+        let after_heading = || {
+            matches!(
+                heading::marked(segment()),
+                Some((Style::CnNumber | Style::CnParen, _))
+            )
+        };
         let lost_break =
             c == '?' && prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii());
-        if i > 0 && (c == '\u{3000}' && (after_sentence || after_heading) || lost_break) {
-            out.push(segment);
+        if i > 0 && (c == '\u{3000}' && (after_sentence() || after_heading()) || lost_break) {
+            out.push(segment());
             start = i + c.len_utf8();
         }
         prev = Some(c);
@@ -243,7 +245,7 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
 fn script_sample(title: &str, units: &[Unit]) -> String {
     let mut s = title.to_string();
     for u in units.iter().filter(|u| u.role != Role::Dropped) {
-        if s.len() > 12_000 {
+        if s.len() > 3_000 {
             break;
         }
         s.push('\n');

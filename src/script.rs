@@ -48,6 +48,12 @@ pub const CONTINUING: &[char] = &['，', '、', '（', '《', '「', '『', '“
 /// prose, not a name or a headline fragment.
 pub const CLAUSE_PUNCT: &[char] = &['。', '；', '！', '？', '，', ';', '!', '?'];
 
+/// Whether `s` has at most `n` characters, without counting the characters of a long text (a
+/// character is at most four bytes).
+pub fn at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || s.len() <= 4 * n && s.chars().count() <= n
+}
+
 /// Whether `s` ends a sentence (so the next line starts a new paragraph).
 pub fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(SENTENCE_END)
@@ -96,33 +102,331 @@ pub enum Script {
     Traditional,
 }
 
+/// Frequent characters that only traditional Chinese writes (`這`, `們`, `說`, `國`…).
+fn traditional_only(c: char) -> bool {
+    matches!(
+        c,
+        '來' | '個'
+            | '們'
+            | '傳'
+            | '價'
+            | '億'
+            | '則'
+            | '劃'
+            | '動'
+            | '務'
+            | '區'
+            | '員'
+            | '問'
+            | '啟'
+            | '國'
+            | '報'
+            | '場'
+            | '學'
+            | '實'
+            | '寫'
+            | '將'
+            | '專'
+            | '對'
+            | '導'
+            | '師'
+            | '廣'
+            | '後'
+            | '從'
+            | '愛'
+            | '態'
+            | '應'
+            | '戰'
+            | '據'
+            | '時'
+            | '書'
+            | '會'
+            | '東'
+            | '條'
+            | '業'
+            | '標'
+            | '樣'
+            | '機'
+            | '檢'
+            | '權'
+            | '歲'
+            | '歷'
+            | '氣'
+            | '沒'
+            | '準'
+            | '灣'
+            | '為'
+            | '無'
+            | '熱'
+            | '爭'
+            | '現'
+            | '環'
+            | '產'
+            | '當'
+            | '療'
+            | '發'
+            | '確'
+            | '種'
+            | '絡'
+            | '統'
+            | '經'
+            | '網'
+            | '線'
+            | '縣'
+            | '總'
+            | '續'
+            | '聯'
+            | '聽'
+            | '臺'
+            | '與'
+            | '舉'
+            | '華'
+            | '萬'
+            | '藝'
+            | '處'
+            | '號'
+            | '術'
+            | '見'
+            | '視'
+            | '親'
+            | '覺'
+            | '觀'
+            | '計'
+            | '訊'
+            | '記'
+            | '設'
+            | '話'
+            | '認'
+            | '語'
+            | '說'
+            | '請'
+            | '證'
+            | '識'
+            | '議'
+            | '讀'
+            | '變'
+            | '讓'
+            | '買'
+            | '費'
+            | '資'
+            | '賣'
+            | '車'
+            | '軍'
+            | '較'
+            | '辦'
+            | '農'
+            | '這'
+            | '進'
+            | '過'
+            | '選'
+            | '還'
+            | '邊'
+            | '鄉'
+            | '醫'
+            | '錄'
+            | '錢'
+            | '鎮'
+            | '長'
+            | '門'
+            | '開'
+            | '間'
+            | '關'
+            | '雖'
+            | '離'
+            | '難'
+            | '雲'
+            | '電'
+            | '響'
+            | '頁'
+            | '頭'
+            | '題'
+            | '顯'
+            | '風'
+            | '飛'
+            | '馬'
+            | '體'
+            | '魚'
+            | '鳥'
+            | '點'
+            | '黨'
+            | '龍'
+    )
+}
+
+/// The simplified forms of the characters of [`traditional_only`]: characters only simplified
+/// Chinese writes.
+fn simplified_only(c: char) -> bool {
+    matches!(
+        c,
+        '万' | '与'
+            | '专'
+            | '业'
+            | '东'
+            | '个'
+            | '为'
+            | '举'
+            | '乡'
+            | '书'
+            | '买'
+            | '争'
+            | '云'
+            | '产'
+            | '亲'
+            | '亿'
+            | '从'
+            | '们'
+            | '价'
+            | '会'
+            | '传'
+            | '体'
+            | '党'
+            | '关'
+            | '写'
+            | '军'
+            | '农'
+            | '准'
+            | '划'
+            | '则'
+            | '办'
+            | '务'
+            | '动'
+            | '区'
+            | '医'
+            | '华'
+            | '卖'
+            | '历'
+            | '县'
+            | '发'
+            | '变'
+            | '台'
+            | '号'
+            | '后'
+            | '听'
+            | '启'
+            | '员'
+            | '响'
+            | '国'
+            | '场'
+            | '处'
+            | '头'
+            | '学'
+            | '实'
+            | '对'
+            | '导'
+            | '将'
+            | '岁'
+            | '师'
+            | '广'
+            | '应'
+            | '开'
+            | '当'
+            | '录'
+            | '态'
+            | '总'
+            | '战'
+            | '报'
+            | '据'
+            | '无'
+            | '时'
+            | '显'
+            | '术'
+            | '机'
+            | '权'
+            | '条'
+            | '来'
+            | '标'
+            | '样'
+            | '检'
+            | '气'
+            | '没'
+            | '湾'
+            | '点'
+            | '热'
+            | '爱'
+            | '环'
+            | '现'
+            | '电'
+            | '疗'
+            | '确'
+            | '离'
+            | '种'
+            | '线'
+            | '经'
+            | '络'
+            | '统'
+            | '续'
+            | '网'
+            | '联'
+            | '艺'
+            | '虽'
+            | '见'
+            | '观'
+            | '视'
+            | '觉'
+            | '计'
+            | '认'
+            | '让'
+            | '议'
+            | '讯'
+            | '记'
+            | '设'
+            | '证'
+            | '识'
+            | '话'
+            | '语'
+            | '说'
+            | '请'
+            | '读'
+            | '费'
+            | '资'
+            | '车'
+            | '较'
+            | '边'
+            | '过'
+            | '还'
+            | '这'
+            | '进'
+            | '选'
+            | '钱'
+            | '镇'
+            | '长'
+            | '门'
+            | '问'
+            | '间'
+            | '难'
+            | '页'
+            | '题'
+            | '风'
+            | '飞'
+            | '马'
+            | '鱼'
+            | '鸟'
+            | '龙'
+    )
+}
+
+/// How many characters of a text are read to tell its script.
+const SAMPLE: usize = 1500;
+
 /// The script of a text: Chinese when ideographs make up a quarter of its visible characters
-/// or more; traditional when enough of its first few thousand ideographs have a simplified
-/// form that differs.
+/// or more; traditional when its frequent characters are in their traditional forms more often
+/// than in their simplified ones.
 pub fn script_of(text: &str) -> Script {
-    let mut visible = 0usize;
-    let mut han = String::new();
-    let mut han_count = 0usize;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
+    let (mut visible, mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(SAMPLE) {
         visible += 1;
         if is_han(c) {
-            han_count += 1;
-            if han_count <= 3000 {
-                han.push(c);
+            han += 1;
+            if traditional_only(c) {
+                traditional += 1;
+            } else if simplified_only(c) {
+                simplified += 1;
             }
         }
     }
-    if han_count == 0 || han_count * 4 < visible {
-        return Script::Other;
-    }
-    let simplified = fast2s::convert(&han);
-    let changed = han
-        .chars()
-        .zip(simplified.chars())
-        .filter(|(a, b)| a != b)
-        .count();
-    let sampled = han_count.min(3000);
-    if changed >= 3 && changed * 20 >= sampled {
+    if han == 0 || han * 4 < visible {
+        Script::Other
+    } else if traditional >= 3 && traditional > simplified {
         Script::Traditional
     } else {
         Script::Simplified
@@ -144,6 +448,18 @@ mod tests {
         for c in ['a', '1', '，', '。', '　', 'Ａ'] {
             assert!(!is_cjk(c), "{c}");
         }
+    }
+
+    #[test]
+    fn the_two_character_tables_pair_up() {
+        let traditional = "來個們傳價億則劃動務區員問啟國報場學實寫將專對導師廣後從愛態應戰據時書會東條業標樣機檢權歲歷氣沒準灣為無熱爭現環產當療發確種絡統經網線縣總續聯聽臺與舉華萬藝處號術見視親覺觀計訊記設話認語說請證識議讀變讓買費資賣車軍較辦農這進過選還邊鄉醫錄錢鎮長門開間關雖離難雲電響頁頭題顯風飛馬體魚鳥點黨龍";
+        for c in traditional.chars() {
+            assert!(traditional_only(c) && !simplified_only(c), "{c}");
+            // Its simplified form is in the other table.
+            let s = fast2s::convert(&c.to_string());
+            assert!(s.chars().all(simplified_only), "{c} → {s}");
+        }
+        assert!(!traditional_only('的') && !simplified_only('的'));
     }
 
     #[test]

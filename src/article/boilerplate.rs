@@ -10,8 +10,8 @@ mod lines;
 mod ticker;
 
 use lines::{
-    acknowledgement, app_prompt, artefact, copyright, disclaimer, hotline, masthead, navigation,
-    original_title, paywall, provenance, reading_time, share_prompt,
+    Line, acknowledgement, app_prompt, artefact, copyright, disclaimer, hotline, masthead,
+    navigation, original_title, paywall, provenance, reading_time, share_prompt,
 };
 
 pub(super) use blocks::{RelatedBlock, promo_separator, related_label};
@@ -22,7 +22,7 @@ pub(super) struct Class {
     /// What the class is, in a word or two.
     pub(super) name: &'static str,
     /// Whether a line belongs to the class.
-    pub(super) test: fn(&str) -> bool,
+    pub(super) test: fn(&Line<'_>) -> bool,
 }
 
 /// Every class of boilerplate line, tried in order.
@@ -77,7 +77,7 @@ pub(super) const CLASSES: &[Class] = &[
     },
     Class {
         name: "stock ticker",
-        test: ticker_line,
+        test: |l| ticker_line(l.text),
     },
     Class {
         name: "scraper artefact",
@@ -85,18 +85,18 @@ pub(super) const CLASSES: &[Class] = &[
     },
     Class {
         name: "related label",
-        test: related_label,
+        test: |l| related_label(l.text),
     },
     Class {
         name: "promotion separator",
-        test: promo_separator,
+        test: |l| promo_separator(l.text),
     },
 ];
 
 /// The class of a line that is boilerplate.
 pub(super) fn class_of(line: &str) -> Option<&'static str> {
-    let t = line.trim();
-    CLASSES.iter().find(|c| (c.test)(t)).map(|c| c.name)
+    let line = Line::new(line.trim());
+    CLASSES.iter().find(|c| (c.test)(&line)).map(|c| c.name)
 }
 
 /// Whether a line is boilerplate rather than article text.

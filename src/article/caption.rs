@@ -6,7 +6,7 @@
 //! classifiers that need the neighbours (a line repeated, a line right after an image) are
 //! applied by the assembler.
 
-use crate::script::{CLAUSE_PUNCT, is_han};
+use crate::script::{CLAUSE_PUNCT, at_most, is_han};
 
 /// Photo agencies and picture desks as English captions credit them: `(EPA)`, `(AFP/Getty)`.
 const PHOTO_AGENCIES: &[&str] = &[
@@ -122,25 +122,31 @@ fn marked(t: &str) -> bool {
 /// The alt text and the caption of one picture scraped into one line: the same words twice
 /// (`在美国坐牢的贪官许超凡和许国俊…在美国坐牢的贪官许超凡和许国俊…`).
 fn doubled(t: &str) -> bool {
-    let chars: Vec<char> = t.chars().collect();
-    let n = chars.len();
-    n >= 8 && n.is_multiple_of(2) && chars[..n / 2] == chars[n / 2..]
+    let half = t.len() / 2;
+    t.len() >= 16
+        && t.len().is_multiple_of(2)
+        && t.get(..half).is_some_and(|a| Some(a) == t.get(half..))
 }
 
 /// A link to a photo gallery: `AirAsia plane found in Java Sea, in pictures`.
 fn gallery(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    lower.ends_with("in pictures") || lower.ends_with("in photos")
+    ["in pictures", "in photos"].iter().any(|end| {
+        t.len() >= end.len()
+            && t.get(t.len() - end.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(end))
+    })
 }
 
 /// Whether a line is a photo caption, judged from the line alone. Captions are short; a long
 /// paragraph ending with `提供` is a sentence.
 pub(super) fn is_caption(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
+    if t.is_empty() || !at_most(t, 250) {
+        return false;
+    }
     // English captions run longer in characters than Chinese ones.
     let limit = if t.chars().any(is_han) { 120 } else { 250 };
-    n > 0 && n <= limit && (marked(t) || doubled(t) || gallery(t) && n <= 80 || credited(t))
+    at_most(t, limit) && (marked(t) || doubled(t) || gallery(t) && at_most(t, 80) || credited(t))
 }
 
 /// A photo credit at the end of a paragraph, after its last sentence: the text before it and
@@ -154,11 +160,17 @@ pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
         "图片来源：",
         "圖片來源：",
     ];
-    let at = CREDITS.iter().filter_map(|c| text.rfind(c)).max()?;
+    // A credit is short and ends a label with a colon: look only at the end of the paragraph.
+    if !text.contains('：') {
+        return None;
+    }
+    let from = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = text.get(from..)?;
+    let at = from + CREDITS.iter().filter_map(|c| tail.rfind(c)).max()?;
     let (before, credit) = (text.get(..at)?.trim_end(), text.get(at..)?.trim());
     (!before.is_empty()
         && crate::script::ends_sentence(before)
-        && credit.chars().count() <= 30
+        && at_most(credit, 30)
         && !credit.contains(['。', '，']))
     .then_some((before, credit))
 }
@@ -167,8 +179,7 @@ pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
 /// image): no sentence punctuation, a few words of text.
 pub(super) fn caption_shaped(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
-    (4..=40).contains(&n) && !t.contains(CLAUSE_PUNCT) && t.chars().any(is_han)
+    at_most(t, 40) && t.chars().count() >= 4 && !t.contains(CLAUSE_PUNCT) && t.chars().any(is_han)
 }
 
 #[cfg(test)]

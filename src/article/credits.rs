@@ -16,7 +16,7 @@ pub(super) use apart::{bare_byline, glued};
 pub(super) use info::{Info, info_line};
 pub(super) use sources::{is_agency, photo_credit, provenance};
 
-use crate::script::{is_cjk, is_han};
+use crate::script::{at_most, is_cjk, is_han};
 use english::english;
 use roles::{Kind, role_at, runs_into_name};
 
@@ -171,7 +171,7 @@ fn filed_from(value: &str) -> (&str, Option<&str>) {
 pub(super) fn parse(line: &str) -> Option<Credits> {
     let t = line.trim().trim_start_matches(LEADERS).trim();
     let t = unwrap(t).trim_start_matches(LEADERS).trim();
-    if t.is_empty() || t.chars().count() > 90 {
+    if t.is_empty() || !at_most(t, 90) {
         return None;
     }
     if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -295,7 +295,7 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
                 }
             }
             Kind::Other => {
-                if value.chars().count() > 40 || value.contains(['。', '！', '？']) {
+                if !at_most(value, 40) || value.contains(['。', '！', '？']) {
                     return None;
                 }
             }
@@ -322,7 +322,7 @@ fn account_line(value: &str) -> Option<(&str, Option<&str>)> {
     }
     match value.split_once(char::is_whitespace) {
         Some((author, account)) => Some((author.trim(), Some(account.trim()))),
-        None => (value.chars().count() <= 12).then_some((value, None)),
+        None => (at_most(value, 12)).then_some((value, None)),
     }
 }
 

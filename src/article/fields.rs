@@ -5,6 +5,8 @@
 //! [`structure`](super::structure). Where two places name the same field, the more explicit
 //! one wins ([`Rank`]): a reporter credit in the text over a `作者：` label over a `<meta>` tag.
 
+use crate::script::at_most;
+
 mod dates;
 mod title;
 
@@ -166,7 +168,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             continue;
         }
         let text = u.text.trim().to_string();
-        if text.chars().count() > 80 {
+        if !at_most(&text, 80) {
             break;
         }
         seen += 1;
@@ -228,7 +230,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
         {
             let taken = f.byline.offer(Some(b), Rank::Label);
             units[i].role = consumed(taken);
-        } else if i == start && text.starts_with("——") && text.chars().count() <= 60 {
+        } else if i == start && text.starts_with("——") && at_most(&text, 60) {
             // A deck under the headline: `——在…上的报告`.
             units[i].role = Role::Dropped;
         }
@@ -347,7 +349,7 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
 
 /// `CNN's Jason Carroll … contributed to this report.`: the desk's closing credit.
 fn english_contributors(t: &str) -> bool {
-    t.chars().count() <= 300
+    at_most(t, 300)
         && t.trim_end_matches('.')
             .ends_with("contributed to this report")
 }

@@ -5,7 +5,7 @@
 //! before and after a plain line) are made in [`structure`](super::structure) with what
 //! these return. Numbering stays in a heading's text as printed; only decoration goes.
 
-use crate::script::{is_cjk, is_cn_numeral, is_measure_word};
+use crate::script::{at_most, is_cjk, is_cn_numeral, is_measure_word};
 
 /// How a heading was marked in the source. The order is the nesting order: a style earlier in
 /// the list is a higher level than a later one when both appear in one article.
@@ -259,9 +259,12 @@ pub enum Shape {
 /// caption credit.
 pub fn subhead(line: &str) -> Option<Shape> {
     let t = line.trim();
+    if !at_most(t, 70) {
+        return None;
+    }
     let n = len(t);
     let cjk = t.chars().any(is_cjk);
-    if n < 2 || cjk && n > 40 || !cjk && (n > 70 || t.split_whitespace().count() > 12) {
+    if n < 2 || cjk && n > 40 || !cjk && t.split_whitespace().count() > 12 {
         return None;
     }
     if TOP_SECTIONS.contains(&t) {

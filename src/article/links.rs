@@ -113,9 +113,17 @@ fn remove_dots(path: &str) -> String {
 /// (text, address) pair once, in the order met.
 pub(super) fn body_links(found: Vec<Link>, body: &[&str], base: Option<&str>) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
+    if found.is_empty() {
+        return out;
+    }
+    // One text to search: a paragraph break never falls inside a link's words.
+    let all = body.join("\n");
     for link in found {
         let text = link.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.is_empty() || !followable(&link.url) || !body.iter().any(|b| b.contains(&text)) {
+        if text.is_empty()
+            || !followable(&link.url)
+            || memchr::memmem::find(all.as_bytes(), text.as_bytes()).is_none()
+        {
             continue;
         }
         let url = resolve(&link.url, base);

@@ -55,6 +55,9 @@ fn atx_heading(line: &str) -> Option<(usize, &str)> {
 
 /// A thematic break: `---`, `***`, `___`, `===` (three or more, spaces allowed).
 fn is_rule(line: &str) -> bool {
+    if !line.trim_start().starts_with(['-', '*', '_', '=']) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3
         && ['-', '*', '_', '=']

@@ -2,6 +2,8 @@
 //! under it, and a promotion separator with everything after it. The label or separator is
 //! recognised here; the assembler drops the lines it governs.
 
+use crate::script::at_most;
+
 /// Labels over a list of links to other stories, as news sites and newsletters print them.
 const RELATED: &[&str] = &[
     "相关链接",
@@ -43,13 +45,13 @@ pub(in crate::article) fn related_label(line: &str) -> bool {
     let t = line.trim().trim_matches([
         '【', '】', '[', ']', '■', '◆', '▶', '>', '#', ' ', '：', ':', '|',
     ]);
-    t.chars().count() <= 24 && RELATED.iter().any(|w| t.starts_with(w))
+    at_most(t, 24) && RELATED.iter().any(|w| t.starts_with(w))
 }
 
 /// Separators after which a page shows advertising: `----------以下为推广----------`.
 pub(in crate::article) fn promo_separator(line: &str) -> bool {
     let t = line.trim().trim_matches(['-', '—', '=', '*', ' ', '　']);
-    t.chars().count() <= 12
+    at_most(t, 12)
         && [
             "以下为推广",
             "以下為推廣",

@@ -2,6 +2,8 @@
 //! `摩根大通 (115.395, 2.79, 2.47%)` inside a sentence, or `如家快捷 -- --%` on a line. The
 //! numbers are live quotes, not the article's words.
 
+use crate::script::at_most;
+
 /// A quote value: a number, a signed change, a percentage, or `--` when the market is closed.
 fn value(token: &str) -> bool {
     let t = token.trim();
@@ -20,7 +22,7 @@ fn value(token: &str) -> bool {
 /// bracketed quote (`(115.395, 2.79, 2.47%)`).
 pub(in crate::article) fn ticker_line(line: &str) -> bool {
     let t = line.trim();
-    if t.chars().count() > 40 {
+    if !at_most(t, 40) {
         return false;
     }
     if quote_at(t) == Some(t.len()) {

@@ -1,5 +1,7 @@
 //! English credit lines: `By Jane Doe`, `Editor: …`, `Source: …`, `Author: …`.
 
+use crate::script::at_most;
+
 use super::{Credits, collapse};
 
 /// An English credit line: `By Jane Doe`, `Editor: …`, `Source: …`, `Author: …`.
@@ -16,7 +18,7 @@ pub(super) fn english(t: &str) -> Option<Credits> {
     }
     let (label, value) = t.split_once(':')?;
     let value = collapse(value);
-    if value.is_empty() || value.chars().count() > 60 || value.contains(". ") {
+    if value.is_empty() || !at_most(&value, 60) || value.contains(". ") {
         return None;
     }
     let mut out = Credits::default();

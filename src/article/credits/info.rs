@@ -5,7 +5,7 @@
 
 use super::roles::{Kind, role_at};
 use super::{Credits, collapse, is_source_value};
-use crate::script::is_han;
+use crate::script::{at_most, is_han};
 
 /// Labels of an info line that are not credits: when it was published, how often it was read.
 const INFO_LABELS: &[&str] = &[
@@ -95,7 +95,7 @@ fn leading_names(value: &str) -> Option<String> {
 /// date or a few words.
 pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
     let t = line.trim();
-    if t.chars().count() > 160 {
+    if !at_most(t, 160) {
         return None;
     }
     // Every labelled field: (kind, start of label, start of value).
@@ -115,7 +115,7 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
     }
     let first = fields.first()?.1;
     let lead = t.get(..first)?.trim();
-    if lead.chars().count() > 50 || lead.contains(['，', '。', ',']) {
+    if !at_most(lead, 50) || lead.contains(['，', '。', ',']) {
         return None;
     }
     let mut info = Info::default();

@@ -96,10 +96,76 @@ pub(super) fn runs_into_name(kind: Kind) -> bool {
     kind == Kind::Reporter
 }
 
+/// Whether a role word of [`ROLES`] starts with `c` (a test keeps the two in step).
+fn starts_a_role(c: char) -> bool {
+    matches!(
+        c,
+        '主' | '作'
+            | '來'
+            | '值'
+            | '出'
+            | '制'
+            | '原'
+            | '参'
+            | '參'
+            | '图'
+            | '圖'
+            | '实'
+            | '审'
+            | '實'
+            | '審'
+            | '摄'
+            | '撰'
+            | '攝'
+            | '文'
+            | '新'
+            | '本'
+            | '来'
+            | '校'
+            | '海'
+            | '特'
+            | '监'
+            | '監'
+            | '稿'
+            | '策'
+            | '統'
+            | '編'
+            | '统'
+            | '编'
+            | '美'
+            | '翻'
+            | '见'
+            | '视'
+            | '記'
+            | '設'
+            | '记'
+            | '设'
+            | '責'
+            | '责'
+            | '通'
+    )
+}
+
 /// The role word at the start of `s` and its kind.
 pub(super) fn role_at(s: &str) -> Option<(&'static str, Kind)> {
+    // Most text starts with no role word's first character: rule it out before the table.
+    if !starts_a_role(s.chars().next()?) {
+        return None;
+    }
     ROLES
         .iter()
         .find(|(w, _)| s.starts_with(w))
         .map(|&(w, k)| (w, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_word_starts_with_a_listed_character() {
+        for (w, _) in ROLES {
+            assert!(w.chars().next().is_some_and(starts_a_role), "{w}");
+        }
+    }
 }

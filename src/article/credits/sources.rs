@@ -3,7 +3,7 @@
 //! and the shape of a news organisation's name (`新华社`, `中新网`, `本报`).
 
 use super::{collapse, is_name_list, parse, unwrap};
-use crate::script::is_cjk;
+use crate::script::{at_most, is_cjk};
 
 /// A photo credit standing as a line (`新华社记者裴鑫摄`, `新华社发（张春雷　摄）`,
 /// `（新华社记者 王小明 摄）`): the photographer (as printed) and the agency, when one is named.
@@ -70,7 +70,7 @@ pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<Strin
         .iter()
         .fold(source, |s, p| s.strip_prefix(p).unwrap_or(s))
         .trim();
-    if source.is_empty() || source.chars().count() > 24 {
+    if source.is_empty() || !at_most(source, 24) {
         return None;
     }
     let author = ["作者", "作者："]

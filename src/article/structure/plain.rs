@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::super::heading::{Shape, Style, subhead};
 use super::super::{Role, Unit, image};
-use crate::script::{ends_sentence, looks_like_name};
+use crate::script::{at_most, ends_sentence, looks_like_name};
 
 /// Words a photo caption ends with when it names what the picture shows (`华坚鞋业生产车间`,
 /// `活动现场一角`, `大桥夜景`): such a line is a caption, not a subhead.
@@ -45,9 +45,13 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
     let body: Vec<usize> = (0..units.len())
         .filter(|&i| units[i].role != Role::Meta && units[i].role != Role::Dropped)
         .collect();
+    // Only short lines can be subheads, so only they are counted for repeats.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for &i in &body {
-        *seen.entry(units[i].text.trim()).or_default() += 1;
+        let t = units[i].text.trim();
+        if at_most(t, 70) {
+            *seen.entry(t).or_default() += 1;
+        }
     }
     let shapes: Vec<Option<Shape>> = body
         .iter()

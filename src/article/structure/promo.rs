@@ -6,7 +6,7 @@
 //! but the credits. They are links, not subheads, and leave the body.
 
 use super::super::{Role, Unit};
-use crate::script::is_cjk;
+use crate::script::{at_most, is_cjk};
 
 /// A kicker before a colon: `Kicker: headline`.
 fn kicker(t: &str) -> bool {
@@ -66,7 +66,7 @@ fn lifted_quote(t: &str, before: &str) -> bool {
 /// The shape of an English headline line: short, a few words, no full stop at its end.
 fn headline(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    (2..=16).contains(&words) && t.chars().count() <= 100 && !t.ends_with(['.', ',', ';', ':'])
+    (2..=16).contains(&words) && at_most(t, 100) && !t.ends_with(['.', ',', ';', ':'])
 }
 
 /// Marks the promotional headlines of a mostly Latin-script text as dropped.
