@@ -1,5 +1,6 @@
-//! Which writing system a character belongs to. Decoding, parsing, layout and the HTML front
-//! end all ask "is this Chinese?"; they ask here, so they agree on the answer.
+//! Which writing system a character belongs to, and what Chinese text looks like. Decoding,
+//! parsing, layout and the HTML front end all ask "is this Chinese?", "does this end a
+//! sentence?", "is this a Chinese numeral?"; they ask here, so they agree on the answer.
 
 /// A Han ideograph: the CJK Unified Ideographs, Extension A, the compatibility ideographs, and
 /// the supplementary ideographic planes.
@@ -16,6 +17,422 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
+/// A Chinese numeral as section numbers and counts use them (`一`…`十`, `百`, `零`, `两`).
+pub fn is_cn_numeral(c: char) -> bool {
+    "一二三四五六七八九十百零〇两".contains(c)
+}
+
+/// A character that follows a number in Chinese prose as its unit or measure word (`3家`,
+/// `30日`, `5个`, `2万`): a number run into one is a quantity, not a section number.
+pub fn is_measure_word(c: char) -> bool {
+    "年月日号號个個位家名条條项項点點时時分秒岁歲元万萬亿億千百次天周週种種只隻件人张張台臺辆輛块塊米里公斤倍成层層届屆期集场場份首部本所座篇章节節款股度句套"
+        .contains(c)
+}
+
+/// Punctuation that ends a sentence, Chinese and Latin, with the closing quotes and brackets
+/// that may follow it: a line ending in one of these is a finished sentence.
+pub const SENTENCE_END: &[char] = &[
+    '。', '！', '？', '”', '’', '」', '』', '…', '.', '!', '?', '"', '）', ')', '】',
+];
+
+/// Punctuation that cannot start a line of text: a line starting with one is the tail of the
+/// sentence before it.
+pub const CLOSING: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', ',', ';', ')', ']', '”',
+];
+
+/// Punctuation after which a sentence cannot have ended: the next line continues it.
+pub const CONTINUING: &[char] = &['，', '、', '（', '《', '「', '『', '“', ',', '(', '['];
+
+/// Punctuation inside a sentence or at its end (not quotes or brackets): text holding one is
+/// prose, not a name or a headline fragment.
+pub const CLAUSE_PUNCT: &[char] = &['。', '；', '！', '？', '，', ';', '!', '?'];
+
+/// Whether `s` has at most `n` characters, without counting the characters of a long text (a
+/// character is at most four bytes).
+pub fn at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || s.len() <= 4 * n && s.chars().count() <= n
+}
+
+/// Whether `s` ends a sentence (so the next line starts a new paragraph).
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(SENTENCE_END)
+}
+
+/// The shape of a Chinese personal name: two to four Han characters, or two names joined by
+/// `·` (transliterated foreign names such as `莱斯特·布朗`).
+pub fn is_person_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n) && s.chars().all(is_han)
+        || (3..=12).contains(&n)
+            && s.contains('·')
+            && s.split('·').all(|p| !p.is_empty() && p.chars().all(is_han))
+}
+
+/// Common Chinese family names, simplified and traditional: the first character of most
+/// personal names in news text.
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范範金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺";
+
+/// Whether a short text is a person's name rather than a word: two or three Han characters
+/// starting with a common family name (`张曦`, `欧阳修文`), or a transliterated name
+/// (`莱斯特·布朗`).
+pub fn looks_like_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let compound = [
+        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
+        "皇甫", "公孙", "公孫",
+    ]
+    .iter()
+    .any(|c| s.starts_with(c));
+    is_person_name(s)
+        && (s.contains('·')
+            || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+            || n == 4 && compound)
+}
+
+/// The writing an article is set in, which decides the words the reader adds to it (an image
+/// placeholder in the article's own script).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Mostly not Chinese.
+    Other,
+    /// Chinese in simplified characters.
+    Simplified,
+    /// Chinese in traditional characters.
+    Traditional,
+}
+
+/// Frequent characters that only traditional Chinese writes (`這`, `們`, `說`, `國`…).
+fn traditional_only(c: char) -> bool {
+    matches!(
+        c,
+        '來' | '個'
+            | '們'
+            | '傳'
+            | '價'
+            | '億'
+            | '則'
+            | '劃'
+            | '動'
+            | '務'
+            | '區'
+            | '員'
+            | '問'
+            | '啟'
+            | '國'
+            | '報'
+            | '場'
+            | '學'
+            | '實'
+            | '寫'
+            | '將'
+            | '專'
+            | '對'
+            | '導'
+            | '師'
+            | '廣'
+            | '後'
+            | '從'
+            | '愛'
+            | '態'
+            | '應'
+            | '戰'
+            | '據'
+            | '時'
+            | '書'
+            | '會'
+            | '東'
+            | '條'
+            | '業'
+            | '標'
+            | '樣'
+            | '機'
+            | '檢'
+            | '權'
+            | '歲'
+            | '歷'
+            | '氣'
+            | '沒'
+            | '準'
+            | '灣'
+            | '為'
+            | '無'
+            | '熱'
+            | '爭'
+            | '現'
+            | '環'
+            | '產'
+            | '當'
+            | '療'
+            | '發'
+            | '確'
+            | '種'
+            | '絡'
+            | '統'
+            | '經'
+            | '網'
+            | '線'
+            | '縣'
+            | '總'
+            | '續'
+            | '聯'
+            | '聽'
+            | '臺'
+            | '與'
+            | '舉'
+            | '華'
+            | '萬'
+            | '藝'
+            | '處'
+            | '號'
+            | '術'
+            | '見'
+            | '視'
+            | '親'
+            | '覺'
+            | '觀'
+            | '計'
+            | '訊'
+            | '記'
+            | '設'
+            | '話'
+            | '認'
+            | '語'
+            | '說'
+            | '請'
+            | '證'
+            | '識'
+            | '議'
+            | '讀'
+            | '變'
+            | '讓'
+            | '買'
+            | '費'
+            | '資'
+            | '賣'
+            | '車'
+            | '軍'
+            | '較'
+            | '辦'
+            | '農'
+            | '這'
+            | '進'
+            | '過'
+            | '選'
+            | '還'
+            | '邊'
+            | '鄉'
+            | '醫'
+            | '錄'
+            | '錢'
+            | '鎮'
+            | '長'
+            | '門'
+            | '開'
+            | '間'
+            | '關'
+            | '雖'
+            | '離'
+            | '難'
+            | '雲'
+            | '電'
+            | '響'
+            | '頁'
+            | '頭'
+            | '題'
+            | '顯'
+            | '風'
+            | '飛'
+            | '馬'
+            | '體'
+            | '魚'
+            | '鳥'
+            | '點'
+            | '黨'
+            | '龍'
+    )
+}
+
+/// The simplified forms of the characters of [`traditional_only`]: characters only simplified
+/// Chinese writes.
+fn simplified_only(c: char) -> bool {
+    matches!(
+        c,
+        '万' | '与'
+            | '专'
+            | '业'
+            | '东'
+            | '个'
+            | '为'
+            | '举'
+            | '乡'
+            | '书'
+            | '买'
+            | '争'
+            | '云'
+            | '产'
+            | '亲'
+            | '亿'
+            | '从'
+            | '们'
+            | '价'
+            | '会'
+            | '传'
+            | '体'
+            | '党'
+            | '关'
+            | '写'
+            | '军'
+            | '农'
+            | '准'
+            | '划'
+            | '则'
+            | '办'
+            | '务'
+            | '动'
+            | '区'
+            | '医'
+            | '华'
+            | '卖'
+            | '历'
+            | '县'
+            | '发'
+            | '变'
+            | '台'
+            | '号'
+            | '后'
+            | '听'
+            | '启'
+            | '员'
+            | '响'
+            | '国'
+            | '场'
+            | '处'
+            | '头'
+            | '学'
+            | '实'
+            | '对'
+            | '导'
+            | '将'
+            | '岁'
+            | '师'
+            | '广'
+            | '应'
+            | '开'
+            | '当'
+            | '录'
+            | '态'
+            | '总'
+            | '战'
+            | '报'
+            | '据'
+            | '无'
+            | '时'
+            | '显'
+            | '术'
+            | '机'
+            | '权'
+            | '条'
+            | '来'
+            | '标'
+            | '样'
+            | '检'
+            | '气'
+            | '没'
+            | '湾'
+            | '点'
+            | '热'
+            | '爱'
+            | '环'
+            | '现'
+            | '电'
+            | '疗'
+            | '确'
+            | '离'
+            | '种'
+            | '线'
+            | '经'
+            | '络'
+            | '统'
+            | '续'
+            | '网'
+            | '联'
+            | '艺'
+            | '虽'
+            | '见'
+            | '观'
+            | '视'
+            | '觉'
+            | '计'
+            | '认'
+            | '让'
+            | '议'
+            | '讯'
+            | '记'
+            | '设'
+            | '证'
+            | '识'
+            | '话'
+            | '语'
+            | '说'
+            | '请'
+            | '读'
+            | '费'
+            | '资'
+            | '车'
+            | '较'
+            | '边'
+            | '过'
+            | '还'
+            | '这'
+            | '进'
+            | '选'
+            | '钱'
+            | '镇'
+            | '长'
+            | '门'
+            | '问'
+            | '间'
+            | '难'
+            | '页'
+            | '题'
+            | '风'
+            | '飞'
+            | '马'
+            | '鱼'
+            | '鸟'
+            | '龙'
+    )
+}
+
+/// How many characters of a text are read to tell its script.
+const SAMPLE: usize = 1500;
+
+/// The script of a text: Chinese when ideographs make up a quarter of its visible characters
+/// or more; traditional when its frequent characters are in their traditional forms more often
+/// than in their simplified ones.
+pub fn script_of(text: &str) -> Script {
+    let (mut visible, mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(SAMPLE) {
+        visible += 1;
+        if is_han(c) {
+            han += 1;
+            if traditional_only(c) {
+                traditional += 1;
+            } else if simplified_only(c) {
+                simplified += 1;
+            }
+        }
+    }
+    if han == 0 || han * 4 < visible {
+        Script::Other
+    } else if traditional >= 3 && traditional > simplified {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,6 +447,70 @@ mod tests {
         }
         for c in ['a', '1', '，', '。', '　', 'Ａ'] {
             assert!(!is_cjk(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_two_character_tables_pair_up() {
+        let traditional = "來個們傳價億則劃動務區員問啟國報場學實寫將專對導師廣後從愛態應戰據時書會東條業標樣機檢權歲歷氣沒準灣為無熱爭現環產當療發確種絡統經網線縣總續聯聽臺與舉華萬藝處號術見視親覺觀計訊記設話認語說請證識議讀變讓買費資賣車軍較辦農這進過選還邊鄉醫錄錢鎮長門開間關雖離難雲電響頁頭題顯風飛馬體魚鳥點黨龍";
+        for c in traditional.chars() {
+            assert!(traditional_only(c) && !simplified_only(c), "{c}");
+            // Its simplified form is in the other table.
+            let s = fast2s::convert(&c.to_string());
+            assert!(s.chars().all(simplified_only), "{c} → {s}");
+        }
+        assert!(!traditional_only('的') && !simplified_only('的'));
+    }
+
+    #[test]
+    fn simplified_traditional_or_other() {
+        for (text, want) in [
+            (
+                "桃園市平鎮區一家輪胎行今天清晨發生大火，7人從火場中疏散。",
+                Script::Traditional,
+            ),
+            (
+                "這是嚴搏非留給他親手創辦的季風書園的話。",
+                Script::Traditional,
+            ),
+            (
+                "桃园市平镇区一家轮胎行今天清晨发生大火，7人从火场中疏散。",
+                Script::Simplified,
+            ),
+            (
+                "高圆圆和赵又廷在京举行答谢宴，诸多明星现身捧场。",
+                Script::Simplified,
+            ),
+            (
+                "The ferry across the bay restarted its morning service.",
+                Script::Other,
+            ),
+            (
+                "An English story that quotes one word, 党建, in passing.",
+                Script::Other,
+            ),
+            ("", Script::Other),
+        ] {
+            assert_eq!(script_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends_and_names() {
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(ends_sentence("Done. "));
+        assert!(!ends_sentence("龙湖方面也承认，虽然负责该项目的"));
+        for name in ["张曦", "欧阳修文", "莱斯特·布朗"] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for not in ["张", "新华社记者", "Tom", "记者 张曦"] {
+            assert!(!is_person_name(not), "{not}");
+        }
+        for name in ["张曦", "欧阳修文", "莱斯特·布朗", "邱俊欽"] {
+            assert!(looks_like_name(name), "{name}");
+        }
+        for word in ["结语", "总结", "点评", "前言"] {
+            assert!(!looks_like_name(word), "{word}");
         }
     }
 }

@@ -67,7 +67,7 @@ fn outline_indents_headings_by_level() {
     let o = run(&["--outline", &fixture("cn_numbered.txt")]);
     assert_eq!(
         stdout(&o),
-        "关于改进社区服务的几点意见\n  总体思路\n    服务内容\n    服务时间\n  保障措施\n"
+        "关于改进社区服务的几点意见\n  一、总体思路\n    （一）服务内容\n    （二）服务时间\n  二、保障措施\n"
     );
 }
 

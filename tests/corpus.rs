@@ -185,7 +185,10 @@ fn corpus_metadata_read_from_front_matter_and_bylines() {
     let find = |f: &str| load(files.iter().find(|p| name(p) == f).expect(f));
     let a = find("zh_md_frontmatter_canton_rain_blockquote.txt");
     assert_eq!(a.date.as_deref(), Some("2018-06-14"));
-    assert_eq!(a.byline.as_deref(), Some("庞礡、郑洁"));
+    // The reporter credit at the foot outranks the clipping's `作者：` note.
+    assert_eq!(a.byline.as_deref(), Some("新京报记者 庞礡 实习生 郑洁"));
+    assert_eq!(a.editor.as_deref(), Some("陈薇 李骁晋"));
+    assert_eq!(a.source.as_deref(), Some("重案组37号"));
     let a = find("zh_19th_congress_report_long.txt");
     assert_eq!(a.date.as_deref(), Some("2017-10-18"));
     assert_eq!(a.byline.as_deref(), Some("习近平"));

@@ -92,6 +92,8 @@ fn article() -> impl Strategy<Value = Article> {
             editor: None,
             source,
             encoding: "UTF-8".into(),
+            url: None,
+            links: Vec::new(),
             sections,
             dropped: Vec::new(),
             indented,

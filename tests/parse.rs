@@ -137,10 +137,10 @@ fn chinese_numbered_headings_nest_and_inline_items_stay_paragraphs() {
         outline(&a),
         vec![
             (String::new(), 0, 1),
-            ("总体思路".into(), 1, 1),
-            ("服务内容".into(), 2, 1),
-            ("服务时间".into(), 2, 1),
-            ("保障措施".into(), 1, 5),
+            ("一、总体思路".into(), 1, 1),
+            ("（一）服务内容".into(), 2, 1),
+            ("（二）服务时间".into(), 2, 1),
+            ("二、保障措施".into(), 1, 5),
         ]
     );
     let last = &a.sections[4].paragraphs;
@@ -151,7 +151,11 @@ fn chinese_numbered_headings_nest_and_inline_items_stay_paragraphs() {
 fn numbered_run_is_headings_but_a_list_is_not() {
     let a = fixture("numbered_run.txt");
     let headings: Vec<&str> = a.headings().map(|(h, _)| h).collect();
-    assert_eq!(headings, vec!["提前规划路线", "带好必需品", "注意安全"]);
+    // Numbering stays as printed.
+    assert_eq!(
+        headings,
+        vec!["1. 提前规划路线", "2. 带好必需品", "3. 注意安全"]
+    );
     let paras = all_paragraphs(&a);
     assert!(paras.contains(&"1. 身份证"));
     assert!(paras.contains(&"3. 零钱"));

@@ -2,6 +2,8 @@
 //! markup states outright ([`FrontMatter`]). The assembler in `article` decides what each
 //! plain line is; markup front ends say it themselves.
 
+use super::model::Link;
+
 /// One unit of source text, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -19,6 +21,11 @@ pub enum Block {
     },
     /// A paragraph stated by markup (`<p>`, a Markdown paragraph), inline markup resolved.
     Para(String),
+    /// A caption stated by markup (`<figcaption>`): not the story, kept in `dropped`.
+    Caption(String),
+    /// Text the front end knows is not the article (a list of links inside the story's
+    /// container), kept in `dropped`.
+    Dropped(String),
 }
 
 /// Metadata stated outright by markup: YAML front matter, `<meta>` and `<title>`.
@@ -34,6 +41,16 @@ pub struct FrontMatter {
     pub source: Option<String>,
     /// `url:` / `网址:` or `og:url` / canonical link.
     pub url: Option<String>,
+    /// The date as a page prints it near the headline, when markup stated a date too: its
+    /// time is the one readers see.
+    pub shown_date: Option<String>,
+    /// The author as a page prints it under the headline (`作者：…`), as good as a label in
+    /// the text.
+    pub shown_author: Option<String>,
+    /// The source as a page prints it under the headline (`来源：…`).
+    pub shown_source: Option<String>,
+    /// The editor as a page prints it (`责任编辑：…`).
+    pub shown_editor: Option<String>,
 }
 
 /// What a front end hands to the assembler.
@@ -43,4 +60,7 @@ pub struct Parsed {
     pub front: FrontMatter,
     /// The body in reading order.
     pub blocks: Vec<Block>,
+    /// Every link met in the body, as written (the assembler keeps those in the article's
+    /// text and resolves them).
+    pub links: Vec<Link>,
 }

@@ -1,75 +1,236 @@
-//! Lines that are not the article: site navigation, copyright, ad and report hotlines, share
-//! prompts, "related links" and scraper artefacts. They leave the body for `dropped`, so
-//! nothing disappears silently. The word lists grow as new sites are met, which is why they
-//! live apart from the metadata rules.
+//! Text that is not the article: what news sites print around it (navigation, copyright and
+//! reprint notices, hotlines, app-download and share prompts, disclaimers, reading-time lines,
+//! paywall notices, stock-ticker widgets, provenance notes of clippings) and scraper artefacts.
+//! Each class is a named row in [`CLASSES`] with a test for one line, so a new site's quirk is
+//! a new word or a new row. Blocks of it (a "related links" label and the headlines under it,
+//! everything after a promotion separator) are in [`blocks`].
 
-/// Words that mark a line as boilerplate: site navigation, copyright, ad and report
-/// hotlines, share prompts, "related links". Checked on short lines only.
-const BOILERPLATE: &[&str] = &[
-    "返回上页",
-    "回到首页",
-    "返回首页",
-    "返回顶部",
-    "版权所有",
-    "版權所有",
-    "Copyright",
-    "copyright",
-    "All rights reserved",
-    "©",
-    "广告热线",
-    "举报电话",
-    "举报邮箱",
-    "违法和不良信息",
-    "相关链接",
-    "相关阅读",
-    "相关新闻",
-    "相關新聞",
-    "延伸阅读",
-    "分享到",
-    "分享至",
-    "扫一扫",
-    "扫描二维码",
-    "点击关注",
-    "关注我们",
-    "Share this",
-    "Related Articles",
-    "Related links",
+mod blocks;
+mod lines;
+mod ticker;
+
+use lines::{
+    Line, acknowledgement, app_prompt, artefact, copyright, disclaimer, hotline, masthead,
+    navigation, original_title, paywall, provenance, reading_time, share_prompt,
+};
+
+pub(super) use blocks::{RelatedBlock, promo_separator, related_label};
+pub(super) use ticker::{ends_with_quote, strip_tickers, ticker_line};
+
+/// One class of boilerplate: its name (for tests and reading) and the test for one line.
+pub(super) struct Class {
+    /// What the class is, in a word or two.
+    pub(super) name: &'static str,
+    /// Whether a line belongs to the class.
+    pub(super) test: fn(&Line<'_>) -> bool,
+}
+
+/// Every class of boilerplate line, tried in order.
+pub(super) const CLASSES: &[Class] = &[
+    Class {
+        name: "navigation",
+        test: navigation,
+    },
+    Class {
+        name: "copyright",
+        test: copyright,
+    },
+    Class {
+        name: "hotline",
+        test: hotline,
+    },
+    Class {
+        name: "app prompt",
+        test: app_prompt,
+    },
+    Class {
+        name: "share prompt",
+        test: share_prompt,
+    },
+    Class {
+        name: "disclaimer",
+        test: disclaimer,
+    },
+    Class {
+        name: "reading time",
+        test: reading_time,
+    },
+    Class {
+        name: "paywall",
+        test: paywall,
+    },
+    Class {
+        name: "original title",
+        test: original_title,
+    },
+    Class {
+        name: "provenance",
+        test: provenance,
+    },
+    Class {
+        name: "masthead",
+        test: masthead,
+    },
+    Class {
+        name: "acknowledgement",
+        test: acknowledgement,
+    },
+    Class {
+        name: "stock ticker",
+        test: |l| ticker_line(l.text),
+    },
+    Class {
+        name: "scraper artefact",
+        test: artefact,
+    },
+    Class {
+        name: "related label",
+        test: |l| related_label(l.text),
+    },
+    Class {
+        name: "promotion separator",
+        test: |l| promo_separator(l.text),
+    },
 ];
 
-/// Lines that are whole-line navigation prompts or scraper artefacts.
-const BOILERPLATE_EXACT: &[&str] = &[
-    "查看原文",
-    "阅读原文",
-    "原文链接",
-    "点击查看原文",
-    "undefined",
-    "null",
-    "NaN",
-    "打印",
-    "关闭",
-    "关闭窗口",
-    "Advertisement",
-];
+/// The class of a line that is boilerplate.
+pub(super) fn class_of(line: &str) -> Option<&'static str> {
+    let line = Line::new(line.trim());
+    CLASSES.iter().find(|c| (c.test)(&line)).map(|c| c.name)
+}
 
 /// Whether a line is boilerplate rather than article text.
-pub fn is_boilerplate(line: &str) -> bool {
-    let t = line.trim();
-    if BOILERPLATE_EXACT.contains(&t) {
-        return true;
-    }
-    t.chars().count() <= 160 && BOILERPLATE.iter().any(|w| t.contains(w))
+pub(super) fn is_boilerplate(line: &str) -> bool {
+    class_of(line).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Real and made-up lines of each class, and lines that must stay article text.
     #[test]
-    fn boilerplate() {
-        assert!(is_boilerplate("返回上页 回到首页"));
-        assert!(is_boilerplate("青年报社 版权所有"));
-        assert!(is_boilerplate("广告热线:021-0000 | 举报电话:021-0000"));
-        assert!(is_boilerplate("undefined"));
-        assert!(!is_boilerplate("他回到首都后，继续工作了很多年。"));
+    fn classes_of_boilerplate() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("返回上页 回到首页", Some("navigation")),
+            ("【打印本页】【关闭窗口】", Some("navigation")),
+            ("【1】【2】【3】【4】", Some("navigation")),
+            ("下一則新聞:中國打壓出國要帶台胞證", Some("navigation")),
+            ("点击进入“文艺星青年”>>", Some("navigation")),
+            ("微思客网站原文", Some("navigation")),
+            ("青年报社 版权所有", Some("copyright")),
+            ("人 民 网 版 权 所 有", Some("copyright")),
+            (
+                "Copyright © 1997-2019 by www.people.com.cn",
+                Some("copyright"),
+            ),
+            (
+                "版权声明：转载须经版权人书面授权并注明来源",
+                Some("copyright"),
+            ),
+            ("未经新京报书面授权，不得转载和使用", Some("copyright")),
+            (
+                "本文为重案组37号(微信ID:zhonganzu37)原创内容",
+                Some("copyright"),
+            ),
+            ("澎湃新闻，未经授权不得转载", Some("copyright")),
+            ("广告热线:021-0000 | 举报电话:021-0000", Some("hotline")),
+            ("澎湃新闻报料：4009-20-4009", Some("hotline")),
+            ("更多原创资讯请下载“澎湃新闻”APP", Some("app prompt")),
+            ("還想看更多新聞嗎？歡迎下載自由時報APP", Some("app prompt")),
+            ("人民日报客户端下载", Some("app prompt")),
+            ("欢迎朋友圈分享", Some("share prompt")),
+            ("看更多！請加入自由時報粉絲團", Some("share prompt")),
+            ("訂閱中央社國際新聞電子報", Some("share prompt")),
+            (
+                "Please share your videos, pictures and stories at iReport.",
+                Some("share prompt"),
+            ),
+            (
+                "免责声明：自媒体综合提供的内容均源自自媒体，版权归原作者所有，转载请联系原作者并获许可。文章观点仅代表作者本人，不代表新浪立场。若内容涉及投资建议，仅供参考勿作为投资依据。投资有风险，入市需谨慎。",
+                Some("disclaimer"),
+            ),
+            (
+                "特别声明：以上内容仅代表作者本人观点，不代表本站观点或立场。",
+                Some("disclaimer"),
+            ),
+            ("文章观点仅代表作者本人，不代表新浪立场", Some("disclaimer")),
+            ("全文3331字，阅读约需6分钟", Some("reading time")),
+            (
+                "您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員找尋您要的新聞。",
+                Some("paywall"),
+            ),
+            (
+                "（原标题：5G手机芯片江湖：玩家减少、五强争霸）",
+                Some("original title"),
+            ),
+            (
+                "原标题：他晚于阿姆斯特朗登月 却是首个敢在月球喝酒的人",
+                Some("original title"),
+            ),
+            (
+                "（原题为《新年伊始，习近平的重要文章谈了啥？》）",
+                Some("original title"),
+            ),
+            (
+                "原文来自微信公众号「捎话」，作者夏显虎：广州17岁男生",
+                Some("provenance"),
+            ),
+            (
+                "本文由 简悦 SimpRead 转码，原文地址来自端传媒",
+                Some("provenance"),
+            ),
+            ("文章最初发布于微信 「微思客」", Some("provenance")),
+            (
+                "这里记录每周值得分享的科技内容，周五发布。",
+                Some("masthead"),
+            ),
+            (
+                "本杂志开源，欢迎投稿。另有《谁在招人》服务，发布程序员招聘信息。合作请邮件联系。",
+                Some("masthead"),
+            ),
+            (
+                "（特別感謝 Alex、HAO、Jack 對本文的貢獻）",
+                Some("acknowledgement"),
+            ),
+            ("如家快捷 -- --%", Some("stock ticker")),
+            ("(115.395, 2.79, 2.47%)", Some("stock ticker")),
+            ("undefined", Some("scraper artefact")),
+            ("(更新时间戳: 1669036786119)", Some("scraper artefact")),
+            ("相关阅读", Some("related label")),
+            ("往期回顾", Some("related label")),
+            (
+                "----------以下为推广----------",
+                Some("promotion separator"),
+            ),
+            // Article text.
+            ("他回到首都后，继续工作了很多年。", None),
+            (
+                "下载量突破一亿次后，这款应用的开发者说，他们没有想到会这样。他们打算继续改进，让更多人用上。这是团队第一次面对如此大的用户群体，压力不小。",
+                None,
+            ),
+            ("记者了解到，出席答谢宴的宾客近百人。", None),
+            ("原文作者提出了他的规划。", None),
+            ("声音低而清晰。", None),
+            (
+                "其次，提供音频和视频内容的播客，使版权问题更加复杂。美国唱片工会表示：“一定要获得版权所有者的许可。”",
+                None,
+            ),
+            (
+                "本文通告引用(Trackback)链接: /wp-trackback.php?p=1700",
+                Some("navigation"),
+            ),
+            (
+                "(本文发表于首页批评与建议, 已被阅读178次)",
+                Some("navigation"),
+            ),
+            (
+                "The ferry across the bay restarted its morning service.",
+                None,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(class_of(line), *want, "{line}");
+        }
     }
 }

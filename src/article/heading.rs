@@ -1,9 +1,11 @@
-//! Recognising headings in plain text: decorated lines (`◆ x ◆`), `【x】`, `一、x`, `（一）x`,
-//! `第一章`, numbered lines, and short title-like lines. Each recogniser looks at one line; the
-//! decisions that need context (runs of numbered lines, blank lines around a plain line) are
-//! made by the assembler with the [`Style`] returned here.
+//! Recognising headings in plain text, one line at a time: decorated lines (`◆ x ◆`), `【x】`,
+//! `一、x`, `（一）x`, `第一章`, numbered lines (`1、x`, `1x` with the number run in), and the
+//! shape of an unmarked subhead (short, no sentence punctuation; a question; a part head
+//! ending in `——`). Decisions that need the neighbours (runs of numbered lines, what stands
+//! before and after a plain line) are made in [`structure`](super::structure) with what
+//! these return. Numbering stays in a heading's text as printed; only decoration goes.
 
-use super::meta::is_cjk;
+use crate::script::{at_most, is_cjk, is_cn_numeral, is_measure_word};
 
 /// How a heading was marked in the source. The order is the nesting order: a style earlier in
 /// the list is a higher level than a later one when both appear in one article.
@@ -17,6 +19,9 @@ pub enum Style {
     CnParen,
     /// `1. x`, `1、x` (only as a run, decided by the assembler).
     Arabic,
+    /// A part head over plain subheads: a line ending in `——` that announces the subheads
+    /// under it (`如何在美国把贪官送进监狱——`), or a closing section (`结语`).
+    Part,
     /// `◆ x ◆`, `■ x`, `【x】`, a bold line, or a short title-like line.
     Plain,
 }
@@ -26,11 +31,6 @@ const DECORATIONS: &[char] = &['◆', '◇', '■', '□', '●', '▲', '★', 
 
 /// Punctuation that ends a sentence or a clause: a line containing it is prose, not a heading.
 const SENTENCE_PUNCT: &[char] = &['。', '；', '！', '？', '，', ';', '!', '?'];
-
-/// Chinese numerals used for section numbers.
-fn is_cn_numeral(c: char) -> bool {
-    "一二三四五六七八九十百零〇两".contains(c)
-}
 
 /// Counts display characters; headings are short.
 fn len(s: &str) -> usize {
@@ -51,17 +51,33 @@ pub fn heading_like(s: &str) -> bool {
     }
 }
 
-/// Whether a text could be a numbered heading's content (`一、x`, `（一）x`): these may hold a
-/// comma (`三、提升农业发展质量，培育乡村发展新动能`) but not a full stop.
+/// Whether a text could be a numbered heading's content (`一、x`, `（一）x`, `1、x`): these may
+/// hold a comma (`三、提升农业发展质量，培育乡村发展新动能`) and end with a question
+/// (`1、一个不知名的开源项目可以带来多少收入？（中文）`), but hold no full stop.
 pub fn numbered_like(s: &str) -> bool {
     let n = len(s);
+    let question_inside = without_note(s)
+        .trim_end_matches(['？', '?'])
+        .contains(['？', '?']);
     n > 0
         && n <= 40
-        && !s.contains(['。', '；', '！', '？', ';', '!', '?'])
+        && !s.contains(['。', '；', '！', ';', '!'])
+        && !question_inside
         && !s.ends_with(['，', ','])
 }
 
-/// A line with a heading marker, with the marker removed.
+/// `s` without a bracketed note at its end (`…收入？（中文）` → `…收入？`).
+fn without_note(s: &str) -> &str {
+    let t = s.trim_end();
+    if t.ends_with(['）', ')'])
+        && let Some(i) = t.rfind(['（', '('])
+    {
+        return t.get(..i).unwrap_or(t).trim_end();
+    }
+    t
+}
+
+/// A line with a heading marker: its style and its text without decoration.
 pub fn marked(line: &str) -> Option<(Style, String)> {
     let t = line.trim();
     if t.is_empty() {
@@ -98,61 +114,79 @@ pub fn marked(line: &str) -> Option<(Style, String)> {
             .char_indices()
             .find(|&(_, c)| !(is_cn_numeral(c) || c.is_ascii_digit()))
             .map_or(rest.len(), |(i, _)| i);
-        if num_end > 0 {
-            let after = &rest[num_end..];
+        if num_end > 0
+            && let Some(after) = rest.get(num_end..)
+        {
             for unit in ["章", "节", "節", "部分", "编", "篇", "卷"] {
                 if let Some(title) = after.strip_prefix(unit) {
-                    let whole = t.to_string();
                     let title = title.trim_start_matches([' ', '　', ':', '：']);
                     return (title.is_empty() || numbered_like(title))
-                        .then_some((Style::Chapter, whole));
+                        .then(|| (Style::Chapter, t.to_string()));
                 }
             }
         }
     }
     // 一、x
-    let mut chars = t.char_indices();
-    if let Some((_, c)) = chars.next()
-        && is_cn_numeral(c)
-    {
+    if t.starts_with(is_cn_numeral) {
         let after_num = t.find(|c: char| !is_cn_numeral(c)).unwrap_or(t.len());
-        if let Some(title) = t[after_num..].strip_prefix('、') {
-            let title = title.trim();
-            return numbered_like(title).then(|| (Style::CnNumber, title.to_string()));
+        if let Some(title) = t.get(after_num..).and_then(|r| r.strip_prefix('、')) {
+            return numbered_like(title.trim()).then(|| (Style::CnNumber, t.to_string()));
         }
     }
     // （一）x
     if let Some(rest) = t.strip_prefix(['（', '('])
         && let Some(close) = rest.find(['）', ')'])
+        && let Some(num) = rest.get(..close)
+        && !num.is_empty()
+        && num.chars().all(is_cn_numeral)
     {
-        let num = &rest[..close];
-        if !num.is_empty() && num.chars().all(is_cn_numeral) {
-            let title = rest[close..].trim_start_matches(['）', ')']).trim();
-            return numbered_like(title).then(|| (Style::CnParen, title.to_string()));
-        }
+        let title = rest
+            .get(close..)
+            .unwrap_or_default()
+            .trim_start_matches(['）', ')'])
+            .trim();
+        return numbered_like(title).then(|| (Style::CnParen, t.to_string()));
     }
     None
 }
 
-/// A numbered line `1. x` / `1、x` / `1 x`: its number and text. Whether it is a heading
-/// depends on its neighbours (see the assembler).
+/// A numbered line `1. x` / `1、x` / `1 x`, or `1x` with the number run into a CJK title
+/// (`1弯弯怎么录下视频？`): its number and its text as printed. Whether it is a heading depends
+/// on its neighbours (see the assembler).
 pub fn numbered(line: &str) -> Option<(u32, String)> {
     let t = line.trim();
     let digits_end = t.find(|c: char| !c.is_ascii_digit())?;
     if digits_end == 0 || digits_end > 2 {
         return None;
     }
-    let n: u32 = t[..digits_end].parse().ok()?;
-    let rest = &t[digits_end..];
+    let n: u32 = t.get(..digits_end)?.parse().ok()?;
+    let rest = t.get(digits_end..)?;
+    if let Some(title) = rest.strip_prefix('、') {
+        // After `、` the title may start with a number (`2、5个改善用户体验的 HTML 属性`).
+        let title = title.trim();
+        let ok = if title.chars().any(is_cjk) {
+            numbered_like(title)
+        } else {
+            heading_like(title)
+        };
+        return ok.then(|| (n, t.to_string()));
+    }
     let title = rest
-        .strip_prefix("、")
-        .or_else(|| rest.strip_prefix(". "))
+        .strip_prefix(". ")
         .or_else(|| rest.strip_prefix('．'))
-        .or_else(|| rest.strip_prefix(' '))?
+        .or_else(|| rest.strip_prefix(' '))
+        .or_else(|| {
+            rest.starts_with(|c: char| is_cjk(c) && !is_measure_word(c))
+                .then_some(rest)
+        })?
         .trim();
     // `17.00` and `1.5` are numbers, not list markers; `. ` requires the space.
-    (heading_like(title) && !title.starts_with(|c: char| c.is_ascii_digit()))
-        .then(|| (n, title.to_string()))
+    let ok = if title.chars().any(is_cjk) {
+        numbered_like(title)
+    } else {
+        heading_like(title)
+    };
+    (ok && !title.starts_with(|c: char| c.is_ascii_digit())).then(|| (n, t.to_string()))
 }
 
 /// A line that is only a section number (`1`, `01`, `**02**` once bold is removed): it
@@ -179,22 +213,90 @@ fn label_line(t: &str) -> bool {
         .is_some_and(|(label, _)| CREDITS.contains(&label.trim()))
 }
 
-/// A short title-like line with no marker: a heading candidate when it stands apart (the
-/// assembler checks the neighbours).
-pub fn plain_candidate(line: &str) -> bool {
+/// Closing and opening sections that stand at the top level of an article, over its plain
+/// subheads: `结语`, `前言`, `后记`.
+const TOP_SECTIONS: &[&str] = &[
+    "结语",
+    "結語",
+    "结束语",
+    "结论",
+    "前言",
+    "引言",
+    "后记",
+    "後記",
+    "尾声",
+    "尾聲",
+    "余论",
+    "附录",
+    "附錄",
+];
+
+/// Text decoded with the wrong table: Japanese kana sprinkled through Chinese characters
+/// (`Ｆ殉こ乔康鳎`), where real Japanese has kana in every phrase.
+fn garbled(t: &str) -> bool {
+    let kana = t
+        .chars()
+        .filter(|c| matches!(c, '\u{3040}'..='\u{30FF}'))
+        .count();
+    let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+    kana > 0 && kana * 4 < cjk
+}
+
+/// The shape of an unmarked subhead line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A short title-like line.
+    Plain,
+    /// A question (`狂奔之下的“暗伤”曝露？`), a subhead only when questions are rare.
+    Question,
+    /// A part head (`…——`, `结语`).
+    Part,
+}
+
+/// The shape of a short line with no marker that could be a subhead when it stands between
+/// paragraphs (the assembler checks the neighbours): short, no sentence punctuation inside, not
+/// ending like a sentence or a fragment, not a credit, an attribution, a timestamp or a
+/// caption credit.
+pub fn subhead(line: &str) -> Option<Shape> {
     let t = line.trim();
-    if !heading_like(t) || len(t) < 2 {
-        return false;
+    if !at_most(t, 70) {
+        return None;
+    }
+    let n = len(t);
+    let cjk = t.chars().any(is_cjk);
+    if n < 2 || cjk && n > 40 || !cjk && t.split_whitespace().count() > 12 {
+        return None;
+    }
+    if TOP_SECTIONS.contains(&t) {
+        return Some(Shape::Part);
+    }
+    if let Some(head) = t.strip_suffix("——") {
+        return (cjk && numbered_like(head)).then_some(Shape::Part);
+    }
+    // `Planes, trains ...` / `... and automobiles`: an English subhead set in two parts. A
+    // Chinese line trailing off in `……` is a sentence.
+    let ellipsis = !cjk && (t.ends_with("...") || t.ends_with('…') || t.starts_with("..."));
+    if cjk && t.ends_with('…') || garbled(t) {
+        return None;
+    }
+    let body = t.trim_end_matches(['？', '?']).trim_end_matches("...");
+    let body = body.trim_start_matches("...").trim();
+    if body.is_empty() || body.contains(['。', '；', '！', ';', '!', '？', '?']) {
+        return None;
+    }
+    // Commas belong to Chinese subheads (`宾客近百人，获赠礼物`) but make Latin lines sentences.
+    if !cjk && body.contains(',') && !ellipsis {
+        return None;
     }
     let first = t.chars().next().unwrap_or(' ');
-    let last = t.chars().last().unwrap_or(' ');
-    // Ends like a sentence or a fragment: not a heading.
-    if "。.:：、,，…—-(（“‘「《/".contains(last) {
-        return false;
+    let last = body.chars().last().unwrap_or(' ');
+    // Ends like a fragment: not a heading.
+    if !ellipsis && "。.:：、,，—-(（“‘「《/".contains(last) {
+        return None;
     }
     // A label line (`原创：某某`) or an attribution (`——某某`).
     if t.starts_with("——") || t.starts_with('[') || label_line(t) {
-        return false;
+        return None;
     }
     // A fragment of a broken sentence, a timestamp, a bare number or a caption credit.
     if first.is_lowercase()
@@ -203,15 +305,21 @@ pub fn plain_candidate(line: &str) -> bool {
         || t.starts_with("圖/")
         || t.starts_with("图片")
     {
-        return false;
+        return None;
     }
-    if t.chars().any(is_cjk) {
+    let real = if cjk {
         // At least a few characters of real text.
         t.chars().filter(|&c| is_cjk(c)).count() >= 2
     } else {
-        // Latin headings start with a capital and have at least two words.
-        first.is_uppercase() && t.split_whitespace().count() >= 2
-    }
+        // Latin headings start with a capital (or an ellipsis) and have two words.
+        (first.is_uppercase() || t.starts_with("...")) && t.split_whitespace().count() >= 2
+    };
+    let question = t.ends_with(['？', '?']);
+    real.then_some(if question {
+        Shape::Question
+    } else {
+        Shape::Plain
+    })
 }
 
 #[cfg(test)]
@@ -245,16 +353,20 @@ mod tests {
         assert_eq!(marked("【视频略】"), None);
     }
 
+    /// Numbering stays as printed.
     #[test]
     fn numbered_chinese() {
         assert_eq!(
             marked("一、过去五年的工作"),
-            Some((Style::CnNumber, "过去五年的工作".into()))
+            Some((Style::CnNumber, "一、过去五年的工作".into()))
         );
-        assert_eq!(marked("十二、结语"), Some((Style::CnNumber, "结语".into())));
+        assert_eq!(
+            marked("十二、结语"),
+            Some((Style::CnNumber, "十二、结语".into()))
+        );
         assert_eq!(
             marked("（三）基本原则"),
-            Some((Style::CnParen, "基本原则".into()))
+            Some((Style::CnParen, "（三）基本原则".into()))
         );
         assert_eq!(marked("（一）所有的人都来了，大家很高兴；"), None);
         assert_eq!(marked("一、我们去了公园。然后回家吃饭，一直到晚上。"), None);
@@ -267,24 +379,68 @@ mod tests {
 
     #[test]
     fn numbered_lines() {
-        assert_eq!(numbered("1. 准备工作"), Some((1, "准备工作".into())));
-        assert_eq!(numbered("2、动手"), Some((2, "动手".into())));
+        assert_eq!(numbered("1. 准备工作"), Some((1, "1. 准备工作".into())));
+        assert_eq!(numbered("2、动手"), Some((2, "2、动手".into())));
+        assert_eq!(
+            numbered("16、失业问题将加剧，同时企业用工难"),
+            Some((16, "16、失业问题将加剧，同时企业用工难".into()))
+        );
+        assert_eq!(
+            numbered("1、一个不知名的开源项目可以带来多少收入？（中文）"),
+            Some((
+                1,
+                "1、一个不知名的开源项目可以带来多少收入？（中文）".into()
+            ))
+        );
+        assert_eq!(
+            numbered("1弯弯怎么录下视频？"),
+            Some((1, "1弯弯怎么录下视频？".into()))
+        );
+        assert_eq!(numbered("1、Veo"), Some((1, "1、Veo".into())));
+        assert_eq!(
+            numbered("2、5个改善用户体验的 HTML 属性（英文）"),
+            Some((2, "2、5个改善用户体验的 HTML 属性（英文）".into()))
+        );
         assert_eq!(numbered("17.00 We are going to leave"), None);
         assert_eq!(numbered("1.5倍的增长"), None);
+        assert_eq!(numbered("30日晚，高圆圆举行答谢宴。"), None);
+        assert_eq!(numbered("3家高科技企业"), None);
+        assert_eq!(numbered("1、"), None);
         assert_eq!(bare_number("3"), Some(3));
         assert_eq!(bare_number("115.395"), None);
     }
 
+    /// Unmarked subhead shapes, real and made up.
     #[test]
-    fn plain_candidates() {
-        assert!(plain_candidate("群星捧场 谢娜张杰亮相"));
-        assert!(plain_candidate("Will winds whip parade balloons"));
-        assert!(!plain_candidate("他的表情很复杂。"));
-        assert!(!plain_candidate("did"));
-        assert!(!plain_candidate("17.00"));
-        assert!(!plain_candidate("青年报 杨颖，"));
-        assert!(!plain_candidate("图/pixabay"));
-        assert!(!plain_candidate("原创：某某编译"));
-        assert!(plain_candidate("周泽：这是一个冤案"));
+    fn subhead_shapes() {
+        for (line, want) in [
+            ("群星捧场 谢娜张杰亮相", Some(Shape::Plain)),
+            ("宾客近百人，获赠礼物", Some(Shape::Plain)),
+            (
+                "一般也在美国蹲监狱：美国法律对付中国贪官并不手软，他们可能被判得很重",
+                Some(Shape::Plain),
+            ),
+            ("狂奔之下的“暗伤”曝露？", Some(Shape::Question)),
+            ("Will winds whip parade balloons?", Some(Shape::Question)),
+            ("Will winds whip parade balloons", Some(Shape::Plain)),
+            ("Planes, trains ...", Some(Shape::Plain)),
+            ("... and automobiles", Some(Shape::Plain)),
+            ("如何在美国把贪官送进监狱——", Some(Shape::Part)),
+            ("结语", Some(Shape::Part)),
+            ("周泽：这是一个冤案", Some(Shape::Plain)),
+            ("他的表情很复杂。", None),
+            ("did", None),
+            ("17.00", None),
+            ("青年报 杨颖，", None),
+            ("图/pixabay", None),
+            ("原创：某某编译", None),
+            ("——某某", None),
+            ("I said, no.", None),
+            ("你好吗？我很好。", None),
+            ("几十个人挤在一间宿舍，公共厕所气味扑鼻……", None),
+            ("Ｆ殉こ乔康鳎", None),
+        ] {
+            assert_eq!(subhead(line), want, "{line}");
+        }
     }
 }

@@ -12,6 +12,7 @@
 
 mod emit;
 mod finish;
+mod info;
 mod kind;
 mod meta;
 mod normalize;
@@ -21,6 +22,7 @@ mod text;
 mod title;
 
 use super::block::{Block, Parsed};
+use super::model::Link;
 use emit::{Ctx, Emitter};
 use finish::finish_blocks;
 use score::Scorer;
@@ -30,16 +32,11 @@ use text::clean_text;
 /// every recursive walk below.
 const MAX_DEPTH: usize = 160;
 
-/// Placeholder for an image without usable alt text; replaced once the language is known.
-const IMAGE_MARK: char = '\u{E000}';
-
-/// How an image with alt text starts.
-const IMAGE_ALT_OPEN: &str = "[image: ";
-
 /// Extract the article from a saved news web page: metadata from `<meta>`, `<title>`,
 /// `<link rel=canonical>` and `<time>`, and the body blocks of the main content container.
 /// Never panics; any input, however malformed, gives some (possibly empty) result.
 pub(crate) fn parse(html: &str) -> Parsed {
+    let (cms_date, cms_author) = meta::cms_comment(html);
     let clean = normalize::normalize(html);
     let Ok(dom) = tl::parse(&clean, tl::ParserOptions::default()) else {
         return Parsed::default();
@@ -51,12 +48,24 @@ pub(crate) fn parse(html: &str) -> Parsed {
     };
     let meta = doc.collect_meta();
     let mut front = meta.front_matter();
+    front.date = front.date.or(cms_date);
+    front.author = front.author.or(cms_author);
+    let (mut blocks, links, story) = doc.body_blocks();
+    let shown = info::shown(&doc.lines(), meta.headline(front.title.as_deref()), story);
     if front.date.is_none() {
-        front.date = doc.text_date(&meta, front.title.as_deref());
+        front.date = shown.date;
+    } else {
+        front.shown_date = shown.date;
     }
-    let mut blocks = doc.body_blocks();
+    front.shown_author = shown.byline;
+    front.shown_editor = shown.editor;
+    front.shown_source = shown.source;
     finish_blocks(&mut blocks, &front, &meta);
-    Parsed { front, blocks }
+    Parsed {
+        front,
+        blocks,
+        links,
+    }
 }
 
 /// The parsed page.
@@ -83,9 +92,9 @@ impl<'p, 'a> Doc<'p, 'a> {
         clean_text(&t.inner_text(self.parser))
     }
 
-    /// The body blocks: those of the main content container, or of the whole body when no
-    /// container holds paragraphs.
-    fn body_blocks(&self) -> Vec<Block> {
+    /// The body blocks (those of the main content container, or of the whole body when no
+    /// container holds paragraphs), the links met in them, and the node range they came from.
+    fn body_blocks(&self) -> (Vec<Block>, Vec<Link>, (usize, usize)) {
         for filter in [true, false] {
             let mut scorer = Scorer::new(self, filter);
             for &r in self.roots {
@@ -93,12 +102,13 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
             if let Some(roots) = scorer.choose() {
                 let mut e = Emitter::new(self, filter, true);
-                for h in roots {
+                for &h in &roots {
                     e.emit(h, Ctx::default(), 0);
                 }
                 e.flush();
                 if e.blocks.iter().any(|b| matches!(b, Block::Para(_))) {
-                    return e.blocks;
+                    let range = self.range_of(&roots);
+                    return (e.blocks, e.links, range);
                 }
             }
         }
@@ -117,7 +127,7 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
         }
         e.flush();
-        e.blocks
+        (e.blocks, e.links, (0, self.nodes.len()))
     }
 }
 
@@ -299,8 +309,15 @@ mod tests {
                     .is_some_and(|t| !t.trim().is_empty()),
                 "{name}: no title"
             );
-            let real = paras(&p)
-                .into_iter()
+            // Captions count: a site that cuts its story short leaves a picture's caption and
+            // one paragraph.
+            let real = p
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Para(t) | Block::Caption(t) => Some(t),
+                    _ => None,
+                })
                 .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 10)
                 .count();
             assert!(real >= 3, "{name}: only {real} paragraphs: {:?}", p.blocks);

@@ -1,18 +1,22 @@
 //! The Markdown front end, for `.md` files and the many clipped articles saved as `.txt` that
-//! are Markdown inside: YAML front matter, `#` headings, `**bold**` heading lines, `![](…)`
-//! images, links, block quotes and inline HTML. Inline markup is resolved to the text a
-//! reader sees. A paragraph that was a single source line stays a [`Block::Line`] so that the
-//! assembler's plain-text rules (numbered headings, bylines, boilerplate) still apply to it.
+//! are Markdown inside: YAML front matter, `#` and setext headings, `**bold**` heading lines,
+//! `![](…)` images, links, block quotes and inline HTML (a line of `<p>` blocks is cut into
+//! paragraphs). Inline markup is resolved to the text a reader sees. A paragraph that was a
+//! single source line stays a [`Block::Line`] so that the assembler's plain-text rules
+//! (numbered headings, bylines, boilerplate) still apply to it.
 
+mod builder;
+mod front;
+mod html_blocks;
 mod inline;
 
 pub(super) use inline::inline;
 
-use super::block::{Block, FrontMatter, Parsed};
-use super::heading::numbered_like;
-use super::meta::is_cjk;
-use super::plain::join;
-use inline::placeholder;
+use super::block::{Block, Parsed};
+use super::image;
+use builder::Builder;
+use front::front_matter;
+use html_blocks::{Piece, pieces};
 
 /// Whether a text is Markdown in shape: front matter, `#` headings, or image lines.
 pub fn looks_like_markdown(text: &str) -> bool {
@@ -35,45 +39,13 @@ pub fn looks_like_markdown(text: &str) -> bool {
     atx >= 2 || images >= 2 || (atx >= 1 && images >= 1)
 }
 
-/// YAML front matter at the start of the text: the fields we use, and the byte offset where
-/// the body starts.
-fn front_matter(text: &str) -> Option<(FrontMatter, usize)> {
-    let rest = text.strip_prefix("---\n")?;
-    let mut front = FrontMatter::default();
-    let mut offset = 4;
-    for line in rest.split_inclusive('\n') {
-        offset += line.len();
-        let l = line.trim();
-        if l == "---" {
-            return Some((front, offset));
-        }
-        let Some((key, value)) = l.split_once(':') else {
-            continue;
-        };
-        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
-        if value.is_empty() {
-            continue;
-        }
-        let slot = match key.trim().to_ascii_lowercase().as_str() {
-            "title" => &mut front.title,
-            "date" => &mut front.date,
-            "author" | "作者" => &mut front.author,
-            "source" | "来源" => &mut front.source,
-            "url" | "网址" | "link" => &mut front.url,
-            _ => continue,
-        };
-        *slot = Some(value);
-    }
-    None
-}
-
 /// `## text` → (2, text).
 fn atx_heading(line: &str) -> Option<(usize, &str)> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if !(1..=6).contains(&hashes) {
         return None;
     }
-    let rest = &line[hashes..];
+    let rest = line.get(hashes..)?;
     if !rest.starts_with(' ') {
         return None;
     }
@@ -81,10 +53,31 @@ fn atx_heading(line: &str) -> Option<(usize, &str)> {
     (!text.is_empty()).then_some((hashes, text))
 }
 
+/// A thematic break: `---`, `***`, `___`, `===` (three or more, spaces allowed).
 fn is_rule(line: &str) -> bool {
+    if !line.trim_start().starts_with(['-', '*', '_', '=']) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*'))
-        || t.len() >= 3 && t.chars().all(|c| c == '_')
+    t.len() >= 3
+        && ['-', '*', '_', '=']
+            .iter()
+            .any(|&r| t.chars().all(|c| c == r))
+}
+
+/// A setext underline (`===` or `---` right under a line of text): the heading level it gives.
+fn setext(line: &str) -> Option<u8> {
+    let t = line.trim();
+    if t.is_empty() || line.starts_with("    ") {
+        return None;
+    }
+    if t.chars().all(|c| c == '=') {
+        Some(1)
+    } else if t.chars().all(|c| c == '-') {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// A list item marker (`- `, `* `, `+ `, `1. `): the text after it and the marker to show.
@@ -97,9 +90,9 @@ fn list_item(line: &str) -> Option<(String, &str)> {
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits)
-        && let Some(rest) = t[digits..].strip_prefix(". ")
+        && let Some(rest) = t.get(digits..).and_then(|r| r.strip_prefix(". "))
     {
-        return Some((format!("{}. ", &t[..digits]), rest));
+        return Some((format!("{}. ", t.get(..digits)?), rest));
     }
     None
 }
@@ -107,13 +100,8 @@ fn list_item(line: &str) -> Option<(String, &str)> {
 /// Parses Markdown text into blocks.
 pub fn parse(text: &str) -> Parsed {
     let (front, body_start) = front_matter(text).unwrap_or_default();
-    let body = &text[body_start.min(text.len())..];
-    let cjk = body.chars().take(4000).filter(|&c| is_cjk(c)).count() >= 3;
-    let mut out = Builder {
-        blocks: Vec::new(),
-        para: Vec::new(),
-        cjk,
-    };
+    let body = text.get(body_start.min(text.len())..).unwrap_or_default();
+    let mut out = Builder::default();
     let mut in_fence = false;
     for line in body.split('\n') {
         let trimmed = line.trim();
@@ -132,6 +120,16 @@ pub fn parse(text: &str) -> Parsed {
         // notes and bylines, which the assembler recognises.
         let line = strip_quote(line);
         let trimmed = line.trim();
+        if let Some(level) = setext(trimmed)
+            && out.para.len() == 1
+        {
+            let raw = out.para.remove(0);
+            let text = out.inline(&raw);
+            if !text.is_empty() {
+                out.push(Block::Heading { level, text });
+            }
+            continue;
+        }
         if trimmed.is_empty() || is_rule(trimmed) {
             out.flush();
             out.blank();
@@ -139,12 +137,19 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some((level, text)) = atx_heading(trimmed) {
             out.flush();
-            let text = inline(text, cjk);
+            let text = out.inline(text);
             if !text.is_empty() {
                 out.push(Block::Heading {
                     level: level as u8,
                     text,
                 });
+            }
+            continue;
+        }
+        if let Some(pieces) = pieces(trimmed) {
+            out.flush();
+            for piece in pieces {
+                out.piece(piece);
             }
             continue;
         }
@@ -155,7 +160,7 @@ pub fn parse(text: &str) -> Parsed {
                 let cells: Vec<String> = trimmed
                     .trim_matches('|')
                     .split('|')
-                    .map(|c| inline(c.trim(), cjk))
+                    .map(|c| out.inline(c.trim()))
                     .collect();
                 out.push(Block::Para(cells.join(" | ")));
             }
@@ -163,7 +168,7 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some((marker, rest)) = list_item(line) {
             out.flush();
-            let text = inline(rest, cjk);
+            let text = out.inline(rest);
             if !text.is_empty() {
                 out.push(Block::Para(format!("{marker}{text}")));
             }
@@ -171,22 +176,20 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some(alt) = image_line(trimmed) {
             out.flush();
-            out.push(Block::Line(placeholder(alt, cjk)));
+            out.push(Block::Line(image::mark(alt)));
             continue;
         }
         if let Some(inner) = bold_line(trimmed) {
-            // A short bold line is a heading; a bold sentence is an emphasised paragraph.
-            let text = inline(inner, cjk);
-            if numbered_like(text.trim_end_matches([':', '：'])) {
-                out.flush();
-                out.push(Block::Heading { level: 0, text });
-                continue;
-            }
+            out.flush();
+            out.piece(Piece::Bold(inner));
+            continue;
         }
         out.para.push(line.to_string());
     }
     out.flush();
-    let mut blocks = out.blocks;
+    let Builder {
+        mut blocks, links, ..
+    } = out;
     while matches!(blocks.last(), Some(Block::Blank)) {
         blocks.pop();
     }
@@ -212,7 +215,11 @@ pub fn parse(text: &str) -> Parsed {
         .count();
     blocks.drain(..lead);
     renumber(&mut blocks);
-    Parsed { front, blocks }
+    Parsed {
+        front,
+        blocks,
+        links,
+    }
 }
 
 /// Makes heading levels start at 1 and puts bold-line headings (level 0 here) one level
@@ -234,53 +241,6 @@ fn renumber(blocks: &mut [Block]) {
     }
 }
 
-struct Builder {
-    blocks: Vec<Block>,
-    para: Vec<String>,
-    cjk: bool,
-}
-
-impl Builder {
-    fn push(&mut self, b: Block) {
-        self.blocks.push(b);
-    }
-
-    fn blank(&mut self) {
-        if !matches!(self.blocks.last(), Some(Block::Blank) | None) {
-            self.blocks.push(Block::Blank);
-        }
-    }
-
-    /// Ends the paragraph being collected. A one-line paragraph stays a `Line` so the plain
-    /// rules apply; a longer one is joined into a `Para`.
-    fn flush(&mut self) {
-        match self.para.len() {
-            0 => {}
-            1 => {
-                let raw = self.para.remove(0);
-                let indent: String = raw
-                    .chars()
-                    .take_while(|&c| c == '\u{3000}' || c == ' ')
-                    .collect();
-                let text = inline(&raw, self.cjk);
-                if !text.is_empty() {
-                    self.blocks.push(Block::Line(format!("{indent}{text}")));
-                }
-            }
-            _ => {
-                let mut joined = String::new();
-                for l in self.para.drain(..) {
-                    joined = join(&joined, l.trim());
-                }
-                let text = inline(&joined, self.cjk);
-                if !text.is_empty() {
-                    self.blocks.push(Block::Para(text));
-                }
-            }
-        }
-    }
-}
-
 fn strip_quote(line: &str) -> &str {
     let mut l = line.trim_start();
     while let Some(rest) = l.strip_prefix('>') {
@@ -297,9 +257,14 @@ fn strip_quote(line: &str) -> &str {
 fn image_line(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("![")?;
     let close = rest.find("](")?;
-    let after = &rest[close + 2..];
+    let after = rest.get(close + 2..)?;
     let end = after.find(')')?;
-    after[end + 1..].trim().is_empty().then_some(&rest[..close])
+    after
+        .get(end + 1..)?
+        .trim()
+        .is_empty()
+        .then(|| rest.get(..close))
+        .flatten()
 }
 
 /// A line that is only bold text: `**01**`, `**总结：**`.
@@ -314,16 +279,6 @@ fn bold_line(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn front_matter_fields() {
-        let text = "---\nlayout: post\n\ntitle:  我的一天\ndate: 2018-02-06 15:00 +0800\nauthor: \"小王\"\n---\n\n正文。\n";
-        let p = parse(text);
-        assert_eq!(p.front.title.as_deref(), Some("我的一天"));
-        assert_eq!(p.front.date.as_deref(), Some("2018-02-06 15:00 +0800"));
-        assert_eq!(p.front.author.as_deref(), Some("小王"));
-        assert_eq!(p.blocks, vec![Block::Line("正文。".into())]);
-    }
 
     #[test]
     fn headings_are_renumbered_and_title_taken() {
@@ -349,7 +304,7 @@ mod tests {
         assert_eq!(
             p.blocks,
             vec![
-                Block::Line("[图片]".into()),
+                Block::Line(image::mark("00.gif")),
                 Block::Blank,
                 Block::Para("• 第一点".into()),
                 Block::Para("• 第二点".into()),
@@ -387,5 +342,58 @@ mod tests {
         assert!(looks_like_markdown("# Title\n\ntext"));
         assert!(!looks_like_markdown("标题\n\n正文。\n"));
         assert!(!looks_like_markdown("#hashtag is not a heading\n"));
+    }
+
+    #[test]
+    fn setext_headings_and_rules() {
+        let p = parse("# T\n\n引言一段。\n\n800万\n----\n\n正文。\n\n=====\n\n结尾。\n");
+        assert_eq!(
+            p.blocks,
+            vec![
+                Block::Line("引言一段。".into()),
+                Block::Blank,
+                Block::Heading {
+                    level: 1,
+                    text: "800万".into()
+                },
+                Block::Blank,
+                Block::Line("正文。".into()),
+                Block::Blank,
+                Block::Line("结尾。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_html_blocks_are_paragraphs_subheads_and_captions() {
+        let p = parse(
+            "# T\n\n### 要闻\n\n<p><strong>央视网消息</strong>：今天。</p><p><strong>李克强同总理互致贺电</strong></p><p>同日，总理致电。</p>\n\n<figcaption>▲医生进行抢救。视频截图</figcaption>\n",
+        );
+        assert_eq!(
+            p.blocks,
+            vec![
+                Block::Heading {
+                    level: 1,
+                    text: "要闻".into()
+                },
+                Block::Blank,
+                Block::Para("央视网消息：今天。".into()),
+                Block::Heading {
+                    level: 2,
+                    text: "李克强同总理互致贺电".into()
+                },
+                Block::Para("同日，总理致电。".into()),
+                Block::Blank,
+                Block::Caption("▲医生进行抢救。视频截图".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_are_collected() {
+        let p = parse("# T\n\n点击[官网链接](https://conf.example.cn/)报名。\n");
+        assert_eq!(p.links.len(), 1);
+        assert_eq!(p.links[0].text, "官网链接");
+        assert_eq!(p.links[0].url, "https://conf.example.cn/");
     }
 }

@@ -1,5 +1,6 @@
-//! Reading metadata out of text: dates and times in the shapes Chinese and English news use,
-//! datelines (`2022-11-23 上海`), labelled lines (`编辑:`, `来源：`, `作者：`) and bylines.
+//! Reading dates out of text: dates and times in the shapes Chinese and English news use, and
+//! datelines (`2022-11-23 上海`) standing on a line of their own. Credit lines (`编辑:`,
+//! `来源：`) are read by the credits module.
 
 /// A date and optional time read from text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +97,18 @@ fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
     {
         k = after;
     }
+    // `5:54:13 AM`, `9:23:57 PM`: a twelve-hour clock.
+    let mut h = h;
+    let rest: String = chars.iter().skip(k).take(3).collect();
+    let rest = rest.trim_start();
+    if (1..=12).contains(&h) && (rest.starts_with("AM") || rest.starts_with("PM")) {
+        if rest.starts_with("PM") && h < 12 {
+            h += 12;
+        } else if rest.starts_with("AM") && h == 12 {
+            h = 0;
+        }
+        k += 3;
+    }
     Some(((h as u8, m as u8), k))
 }
 
@@ -144,6 +157,31 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
             when: DateTime {
                 year: Some(first as u16),
                 month: month as u8,
+                day: day as u8,
+                time,
+            },
+        });
+    }
+    // `9/17/2004`: month, day, year, as American pages print it.
+    if j - i <= 2
+        && sep == '/'
+        && let Some((day, k)) = read_number(chars, j + 1, 2)
+        && chars.get(k) == Some(&'/')
+        && let Some((year, end)) = read_number(chars, k + 1, 4)
+        && end - (k + 1) == 4
+        && (1900..=2100).contains(&year)
+        && valid(first, day)
+    {
+        let (time, end) = match read_time(chars, end) {
+            Some((t, e)) => (Some(t), e),
+            None => (None, end),
+        };
+        return Some(Found {
+            start: i,
+            end,
+            when: DateTime {
+                year: Some(year as u16),
+                month: first as u8,
                 day: day as u8,
                 time,
             },
@@ -198,7 +236,7 @@ pub fn dateline(line: &str) -> Option<(DateTime, Option<String>)> {
     let place = if !after.is_empty() {
         if is_place(after) {
             Some(after.to_string())
-        } else if labelled(after).is_some() {
+        } else if super::credits::parse(after).is_some() {
             None
         } else {
             return None;
@@ -226,117 +264,9 @@ fn is_place(s: &str) -> bool {
 
 pub use crate::script::is_cjk;
 
-/// The kinds of labelled metadata line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
-    /// `编辑:`, `责编：`, `责任编辑：`, `Editor:`.
-    Editor,
-    /// `来源:`, `稿源：`, `Source:`.
-    Source,
-    /// `作者：`, `记者：`, `文/`, `By `.
-    Author,
-}
-
-const LABELS: &[(&str, Label)] = &[
-    ("责任编辑", Label::Editor),
-    ("责编", Label::Editor),
-    ("編輯", Label::Editor),
-    ("编辑", Label::Editor),
-    ("来源", Label::Source),
-    ("來源", Label::Source),
-    ("稿源", Label::Source),
-    ("作者", Label::Author),
-    ("记者", Label::Author),
-    ("記者", Label::Author),
-    ("撰文", Label::Author),
-];
-
-/// Reads a labelled metadata line (`编辑:陆天逸`, `来源：新华社`, `◎作者 | 管清友`,
-/// `【文/观察者网专栏作者王文】`, `By Jane Doe`), returning the label and the value.
-pub fn labelled(line: &str) -> Option<(Label, String)> {
-    let t = line
-        .trim()
-        .trim_start_matches(['◎', '■', '□', '●', '◆', '▲', '★', '>', ' '])
-        .trim();
-    if t.chars().count() > 60 {
-        return None;
-    }
-    let unbracketed = t
-        .strip_prefix('【')
-        .and_then(|x| x.strip_suffix('】'))
-        .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
-        .unwrap_or(t);
-    for prefix in ["文/", "文／", "文|", "文｜"] {
-        if let Some(rest) = unbracketed.strip_prefix(prefix) {
-            return value(rest).map(|v| (Label::Author, v));
-        }
-    }
-    if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) {
-        let words = rest.split_whitespace().count();
-        if (1..=5).contains(&words) && rest.chars().next().is_some_and(char::is_uppercase) {
-            return value(rest).map(|v| (Label::Author, v));
-        }
-    }
-    for (en, label) in [
-        ("Editor", Label::Editor),
-        ("Source", Label::Source),
-        ("Author", Label::Author),
-    ] {
-        if let Some(rest) = t.strip_prefix(en)
-            && let Some(rest) = rest.trim_start().strip_prefix(':')
-        {
-            return value(rest).map(|v| (label, v));
-        }
-    }
-    for &(name, label) in LABELS {
-        if let Some(rest) = unbracketed.strip_prefix(name) {
-            let rest = rest.trim_start();
-            let rest = rest
-                .strip_prefix([':', '：', '|', '｜', '/'])
-                .or_else(|| rest.strip_prefix("\\|"))?;
-            return value(rest).map(|v| (label, v));
-        }
-    }
-    None
-}
-
-/// Cleans a metadata value: trims spaces and separators; refuses empty or sentence-like text.
-fn value(s: &str) -> Option<String> {
-    let v = s
-        .trim()
-        .trim_start_matches(['|', '｜', ':', '：', ' '])
-        .trim_end_matches(['】', ']', ' '])
-        .trim();
-    let v = v.replace("\\|", "|");
-    let v = v.trim();
-    if v.is_empty() || v.chars().count() > 40 || v.contains(['。', '！', '？']) {
-        None
-    } else {
-        Some(collapse_spaces(v))
-    }
-}
-
 /// Collapses runs of whitespace into one space.
 pub fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A byline set on its own line without a label: a newspaper and a reporter's name
-/// (`青年报 杨颖`), or a reporter's name after a role (`■ 纽约华人资讯网主笔  詹涓`).
-pub fn bare_byline(line: &str) -> Option<String> {
-    let t = collapse_spaces(line.trim_start_matches(['◎', '■', '□', '●', ' ']).trim());
-    let n = t.chars().count();
-    if !(3..=24).contains(&n) {
-        return None;
-    }
-    let words: Vec<&str> = t.split(' ').collect();
-    if !(2..=4).contains(&words.len()) {
-        return None;
-    }
-    let all_cjk = t.chars().all(|c| is_cjk(c) || c == ' ' || c == '·');
-    // The last word is a personal name: two to four characters.
-    let name_len = words.last().map_or(0, |w| w.chars().count());
-    (all_cjk && (2..=4).contains(&name_len)).then_some(t)
 }
 
 #[cfg(test)]
@@ -371,6 +301,17 @@ mod tests {
     }
 
     #[test]
+    fn american_dates_and_twelve_hour_clocks() {
+        let f = find_date("发布日期： 9/17/2004 5:54:13 AM").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.iso_date(None)), Some("2004-09-17".into()));
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("05:54".into()));
+        let f = find_date("7/5/2005 9:23:57 PM").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("21:23".into()));
+        assert_eq!(find_date("1/2/3"), None);
+        assert_eq!(find_date("13/40/2004"), None);
+    }
+
+    #[test]
     fn times_follow_dates() {
         let f = find_date("2019-09-07 19:53:27").map(|f| f.when);
         assert_eq!(f.and_then(|d| d.hhmm()), Some("19:53".into()));
@@ -388,50 +329,5 @@ mod tests {
         assert_eq!(place, None);
         assert!(dateline("2022年是不平凡的一年，我们取得了很多成就").is_none());
         assert!(dateline("我在2022-11-23那天去了公园").is_none());
-    }
-
-    #[test]
-    fn labelled_lines() {
-        assert_eq!(
-            labelled("编辑:陆天逸"),
-            Some((Label::Editor, "陆天逸".into()))
-        );
-        assert_eq!(
-            labelled("责编：王小明"),
-            Some((Label::Editor, "王小明".into()))
-        );
-        assert_eq!(
-            labelled("来源:青春上海News—24小时青年报"),
-            Some((Label::Source, "青春上海News—24小时青年报".into()))
-        );
-        assert_eq!(
-            labelled("◎作者 \\| 管清友 孙允广"),
-            Some((Label::Author, "管清友 孙允广".into()))
-        );
-        assert_eq!(
-            labelled("【文/观察者网专栏作者王文】"),
-            Some((Label::Author, "观察者网专栏作者王文".into()))
-        );
-        assert_eq!(
-            labelled("> 作者：庞礡、郑洁"),
-            Some((Label::Author, "庞礡、郑洁".into()))
-        );
-        assert_eq!(
-            labelled("By Jane Doe"),
-            Some((Label::Author, "Jane Doe".into()))
-        );
-        assert_eq!(labelled("编辑部认为这件事情很重要。"), None);
-        assert_eq!(labelled("By the end of the day, nothing changed."), None);
-    }
-
-    #[test]
-    fn bylines() {
-        assert_eq!(bare_byline("青年报 杨颖"), Some("青年报 杨颖".into()));
-        assert_eq!(
-            bare_byline("■ 纽约华人资讯网主笔  詹涓"),
-            Some("纽约华人资讯网主笔 詹涓".into())
-        );
-        assert_eq!(bare_byline("学习有高潮"), None);
-        assert_eq!(bare_byline("他说 我们走吧 现在就走 马上走 好吗"), None);
     }
 }

@@ -26,6 +26,11 @@ pub struct Article {
     pub source: Option<String>,
     /// Name of the encoding the bytes were decoded from (`UTF-8`, `GBK`, `Big5`, …).
     pub encoding: String,
+    /// The article's own address, when the text names it (front matter `url`, a canonical
+    /// link); `None` in the JSON when unknown.
+    pub url: Option<String>,
+    /// The links in the body, in reading order, each once.
+    pub links: Vec<Link>,
     /// The lead (heading `None`) followed by each headed section, in order.
     pub sections: Vec<Section>,
     /// Lines removed from the body as boilerplate (navigation, copyright, hotlines).
@@ -34,6 +39,16 @@ pub struct Article {
     /// reproduces the indent when configured "as source".
     #[serde(skip)]
     pub indented: bool,
+}
+
+/// A link in the body of an article: the words that carry it and where it points (resolved
+/// against the article's own address when that is known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Link {
+    /// The link's text as the reader shows it.
+    pub text: String,
+    /// The address it points to.
+    pub url: String,
 }
 
 /// A run of paragraphs under one heading.
@@ -61,6 +76,8 @@ impl Article {
             editor: None,
             source: None,
             encoding: "UTF-8".to_string(),
+            url: None,
+            links: Vec::new(),
             sections,
             dropped: Vec::new(),
             indented: false,

@@ -1,17 +1,11 @@
 //! The plain-text front end. A news text file holds one paragraph per line; scrapers also
-//! break sentences apart (a name or a number on its own line). This turns lines into
+//! break sentences apart (a name, a number or a stock quote on its own line, a line starting
+//! with `，` or `”`, a phrase cut in two: `…长` / `沙龙` / `湖水晶郦城…`). This turns lines into
 //! [`Block::Line`]s and [`Block::Blank`]s and mends those broken sentences.
 
 use super::block::{Block, Parsed};
-use super::meta::is_cjk;
-
-/// Characters that cannot start a paragraph: the line is the tail of the previous sentence.
-const CLOSING: &[char] = &[
-    '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', ',', ';', ')', ']',
-];
-
-/// Characters after which a paragraph cannot end: the next line continues it.
-const CONTINUING: &[char] = &['，', '、', '（', '《', '「', '『', '“', ',', '(', '['];
+use super::boilerplate::ends_with_quote;
+use crate::script::{CLOSING, CONTINUING, is_cjk, is_han};
 
 /// Splits plain text into lines and blanks, joining lines that are fragments of one sentence.
 pub fn parse(text: &str) -> Parsed {
@@ -34,14 +28,17 @@ pub fn parse(text: &str) -> Parsed {
             && (continues(prev, line.trim_start()) || open && !ends_sentence(prev))
         {
             let prev_is_fragment = is_fragment(prev);
-            open = prev.trim_end().ends_with(CONTINUING) && is_fragment(line);
             let joined = join(prev, line.trim_start());
+            open =
+                (prev.trim_end().ends_with(CONTINUING) || mid_sentence(prev)) && is_fragment(line);
             blocks.truncate(i + 1);
             blocks[i] = Block::Line(joined);
             // A short fragment joined by a following comma may itself continue the line
             // before it: `…女首富的` / `吴亚军` / `，在前不久…`.
             if prev_is_fragment
-                && starts_closing(line.trim_start())
+                && line
+                    .trim_start()
+                    .starts_with(|c: char| CLOSING.contains(&c) && !c.is_ascii())
                 && let Some(j) = blocks[..i]
                     .iter()
                     .rposition(|b| matches!(b, Block::Line(_)))
@@ -68,6 +65,7 @@ pub fn parse(text: &str) -> Parsed {
     Parsed {
         front: Default::default(),
         blocks,
+        links: Vec::new(),
     }
 }
 
@@ -77,9 +75,17 @@ fn starts_closing(s: &str) -> bool {
 
 /// Whether a line ends a sentence (so the next line is a new paragraph).
 pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with([
-        '。', '！', '？', '”', '’', '」', '』', '…', '.', '!', '?', '"', '）', ')', '】',
-    ])
+    crate::script::ends_sentence(s)
+}
+
+/// A line of prose cut off in the middle of a phrase: long, with clause punctuation in it, and
+/// ending on a Chinese character rather than on punctuation (`…虽然负责该项目的只是分包商，但公司
+/// 作为精装交付项目的`).
+fn mid_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    t.chars().count() >= 20
+        && t.contains(['，', '。', '、'])
+        && t.chars().last().is_some_and(is_han)
 }
 
 /// A short piece of text without punctuation: a name or a number split off a sentence.
@@ -107,7 +113,17 @@ fn continues(prev: &str, next: &str) -> bool {
     if starts_closing(next) || prev.ends_with(CONTINUING) {
         return true;
     }
-    if is_number_or_punct(next) && !ends_sentence(prev) {
+    if is_number_or_punct(next) && !ends_sentence(prev) || ends_with_quote(prev) {
+        return true;
+    }
+    // A phrase cut in two: `…了解到，长` / `沙龙`; a label cut from its name: `…副主管：` /
+    // `StefanIsaacs`.
+    let label = prev.ends_with(['：', ':'])
+        && prev.chars().count() <= 40
+        && !prev.contains(['，', '。', '；'])
+        && next.chars().count() <= 30
+        && next.chars().all(char::is_alphanumeric);
+    if label || mid_sentence(prev) && is_fragment(next) && !next.starts_with(['“', '"', '「']) {
         return true;
     }
     // A Latin sentence broken before a lower-case word: `… Real Madrid` / `did` / `ask …`.
@@ -178,6 +194,44 @@ mod tests {
             lines("某公司\n\n(\n\n115.395\n\n,\n\n2.79\n\n)\n\n等等。"),
             vec!["某公司(115.395, 2.79)".to_string(), "等等。".into()]
         );
+    }
+
+    /// Sentences a scraper cut at a link or a stock quote, from real pages, and lines that
+    /// must stay apart.
+    #[test]
+    fn phrases_cut_in_two_are_joined() {
+        for (text, want) in [
+            (
+                "龙湖方面也承认，虽然负责该项目的只是分包商，但公司作为精装交付项目的\n\n开发商\n\n具有不可推卸的责任。",
+                vec![
+                    "龙湖方面也承认，虽然负责该项目的只是分包商，但公司作为精装交付项目的开发商具有不可推卸的责任。",
+                ],
+            ),
+            (
+                "此外，记者还从该项目业主提供的一份举报信中了解到，长\n\n沙龙\n\n湖水晶郦城项目还存在问题。",
+                vec![
+                    "此外，记者还从该项目业主提供的一份举报信中了解到，长沙龙湖水晶郦城项目还存在问题。",
+                ],
+            ),
+            (
+                "2\n\n贝莱德\n\n(\n\n431.2\n\n,\n\n7.37\n\n,\n\n1.74%\n\n)\n\n固定收益业务全球首席投资官：RickRieder",
+                vec![
+                    "2",
+                    "贝莱德(431.2, 7.37, 1.74%)固定收益业务全球首席投资官：RickRieder",
+                ],
+            ),
+            (
+                "英国M&G固定收益副主管：\n\nStefanIsaacs",
+                vec!["英国M&G固定收益副主管：StefanIsaacs"],
+            ),
+            (
+                "陈立群的眉头就皱了起来：\n\n这哪像学校的样子啊？",
+                vec!["陈立群的眉头就皱了起来：", "这哪像学校的样子啊？"],
+            ),
+            ("他说：\n\n“好的。”", vec!["他说：", "“好的。”"]),
+        ] {
+            assert_eq!(lines(text), want, "{text}");
+        }
     }
 
     #[test]

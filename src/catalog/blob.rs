@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
-use crate::article::{Article, Section};
+use crate::article::{Article, Link, Section};
 
 /// The first byte of every stored article; a new layout gets a new number.
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 
 /// What is stored of an article, borrowed for writing. Every field of [`Article`] is named in
 /// the conversions below, so a field added there cannot be forgotten here.
@@ -23,6 +23,8 @@ struct Out<'a> {
     editor: &'a Option<String>,
     source: &'a Option<String>,
     encoding: &'a str,
+    url: &'a Option<String>,
+    links: &'a [Link],
     sections: &'a [Section],
     dropped: &'a [String],
     indented: bool,
@@ -40,6 +42,8 @@ struct In {
     editor: Option<String>,
     source: Option<String>,
     encoding: String,
+    url: Option<String>,
+    links: Vec<Link>,
     sections: Vec<Section>,
     dropped: Vec<String>,
     indented: bool,
@@ -57,6 +61,8 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         editor,
         source,
         encoding,
+        url,
+        links,
         sections,
         dropped,
         indented,
@@ -71,6 +77,8 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         editor,
         source,
         encoding,
+        url,
+        links,
         sections,
         dropped,
         indented: *indented,
@@ -98,6 +106,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         editor,
         source,
         encoding,
+        url,
+        links,
         sections,
         dropped,
         indented,
@@ -112,6 +122,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         editor,
         source,
         encoding,
+        url,
+        links,
         sections,
         dropped,
         indented,

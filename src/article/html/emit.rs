@@ -1,13 +1,18 @@
 //! Rendering the chosen nodes as [`Block`]s in document order: inline text gathered into
-//! paragraphs (entities decoded, `<br>` and `<pre>` lines split), headings kept in place, images
-//! turned into placeholders, and link lists and wordless lines dropped. Scoring decides *which*
+//! paragraphs (entities decoded, `<br>` and `<pre>` lines split), headings kept in place, a
+//! paragraph that is bold from end to end as a subhead, captions (`<figcaption>`, a
+//! `caption` class) apart, images turned into placeholders, link lists to `dropped` and
+//! wordless lines left out. Scoring decides *which*
 //! nodes make the article; this decides how they read, and changes for that reason alone.
 
-use super::kind::{Kind, kind, skipped};
+use super::kind::{Kind, class_and_id, kind, skipped};
 use super::text::collapse_ws;
-use super::{Doc, IMAGE_ALT_OPEN, IMAGE_MARK, MAX_DEPTH};
+use super::{Doc, MAX_DEPTH};
 use crate::article::block::Block;
 use crate::article::entities::decode_entities;
+use crate::article::heading::numbered_like;
+use crate::article::image;
+use crate::article::model::Link;
 
 /// Where the emitter is inside the tree.
 #[derive(Debug, Clone, Copy, Default)]
@@ -16,6 +21,43 @@ pub(super) struct Ctx {
     pre: bool,
     /// Inside `<a>`.
     link: bool,
+    /// Inside `<strong>` or `<b>`.
+    bold: bool,
+    /// Inside a caption.
+    caption: bool,
+}
+
+/// Class names that mark a photo caption: `caption`, `picinfo` (CNA), `pic_txt`, `img_desc`.
+const CAPTION_CLASSES: &[&str] = &[
+    "caption",
+    "picinfo",
+    "pic_txt",
+    "pictxt",
+    "pic-txt",
+    "img_desc",
+    "imgdesc",
+    "img-desc",
+    "phototext",
+    "photo-text",
+    "pic_desc",
+    "pic-desc",
+];
+
+/// Whether an element holds a photo caption.
+fn is_caption(t: &tl::HTMLTag<'_>) -> bool {
+    if t.name().as_bytes() == b"figcaption" {
+        return true;
+    }
+    let ci = class_and_id(t);
+    !ci.is_empty() && CAPTION_CLASSES.iter().any(|c| ci.contains(c))
+}
+
+/// What a finished paragraph turned out to be.
+enum Made {
+    Text,
+    Links,
+    Caption,
+    Bold,
 }
 
 /// Turns a subtree into blocks in document order.
@@ -26,11 +68,16 @@ pub(super) struct Emitter<'d, 'p, 'a> {
     /// form, as ASP.NET pages are.
     skip_forms: bool,
     pub(super) blocks: Vec<Block>,
+    /// The links met, as written.
+    pub(super) links: Vec<Link>,
     /// Inline text of the paragraph being built (entities already decoded).
     buf: String,
-    /// Visible characters of `buf` from text, and those of them inside links.
+    /// Visible characters of `buf` from text, those of them inside links, and those in bold.
     buf_chars: u32,
     buf_links: u32,
+    buf_bold: u32,
+    /// Whether the text in `buf` belongs to a caption.
+    buf_caption: bool,
 }
 
 impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
@@ -40,33 +87,56 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             filter,
             skip_forms,
             blocks: Vec::new(),
+            links: Vec::new(),
             buf: String::new(),
             buf_chars: 0,
             buf_links: 0,
+            buf_bold: 0,
+            buf_caption: false,
         }
     }
 
-    /// The paragraph being built, cleaned, and a fresh buffer; `None` for link lists and text
-    /// without a letter, digit or ideograph.
-    fn take_text(&mut self) -> Option<String> {
+    /// The paragraph being built, cleaned, and a fresh buffer; `None` for text without a
+    /// letter, digit or image. Also says what the paragraph is.
+    fn take_text(&mut self) -> Option<(String, Made)> {
         let text = collapse_ws(&self.buf);
-        let (chars, links) = (self.buf_chars, self.buf_links);
+        let (chars, links, bold) = (self.buf_chars, self.buf_links, self.buf_bold);
+        let caption = self.buf_caption;
         self.buf.clear();
         self.buf_chars = 0;
         self.buf_links = 0;
-        let link_list = chars > 0 && links * 4 >= chars * 3;
-        let wordless = !text.chars().any(|c| c.is_alphanumeric() || c == IMAGE_MARK);
-        (!text.is_empty() && !link_list && !wordless).then_some(text)
+        self.buf_bold = 0;
+        self.buf_caption = false;
+        let wordless = !text.chars().any(char::is_alphanumeric) && !image::only_images(&text);
+        if text.is_empty() || wordless {
+            return None;
+        }
+        let made = if chars > 0 && links * 4 >= chars * 3 {
+            Made::Links
+        } else if caption {
+            Made::Caption
+        } else if chars > 0 && bold == chars && numbered_like(text.trim_end_matches(['：', ':'])) {
+            Made::Bold
+        } else {
+            Made::Text
+        };
+        Some((text, made))
     }
 
-    /// End the paragraph being built.
+    /// End the paragraph being built. A list of links inside the story (navigation, related
+    /// stories) goes to `dropped`; a paragraph that is bold from end to end is a subhead.
     pub(super) fn flush(&mut self) {
         if self.buf.is_empty() {
             return;
         }
-        if let Some(text) = self.take_text() {
-            self.blocks.push(Block::Para(text));
-        }
+        let block = match self.take_text() {
+            Some((text, Made::Text)) => Block::Para(text),
+            Some((text, Made::Links)) => Block::Dropped(text),
+            Some((text, Made::Caption)) => Block::Caption(text),
+            Some((text, Made::Bold)) => Block::Heading { level: 0, text },
+            None => return,
+        };
+        self.blocks.push(block);
     }
 
     fn push_text(&mut self, text: &str, ctx: Ctx) {
@@ -76,6 +146,10 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         if ctx.link {
             self.buf_links = self.buf_links.saturating_add(n);
         }
+        if ctx.bold {
+            self.buf_bold = self.buf_bold.saturating_add(n);
+        }
+        self.buf_caption |= ctx.caption && n > 0;
         self.buf.push_str(text);
     }
 
@@ -118,7 +192,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
                 self.flush();
                 let before = self.blocks.len();
                 self.children(t, ctx, depth);
-                if let Some(text) = self.take_text() {
+                if let Some((text, _)) = self.take_text() {
                     // Keep document order if the heading wrapped blocks of its own.
                     self.blocks.insert(before, Block::Heading { level, text });
                 }
@@ -126,11 +200,44 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             Kind::Para | Kind::Block => {
                 self.flush();
                 let pre = ctx.pre || t.name().as_bytes() == b"pre";
-                self.children(t, Ctx { pre, ..ctx }, depth);
+                let caption = ctx.caption || is_caption(t);
+                self.children(
+                    t,
+                    Ctx {
+                        pre,
+                        caption,
+                        ..ctx
+                    },
+                    depth,
+                );
                 self.flush();
             }
-            Kind::Link => self.children(t, Ctx { link: true, ..ctx }, depth),
-            Kind::Inline | Kind::Skip => self.children(t, ctx, depth),
+            Kind::Link => {
+                let start = self.buf.len();
+                self.children(t, Ctx { link: true, ..ctx }, depth);
+                if let Some(href) = Doc::attr(t, "href")
+                    && let Some(text) = self.buf.get(start..)
+                {
+                    let text = collapse_ws(text);
+                    if !text.is_empty() {
+                        self.links.push(Link { text, url: href });
+                    }
+                }
+            }
+            Kind::Inline | Kind::Skip => {
+                let name = t.name().as_bytes();
+                let bold = ctx.bold || name == b"strong" || name == b"b";
+                let caption = ctx.caption || is_caption(t);
+                self.children(
+                    t,
+                    Ctx {
+                        bold,
+                        caption,
+                        ..ctx
+                    },
+                    depth,
+                );
+            }
         }
     }
 
@@ -157,22 +264,8 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             return; // site furniture, not an article image
         }
         let alt = Doc::attr(t, "alt").unwrap_or_default();
-        let lower = alt.to_ascii_lowercase();
-        let useful = alt.chars().count() >= 2
-            && !alt
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
-            && ![".jpg", ".jpeg", ".png", ".gif", ".webp"]
-                .iter()
-                .any(|ext| lower.ends_with(ext));
         self.buf.push(' ');
-        if useful {
-            self.buf.push_str(IMAGE_ALT_OPEN);
-            self.buf.push_str(&alt);
-            self.buf.push(']');
-        } else {
-            self.buf.push(IMAGE_MARK);
-        }
+        self.buf.push_str(&image::mark(&alt));
         self.buf.push(' ');
     }
 }
@@ -181,6 +274,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
 mod tests {
     use super::super::parse;
     use super::super::tests::{STORY, page, paras};
+    use crate::article::image;
 
     #[test]
     fn br_splits_paragraphs_and_whitespace_collapses() {
@@ -212,12 +306,17 @@ mod tests {
              <p><img src=\"/p/3.jpg\" width=\"1\" height=\"1\"><img src=\"/img/logo.png\"></p></div>",
         );
         let p = parse(&zh);
+        let img = image::mark("");
+        let lake = format!(
+            "附近居民说，清晨散步的人明显多了起来 {} 孩子们也喜欢在湖边骑车。",
+            image::mark("湖边步道")
+        );
         assert_eq!(
             paras(&p),
             vec![
                 "市园林部门表示，新步道沿湖修建，全长约三公里，设有多处休息平台。",
-                "[图片]",
-                "附近居民说，清晨散步的人明显多了起来 [image: 湖边步道] 孩子们也喜欢在湖边骑车。",
+                img.as_str(),
+                lake.as_str(),
             ]
         );
         let en = page(
@@ -226,11 +325,13 @@ mod tests {
              <p>The ferry across the bay restarted its morning service on Monday after repairs.</p></div>",
         );
         let p = parse(&en);
+        let ferry = image::mark("The ferry at the pier");
+        let img = image::mark("");
         assert_eq!(
             paras(&p),
             vec![
-                "[image: The ferry at the pier]",
-                "[image]",
+                ferry.as_str(),
+                img.as_str(),
                 "The ferry across the bay restarted its morning service on Monday after repairs.",
             ]
         );

@@ -1,15 +1,15 @@
 //! Final touches on the extracted blocks, which need the front matter and the whole body at
-//! once: the title not repeated in the body, headings renumbered from 1, and image placeholders
-//! worded in the page's language. They run after extraction and change for reasons of their
-//! own (how the result reads), so they are kept apart from it.
+//! once: the title not repeated in the body, headings renumbered from 1, and an image's alt
+//! text left out when the caption beside it says the same. They run after extraction and
+//! change for reasons of their own (how the result reads), so they are kept apart from it.
 
 use super::meta::Meta;
-use super::text::{is_ideograph, squeeze};
-use super::{IMAGE_ALT_OPEN, IMAGE_MARK};
+use super::text::squeeze;
 use crate::article::block::{Block, FrontMatter};
+use crate::article::image;
 
 /// Final touches: headings renumbered from 1, the title not repeated as a heading or paragraph,
-/// image placeholders in the page's language.
+/// alt text that repeats a caption left out.
 pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: &Meta) {
     let titles: Vec<String> = [front.title.as_deref(), meta.title.as_deref()]
         .into_iter()
@@ -21,18 +21,19 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         Block::Heading { text, .. } | Block::Para(text) => !titles.contains(&squeeze(text)),
         _ => true,
     });
-    if let Some(top) = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .min()
-    {
-        for b in blocks.iter_mut() {
-            if let Block::Heading { level, .. } = b {
-                *level = *level - top + 1;
-            }
+    // Heading elements from 1; bold subheads (level 0) one below the deepest of them.
+    let levels = blocks.iter().filter_map(|b| match b {
+        Block::Heading { level, .. } if *level > 0 => Some(*level),
+        _ => None,
+    });
+    let (top, deepest) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    for b in blocks.iter_mut() {
+        if let Block::Heading { level, .. } = b {
+            *level = match *level {
+                0 if deepest == 0 => 1,
+                0 => deepest - top + 2,
+                l => l - top + 1,
+            };
         }
     }
     // An image whose alt text repeats its caption (or the title) needs no text of its own.
@@ -41,47 +42,22 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         let Some(Block::Para(text)) = blocks.get(i) else {
             continue;
         };
-        let Some(alt) = text
-            .strip_prefix(IMAGE_ALT_OPEN)
-            .and_then(|r| r.strip_suffix(']'))
-            .filter(|a| !a.contains(IMAGE_ALT_OPEN))
-        else {
+        let Some(alt) = image::alt_of(text) else {
             continue;
         };
         let alt = squeeze(alt);
-        let repeated = alt == title_sq
-            || matches!(blocks.get(i + 1), Some(Block::Para(next))
+        let caption_next = matches!(blocks.get(i + 1), Some(Block::Para(next) | Block::Caption(next))
                 if { let next = squeeze(next); next.contains(&alt) || (next.chars().count() >= 4 && alt.contains(&next)) });
-        if repeated {
-            blocks[i] = Block::Para(IMAGE_MARK.to_string());
-        }
-    }
-    let mut ideographs = 0usize;
-    let mut visible = 0usize;
-    for b in blocks.iter() {
-        if let Block::Para(text) | Block::Heading { text, .. } = b {
-            for c in text.chars().filter(|c| !c.is_whitespace()) {
-                visible += 1;
-                if is_ideograph(c) {
-                    ideographs += 1;
-                }
+        if alt == title_sq || caption_next {
+            blocks[i] = Block::Para(image::bare_mark());
+            // The paragraph under the picture that says what its alt text says is its caption.
+            if caption_next
+                && let Some(Block::Para(next)) = blocks.get(i + 1)
+                && next.chars().count() <= 120
+            {
+                let caption = next.clone();
+                blocks[i + 1] = Block::Caption(caption);
             }
-        }
-    }
-    if let Some(t) = &front.title {
-        ideographs += t.chars().filter(|&c| is_ideograph(c)).count();
-        visible += t.chars().filter(|c| !c.is_whitespace()).count();
-    }
-    let mark = if ideographs * 4 >= visible && ideographs > 0 {
-        "[图片]"
-    } else {
-        "[image]"
-    };
-    for b in blocks.iter_mut() {
-        if let Block::Para(text) = b
-            && text.contains(IMAGE_MARK)
-        {
-            *text = text.replace(IMAGE_MARK, mark);
         }
     }
 }
@@ -91,6 +67,7 @@ mod tests {
     use super::super::parse;
     use super::super::tests::{headings, page, paras};
     use crate::article::block::Block;
+    use crate::article::image;
 
     #[test]
     fn headings_are_renumbered_and_kept_in_order() {
@@ -120,6 +97,6 @@ mod tests {
              <p>市园林部门表示，新步道全长约三公里，设有多处休息平台和饮水点。</p></div>",
         );
         let p = parse(&html);
-        assert_eq!(paras(&p)[0], "[图片]");
+        assert_eq!(paras(&p)[0], image::bare_mark());
     }
 }

@@ -6,8 +6,10 @@
 
 use super::Doc;
 use super::kind::class_and_id;
-use super::text::{clean_text, collapse_ws, squeeze};
+use super::text::{collapse_ws, squeeze};
+use super::title::headline_of;
 use crate::article::block::FrontMatter;
+use crate::article::meta;
 
 /// Metadata gathered in one pass over all nodes.
 #[derive(Default)]
@@ -26,6 +28,16 @@ pub(super) struct Meta {
 }
 
 impl Meta {
+    /// The node of the headline: the one the title names, else the first `<h1>`.
+    pub(super) fn headline(&self, title: Option<&str>) -> Option<usize> {
+        let title = title.map(squeeze).unwrap_or_default();
+        self.headlines
+            .iter()
+            .find(|(_, _, h)| !title.is_empty() && squeeze(h) == title)
+            .or_else(|| self.headlines.iter().find(|(_, h1, _)| *h1))
+            .map(|(i, _, _)| *i)
+    }
+
     fn meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -44,7 +56,10 @@ impl Meta {
                 .map(|(_, _, t)| t.clone())
         };
         let base = stated.or_else(|| self.title.clone()).or_else(first_h1);
-        let title = base.map(|b| self.refine_title(&b));
+        let title = base
+            .map(|b| self.refine_title(&b))
+            .and_then(|t| headline_of(&t))
+            .or_else(|| first_h1().and_then(|h| headline_of(&h)));
         let date = self
             .meta(&[
                 "article:published_time",
@@ -70,9 +85,12 @@ impl Meta {
             "byl",
             "dc.creator",
             "sailthru.author",
+            "citation_author",
+            "citation_authors",
         ]
         .iter()
         .find_map(|k| self.meta(&[k]).and_then(|a| clean_author(&a, 60)))
+        .map(|a| crate::article::credits::tidy_name(&a))
         .or_else(|| self.byline.clone());
         let source = self.meta(&["og:site_name", "source"]).and_then(|s| {
             let s = strip_label(&s, &["来源：", "来源:", "來源：", "來源:", "Source:"]);
@@ -85,70 +103,53 @@ impl Meta {
             author,
             source,
             url,
+            ..FrontMatter::default()
         }
     }
 }
 
-/// The first date in `text` (`2019-03-06`, `2019年06月15日08:18`, `2018/07/31 08:19`) with the
-/// time that follows it.
-fn date_in(text: &str) -> Option<String> {
+/// The first date with a year in `text` (`2019-03-06`, `2019年06月15日08:18`,
+/// `2018/07/31 08:19`, `9/17/2004 5:54:13 AM`), with the time that follows it, as printed.
+pub(super) fn date_in(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    let digits_at = |i: usize, min: usize, max: usize| -> usize {
-        let mut n = 0;
-        while n < max && chars.get(i + n).is_some_and(|c| c.is_ascii_digit()) {
-            n += 1;
+    let mut from = 0;
+    while from < chars.len() {
+        let rest: String = chars.get(from..)?.iter().collect();
+        let found = meta::find_date(&rest)?;
+        if found.when.year.is_some() {
+            let date: String = chars
+                .get(from + found.start..from + found.end)?
+                .iter()
+                .collect();
+            return Some(date.trim().to_owned());
         }
-        if n >= min { n } else { 0 }
-    };
-    for i in 0..chars.len() {
-        let century = matches!(
-            (chars[i], chars.get(i + 1)),
-            ('1', Some('9')) | ('2', Some('0'))
-        );
-        if !century || (i > 0 && chars[i - 1].is_ascii_digit()) || digits_at(i, 4, 4) != 4 {
-            continue;
-        }
-        let mut j = i + 4;
-        if !chars
-            .get(j)
-            .is_some_and(|c| matches!(c, '-' | '/' | '.' | '年'))
-        {
-            continue;
-        }
-        j += 1;
-        let month = digits_at(j, 1, 2);
-        if month == 0 {
-            continue;
-        }
-        j += month;
-        if !chars
-            .get(j)
-            .is_some_and(|c| matches!(c, '-' | '/' | '.' | '月'))
-        {
-            continue;
-        }
-        j += 1;
-        let day = digits_at(j, 1, 2);
-        if day == 0 {
-            continue;
-        }
-        j += day;
-        while chars
-            .get(j)
-            .is_some_and(|&c| c.is_ascii_digit() || "-/.:：年月日时分秒T ".contains(c))
-        {
-            j += 1;
-        }
-        let found: String = chars[i..j].iter().collect();
-        return Some(
-            found
-                .trim()
-                .trim_end_matches(['-', '/', '.'])
-                .trim()
-                .to_owned(),
-        );
+        from += found.end.max(1);
     }
     None
+}
+
+/// The fields of the comment that Founder's news CMS leaves in its pages
+/// (`<!--enpproperty <date>2022-02-13 00:00:00:0</date><author>…</author>…-->`): the
+/// publication date and the author, when the page states them nowhere else.
+pub(super) fn cms_comment(html: &str) -> (Option<String>, Option<String>) {
+    let Some(at) = html.find("<!--enpproperty") else {
+        return (None, None);
+    };
+    let rest = html.get(at..).unwrap_or_default();
+    let end = rest.find("-->").unwrap_or(rest.len());
+    let comment = rest.get(..end).unwrap_or_default();
+    let field = |name: &str| {
+        let open = format!("<{name}>");
+        let close = format!("</{name}>");
+        let from = comment.find(&open)? + open.len();
+        let to = from + comment.get(from..)?.find(&close)?;
+        let v = collapse_ws(comment.get(from..to)?);
+        (!v.is_empty()).then_some(v)
+    };
+    (
+        field("date"),
+        field("author").and_then(|a| clean_author(&a, 40)),
+    )
 }
 
 /// `s` without a leading label such as `来源：`.
@@ -187,7 +188,12 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
     }
     let t = t.trim().trim_end_matches([',', '，', '|', '｜']).trim();
     let n = t.chars().count();
+    // A link to the author's other pieces (`■该作者文章`) or a label is no name.
+    let label = ["作者", "文章", "更多", "简介", "專欄", "专栏"]
+        .iter()
+        .any(|w| t.contains(w));
     if n == 0
+        || label
         || n > max_chars
         || t.contains("://")
         || t.starts_with("www.")
@@ -201,33 +207,6 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
 }
 
 impl<'p, 'a> Doc<'p, 'a> {
-    /// A date written as text shortly after the headline (`2019年06月15日08:18 来源：…`).
-    pub(super) fn text_date(&self, meta: &Meta, title: Option<&str>) -> Option<String> {
-        let title = squeeze(title?);
-        let start = meta
-            .headlines
-            .iter()
-            .find(|(_, _, h)| squeeze(h) == title)
-            .or_else(|| meta.headlines.iter().find(|(_, h1, _)| *h1))
-            .map(|(i, _, _)| *i)?;
-        self.nodes
-            .iter()
-            .skip(start)
-            .take(600)
-            .filter_map(|n| match n {
-                tl::Node::Raw(b) => Some(b.as_utf8_str()),
-                _ => None,
-            })
-            .filter(|s| s.len() <= 240)
-            .find_map(|s| {
-                let text = clean_text(&s);
-                if text.chars().count() > 60 {
-                    return None;
-                }
-                date_in(&text)
-            })
-    }
-
     pub(super) fn collect_meta(&self) -> Meta {
         let mut m = Meta::default();
         let (mut headline_tries, mut byline_tries) = (0, 0);

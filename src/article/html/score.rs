@@ -66,7 +66,8 @@ impl Stats {
     /// The score of a run of text as one paragraph: its non-link text, penalised again by the
     /// link density.
     fn unit_score(self) -> f32 {
-        if self.chars < MIN_UNIT_CHARS {
+        // A run of text that is mostly links (a list of other threads or stories) is no prose.
+        if self.chars < MIN_UNIT_CHARS || self.links * 2 > self.chars {
             return 0.0;
         }
         let plain = self.chars.saturating_sub(self.links) as f32;

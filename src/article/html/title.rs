@@ -35,6 +35,43 @@ impl Meta {
     }
 }
 
+/// Site greetings that some pages put in their `<title>`.
+const GREETINGS: &[&str] = &[
+    "谢谢您访问",
+    "謝謝您訪問",
+    "欢迎访问",
+    "歡迎訪問",
+    "欢迎光临",
+    "歡迎光臨",
+    "欢迎来到",
+    "Welcome to",
+];
+
+/// The headline in a page title, or `None` when it holds none: a site greeting
+/// (`谢谢您访问〖关注中国中心〗`), a breadcrumb of section names (`世艺网>艺术教育`), a word or a
+/// number (`显示`, `1`). A breadcrumb ending in a headline gives the headline
+/// (`多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业`).
+pub(super) fn headline_of(title: &str) -> Option<String> {
+    let t = title.trim();
+    if GREETINGS.iter().any(|g| t.starts_with(g)) {
+        return None;
+    }
+    let t = match t.rsplit_once(['>', '»', '›']) {
+        Some((_, last)) => {
+            let last = last.trim();
+            let long = last.chars().filter(|&c| is_ideograph(c)).count() >= 6
+                || last.split_whitespace().count() >= 4;
+            if !long {
+                return None;
+            }
+            last
+        }
+        None => t,
+    };
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3 || t.chars().filter(|&c| is_ideograph(c)).count() >= 3).then(|| t.to_string())
+}
+
 /// Remove trailing site or section names (`Headline - Site`, `标题_栏目_网站`) while the part
 /// before is long enough to be a headline on its own.
 fn strip_site_name(title: &str) -> String {

@@ -4,32 +4,18 @@
 //! entity) and because the assembler also runs front-matter titles through it.
 
 use crate::article::entities::entity_at;
-
-/// The short text shown for an image: `[图片]`, `[image: alt]`. File names and hashes given
-/// as alt text are not descriptions and are left out.
-pub(super) fn placeholder(alt: &str, cjk: bool) -> String {
-    let alt = alt.trim();
-    // A file name (`photo.jpg`, `IMG_0042.JPEG`): no spaces and a short ASCII extension.
-    let file_name = !alt.contains(' ')
-        && alt.rsplit_once('.').is_some_and(|(stem, ext)| {
-            !stem.is_empty()
-                && (1..=5).contains(&ext.len())
-                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
-    let meaningless = alt.is_empty()
-        || file_name
-        || alt.len() >= 16 && alt.chars().all(|c| c.is_ascii_hexdigit());
-    match (meaningless, cjk) {
-        (true, true) => "[图片]".to_string(),
-        (true, false) => "[image]".to_string(),
-        (false, true) => format!("[图片：{alt}]"),
-        (false, false) => format!("[image: {alt}]"),
-    }
-}
+use crate::article::image;
+use crate::article::model::Link;
 
 /// Resolves inline Markdown and HTML: emphasis and strike markers removed, links show their
-/// text, images become placeholders, tags dropped, escapes and common entities resolved.
-pub(crate) fn inline(s: &str, cjk: bool) -> String {
+/// text, images become marks for placeholders, tags dropped, escapes and common entities
+/// resolved.
+pub(crate) fn inline(s: &str) -> String {
+    inline_links(s, &mut Vec::new())
+}
+
+/// [`inline`], also collecting the links met (`[text](url)`) into `links`.
+pub(in crate::article) fn inline_links(s: &str, links: &mut Vec<Link>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
@@ -60,15 +46,20 @@ pub(crate) fn inline(s: &str, cjk: bool) -> String {
             '`' => {}
             '!' if rest.starts_with("![") => {
                 if let Some((alt, _, used)) = link(&rest[1..]) {
-                    out.push_str(&placeholder(alt, cjk));
+                    out.push_str(&image::mark(alt));
                     rest = &rest[1 + used..];
                     continue;
                 }
                 out.push(c);
             }
             '[' => {
-                if let Some((text, _, used)) = link(rest) {
-                    out.push_str(&inline(text, cjk));
+                if let Some((text, url, used)) = link(rest) {
+                    let text = inline_links(text, links);
+                    links.push(Link {
+                        text: text.clone(),
+                        url: url.trim().to_string(),
+                    });
+                    out.push_str(&text);
                     rest = &rest[used..];
                     continue;
                 }
@@ -167,20 +158,44 @@ mod tests {
     #[test]
     fn inline_markup_resolved() {
         assert_eq!(
-            inline("这是**重要**的[链接](http://x.y/z)和~~删除~~。", true),
+            inline("这是**重要**的[链接](http://x.y/z)和~~删除~~。"),
             "这是重要的链接和删除。"
         );
         assert_eq!(
-            inline("<p><strong>新闻</strong>（联播）：今天&nbsp;晴。</p>", true),
+            inline("<p><strong>新闻</strong>（联播）：今天&nbsp;晴。</p>"),
             "新闻（联播）：今天 晴。"
         );
-        assert_eq!(inline("a \\| b and 2 * 3", false), "a | b and 2 * 3");
-        assert_eq!(inline("看![猫](a.png)吧", true), "看[图片：猫]吧");
-        assert_eq!(inline("![IMG_0042.JPEG](x)", true), "[图片]");
-        assert_eq!(inline("![经济.](x)", true), "[图片：经济.]");
-        assert_eq!(inline("snake_case stays", false), "snake_case stays");
+        assert_eq!(inline("a \\| b and 2 * 3"), "a | b and 2 * 3");
+        assert_eq!(inline("![IMG_0042.JPEG](x)"), image::mark(""));
+        assert_eq!(inline("![经济.](x)"), image::mark("经济."));
         assert_eq!(
-            inline("&#2024 and &amp &amp; &#x4E2D;", false),
+            inline("看![猫](a.png)吧"),
+            format!("看{}吧", image::mark("猫"))
+        );
+        assert_eq!(inline("snake_case stays"), "snake_case stays");
+        let mut links = Vec::new();
+        assert_eq!(
+            inline_links(
+                "点击[官网链接](https://x.cn/ )或[**这里**](/a)。",
+                &mut links
+            ),
+            "点击官网链接或这里。"
+        );
+        assert_eq!(
+            links,
+            vec![
+                Link {
+                    text: "官网链接".into(),
+                    url: "https://x.cn/".into()
+                },
+                Link {
+                    text: "这里".into(),
+                    url: "/a".into()
+                },
+            ]
+        );
+        assert_eq!(
+            inline("&#2024 and &amp &amp; &#x4E2D;"),
             "&#2024 and &amp & 中"
         );
     }

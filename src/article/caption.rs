@@ -1,0 +1,244 @@
+//! Photo captions that scrapers leave among the paragraphs. A caption describes a picture the
+//! reader cannot see; it is not the story, and it must never become a heading. Each shape news
+//! sites print is a classifier here: a caption ending with a photo credit (`…(EPA)`,
+//! `…新华社记者裴鑫摄`, `…（消防局提供）`), a caption with a marker (`图：`, `图注：`, `▲`), the alt
+//! text and caption glued together (`XX`), and a link to a gallery (`…, in pictures`). The
+//! classifiers that need the neighbours (a line repeated, a line right after an image) are
+//! applied by the assembler.
+
+use crate::script::{CLAUSE_PUNCT, at_most, is_han};
+
+/// Photo agencies and picture desks as English captions credit them: `(EPA)`, `(AFP/Getty)`.
+const PHOTO_AGENCIES: &[&str] = &[
+    "AP",
+    "AFP",
+    "EPA",
+    "EPA-EFE",
+    "Getty",
+    "Getty Images",
+    "Reuters",
+    "PA",
+    "Rex",
+    "REX",
+    "Shutterstock",
+    "Bloomberg",
+    "Xinhua",
+    "Corbis",
+    "Alamy",
+    "Photo",
+    "Credit",
+];
+
+/// Words ending a Chinese caption that say where the picture came from: `摄`, `（消防局提供）`,
+/// `视频截图`, `图片来源于网络`, `资料图`, `傳真 105年3月19日`.
+const CN_CREDIT_ENDS: &[&str] = &[
+    "摄",
+    "攝",
+    "提供",
+    "截图",
+    "截圖",
+    "来源于网络",
+    "來源於網路",
+    "资料图",
+    "資料圖",
+    "资料图片",
+    "图片来源网络",
+    "供图",
+];
+
+/// Whether a caption ends with a photo credit.
+fn credited(t: &str) -> bool {
+    let inner = t.trim_end_matches(['）', ')', '。', ' ', '\u{3000}']);
+    if let Some(open) = t.rfind('(')
+        && t.ends_with(')')
+    {
+        let credit = t.get(open + 1..t.len() - 1).unwrap_or_default();
+        if credit
+            .split('/')
+            .all(|p| PHOTO_AGENCIES.iter().any(|a| p.trim().starts_with(a)))
+        {
+            return true;
+        }
+    }
+    if CN_CREDIT_ENDS.iter().any(|w| inner.ends_with(w)) {
+        return true;
+    }
+    // `…与读者。攝影：牟芝穎`: a credit as the last words.
+    let last = t.rsplit(['。', ' ', '\u{3000}']).next().unwrap_or(t);
+    if last.len() < t.len()
+        && [
+            "摄影",
+            "攝影",
+            "图片来源",
+            "圖片來源",
+            "攝：",
+            "摄：",
+            "图/",
+            "圖/",
+        ]
+        .iter()
+        .any(|w| last.starts_with(w))
+    {
+        return true;
+    }
+    // `…中央社記者邱俊欽桃園傳真 105年3月19日`: a faxed photo with its date.
+    let undated = inner.trim_end_matches(|c: char| c.is_ascii_digit() || "年月日 ".contains(c));
+    undated.ends_with("傳真") || undated.ends_with("传真")
+}
+
+/// A caption marked as one: `图：Henry Beachell`, `图注：…`, `▲6月8日，…`, `图为…`,
+/// `统计出处：…`.
+fn marked(t: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "图：",
+        "图:",
+        "圖：",
+        "图注",
+        "圖註",
+        "图说",
+        "图为",
+        "圖為",
+        "图片说明",
+        "▲",
+        "△",
+        "统计出处",
+        "統計出處",
+        "数据来源：",
+        "图片来源",
+        "圖片來源",
+        "图/",
+        "圖/",
+        "图源：",
+        "攝：",
+        "摄：",
+        "摄影：",
+        "攝影：",
+        "Photo:",
+        "Image:",
+    ];
+    MARKS.iter().any(|m| t.starts_with(m))
+}
+
+/// The alt text and the caption of one picture scraped into one line: the same words twice
+/// (`在美国坐牢的贪官许超凡和许国俊…在美国坐牢的贪官许超凡和许国俊…`).
+fn doubled(t: &str) -> bool {
+    let half = t.len() / 2;
+    t.len() >= 16
+        && t.len().is_multiple_of(2)
+        && t.get(..half).is_some_and(|a| Some(a) == t.get(half..))
+}
+
+/// A link to a photo gallery: `AirAsia plane found in Java Sea, in pictures`.
+fn gallery(t: &str) -> bool {
+    ["in pictures", "in photos"].iter().any(|end| {
+        t.len() >= end.len()
+            && t.get(t.len() - end.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(end))
+    })
+}
+
+/// Whether a line is a photo caption, judged from the line alone. Captions are short; a long
+/// paragraph ending with `提供` is a sentence.
+pub(super) fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || !at_most(t, 250) {
+        return false;
+    }
+    // English captions run longer in characters than Chinese ones.
+    let limit = if t.chars().any(is_han) { 120 } else { 250 };
+    at_most(t, limit) && (marked(t) || doubled(t) || gallery(t) && at_most(t, 80) || credited(t))
+}
+
+/// A photo credit at the end of a paragraph, after its last sentence: the text before it and
+/// the credit (`…長出花。 攝：林振東 / 端傳媒`).
+pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
+    const CREDITS: &[&str] = &[
+        "攝：",
+        "摄：",
+        "攝影：",
+        "摄影：",
+        "图片来源：",
+        "圖片來源：",
+    ];
+    // A credit is short and ends a label with a colon: look only at the end of the paragraph.
+    if !text.contains('：') {
+        return None;
+    }
+    let from = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = text.get(from..)?;
+    let at = from + CREDITS.iter().filter_map(|c| tail.rfind(c)).max()?;
+    let (before, credit) = (text.get(..at)?.trim_end(), text.get(at..)?.trim());
+    (!before.is_empty()
+        && crate::script::ends_sentence(before)
+        && at_most(credit, 30)
+        && !credit.contains(['。', '，']))
+    .then_some((before, credit))
+}
+
+/// A short line that could be a caption when the context says so (repeated, or under an
+/// image): no sentence punctuation, a few words of text.
+pub(super) fn caption_shaped(line: &str) -> bool {
+    let t = line.trim();
+    at_most(t, 40) && t.chars().count() >= 4 && !t.contains(CLAUSE_PUNCT) && t.chars().any(is_han)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Captions as sites print them, and lines that are story text.
+    #[test]
+    fn captions() {
+        for line in [
+            "Relatives of the missing passengers pray at Juanda Airport, in Surabaya, Indonesia (EPA)",
+            "Members of a search and rescue team carry a body on a stretcher (AFP/Getty)",
+            "Relatives of passengers on AirAsia flight QZ 8501 console each other (Getty)",
+            "AirAsia plane found in Java Sea, in pictures",
+            "新华社记者裴鑫摄",
+            "▲6月8日，常某疑触电倒地，一名黑色衣服男子搭救。",
+            "▲6月8日，医生为常某进行抢救。视频截图",
+            "▲死亡证明提到，死亡原因为“电击伤”。图片来源于网络",
+            "图：Henry Beachell",
+            "图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的",
+            "桃園市平鎮區一家輪胎行19日清晨發生大火，7人從火場中疏散，一名62歲女子逃生不及，命喪火窟。（消防局提供）中央社記者邱俊欽桃園傳真 105年3月19日",
+            "在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱",
+            "统计出处：王春晓《话语视域下的袁隆平媒介形象研究》",
+            "季風書園創始人嚴搏非與讀者。攝影：牟芝穎",
+            "图片来源：摄图网",
+            "攝：林振東 / 端傳媒",
+            "Indonesian police collect AirAsia passenger records from relatives to help identification of the victims at Juanda Airport, in Surabaya, Indonesia (EPA)",
+        ] {
+            assert!(is_caption(line), "{line}");
+        }
+        for line in [
+            "The forecast has left up in the air the fate of the balloons (and the parade).",
+            "他说，这些资料由村委会提供。但是我们发现，很多数据并不准确，有的甚至是几年前的，根本不能反映现在的真实情况，这让调查工作变得困难了许多。",
+            "图书馆今天重新开放。",
+            "哈哈哈哈",
+            "法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官",
+        ] {
+            assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_trailing_a_paragraph() {
+        assert_eq!(
+            trailing_credit("說不定某時某刻，水泥地上也能長出花。 攝：林振東 / 端傳媒"),
+            Some((
+                "說不定某時某刻，水泥地上也能長出花。",
+                "攝：林振東 / 端傳媒"
+            ))
+        );
+        assert_eq!(trailing_credit("攝影：牟芝穎"), None);
+        assert_eq!(trailing_credit("他说摄影：是一门艺术，需要耐心。"), None);
+    }
+
+    #[test]
+    fn caption_shapes() {
+        assert!(caption_shaped("运营商某次活动上展示的5G芯片"));
+        assert!(caption_shaped("华坚鞋业生产车间"));
+        assert!(!caption_shaped("债券市场存在泡沫吗？"));
+        assert!(!caption_shaped("好"));
+    }
+}

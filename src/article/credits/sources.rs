@@ -1,0 +1,186 @@
+//! Credits that name where an article or a picture came from rather than who wrote it: photo
+//! credits (`新华社发（张春雷　摄）`), the provenance notes of clippings (`原文来自微信公众号「捎话」`)
+//! and the shape of a news organisation's name (`新华社`, `中新网`, `本报`).
+
+use super::{collapse, is_name_list, parse, unwrap};
+use crate::script::{at_most, is_cjk};
+
+/// A photo credit standing as a line (`新华社记者裴鑫摄`, `新华社发（张春雷　摄）`,
+/// `（新华社记者 王小明 摄）`): the photographer (as printed) and the agency, when one is named.
+pub(in crate::article) fn photo_credit(line: &str) -> Option<(String, Option<String>)> {
+    let t = unwrap(line.trim());
+    // `新华社发（张春雷　摄）`
+    if let Some((agency, rest)) = t.split_once('发').or_else(|| t.split_once('發'))
+        && is_agency(agency)
+    {
+        let inner = unwrap(rest.trim());
+        let who = inner.trim_end_matches(['摄', '攝']).trim();
+        if who.len() < inner.len() && is_name_list(who) {
+            return Some((collapse(who), Some(agency.to_string())));
+        }
+        return None;
+    }
+    // `新华社记者裴鑫摄`
+    let who = t
+        .strip_suffix('摄')
+        .or_else(|| t.strip_suffix('攝'))?
+        .trim();
+    let credits = parse(who)?;
+    if !credits.reporter {
+        return None;
+    }
+    let byline = credits.byline?;
+    let agency = ["记者", "記者"]
+        .iter()
+        .find_map(|r| who.split_once(r).map(|(a, _)| a))
+        .filter(|a| is_agency(a))
+        .map(str::to_string);
+    Some((byline, agency))
+}
+
+/// Where a clipping says it came from: the account or site, and the author when named.
+/// `原文来自微信公众号「捎话」，作者夏显虎：…` → (`捎话`, `夏显虎`); `原文来自智谷趋势：…` →
+/// `智谷趋势`; `本文由 简悦 转码，原文地址来自端传媒` → `端传媒`; `原文：端传媒 「…」` → `端传媒`.
+pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<String>)> {
+    let t = line.trim();
+    let rest = [
+        "原文来自",
+        "原文來自",
+        "原文地址来自",
+        "原文地址來自",
+        "原文：",
+    ]
+    .iter()
+    .find_map(|w| t.split_once(w).map(|(_, r)| r))?
+    .trim();
+    let named_before = |before: &str| {
+        let b = before.trim();
+        !b.is_empty() && !b.ends_with('号') && !b.ends_with('號') && !b.ends_with("微信")
+    };
+    let source = match rest.split_once('「') {
+        Some((before, _)) if named_before(before) => before.trim(),
+        Some((_, inner)) => inner.split('」').next().unwrap_or_default().trim(),
+        None => rest
+            .split(['：', ':', '「', ' ', '，', '[', '（'])
+            .next()
+            .unwrap_or_default()
+            .trim(),
+    };
+    let source = ["微信公众号", "微信号", "微信", "公众号"]
+        .iter()
+        .fold(source, |s, p| s.strip_prefix(p).unwrap_or(s))
+        .trim();
+    if source.is_empty() || !at_most(source, 24) {
+        return None;
+    }
+    let author = ["作者", "作者："]
+        .iter()
+        .find_map(|w| rest.split_once(w).map(|(_, a)| a))
+        .map(|a| a.trim_start_matches(['：', ':', ' ']))
+        .and_then(|a| a.split(['：', ':', '，', ' ']).next())
+        .filter(|a| is_name_list(a))
+        .map(str::to_string);
+    Some((source.to_string(), author))
+}
+
+/// Suffixes of the names of news organisations: agencies (`新华社`), sites (`中新网`), papers
+/// (`信报`), broadcasters (`电视台`).
+pub(super) const ORGANISATION_ENDS: &[&str] = &[
+    "社",
+    "网",
+    "網",
+    "报",
+    "報",
+    "台",
+    "新闻",
+    "新聞",
+    "日报",
+    "日報",
+    "客户端",
+    "周刊",
+    "杂志",
+];
+
+/// The name of a news organisation: a few characters ending like one (`新华社`, `中央社`,
+/// `中新网`, `央视网`, `本报`).
+pub(in crate::article) fn is_agency(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=10).contains(&n)
+        && s.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric())
+        && ORGANISATION_ENDS.iter().any(|e| s.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photo_credits() {
+        assert_eq!(
+            photo_credit("新华社记者裴鑫摄"),
+            Some(("新华社记者裴鑫".into(), Some("新华社".into())))
+        );
+        assert_eq!(
+            photo_credit("新华社发（张春雷　摄）"),
+            Some(("张春雷".into(), Some("新华社".into())))
+        );
+        assert_eq!(photo_credit("他在现场拍摄"), None);
+        assert_eq!(photo_credit("发展是硬道理"), None);
+    }
+
+    #[test]
+    fn provenance_notes() {
+        for (line, source, author) in [
+            (
+                "原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记",
+                "捎话",
+                Some("夏显虎"),
+            ),
+            (
+                "原文来自微信新京报微信公众号「重案组37号 」：广州17岁男生触电身亡调查",
+                "重案组37号",
+                None,
+            ),
+            (
+                "原文来自「纽约华人资讯网2」：哈佛科学家预测新冠肺炎将全球大流行",
+                "纽约华人资讯网2",
+                None,
+            ),
+            ("原文来自微信号「黄章晋」：袁隆平神话", "黄章晋", None),
+            ("原文来自智谷趋势：重磅！2019中国经济研判", "智谷趋势", None),
+            (
+                "本文由 简悦 SimpRead 转码，原文地址来自端传媒",
+                "端传媒",
+                None,
+            ),
+            (
+                "原文：端传媒 「一家書店的葬禮，和它告別的時代」",
+                "端传媒",
+                None,
+            ),
+        ] {
+            let (s, a) = provenance(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(s, source, "{line}");
+            assert_eq!(a.as_deref(), author, "{line}");
+        }
+        assert_eq!(provenance("原文作者提出了他的规划。"), None);
+    }
+
+    #[test]
+    fn organisations() {
+        for s in [
+            "新华社",
+            "中央社",
+            "中新网",
+            "央视网",
+            "本报",
+            "信报",
+            "北京日报客户端",
+        ] {
+            assert!(is_agency(s), "{s}");
+        }
+        for s in ["张三", "北京", "发展是"] {
+            assert!(!is_agency(s), "{s}");
+        }
+    }
+}

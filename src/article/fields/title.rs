@@ -1,0 +1,130 @@
+//! Choosing the headline of a text that does not state one in markup: the first line that
+//! reads like a headline, never a rule or decoration line (`=====`, `<center>====</center>`),
+//! a dateline, a credit or boilerplate; a headline set on two lines before a `——` deck is
+//! joined.
+
+use super::super::credits;
+use super::super::dateline;
+use super::super::meta::{self, is_cjk};
+use super::super::{Role, Unit, boilerplate, heading};
+use super::Fields;
+
+/// A rule or decoration line: once tags are removed, no letter, digit or ideograph is left
+/// (`=====`, `-----`, `***`, `<center>====</center>`, `◆◆◆`).
+pub(in crate::article) fn decoration(line: &str) -> bool {
+    let mut inside_tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => inside_tag = true,
+            '>' if inside_tag => inside_tag = false,
+            c if !inside_tag && c.is_alphanumeric() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether a line reads like a headline: short, not a sentence, not a dateline, credit,
+/// decoration or boilerplate.
+fn title_like(s: &str) -> bool {
+    let t = s.trim();
+    let n = t.chars().count();
+    let cjk = t.chars().any(is_cjk);
+    let limit = if cjk { 60 } else { 120 };
+    n > 0
+        && n <= limit
+        && !t.ends_with(['。', '.', ':', '：', ',', '，'])
+        && !t.ends_with("——")
+        && !decoration(t)
+        && meta::dateline(t).is_none()
+        && dateline::read(t).is_none()
+        && !boilerplate::is_boilerplate(t)
+        && credits::parse(t).is_none()
+}
+
+/// Finds the title among the first units (unless markup gave one) and returns the index of
+/// the first unit after it.
+pub(in crate::article) fn take_title(units: &mut [Unit], f: &mut Fields) -> usize {
+    let Some(first) = units
+        .iter()
+        .position(|u| u.role != Role::Dropped && u.role != Role::Meta)
+    else {
+        return 0;
+    };
+    if let Some(title) = &f.title {
+        // Markup often repeats the title as the first heading or line.
+        if units[first].text.trim() == title.trim() {
+            units[first].role = Role::Meta;
+            return first + 1;
+        }
+        return first;
+    }
+    let text = units[first].text.trim().to_string();
+    if !title_like(&text) || heading::marked(&text).is_some() && units[first].line {
+        return first;
+    }
+    units[first].role = Role::Meta;
+    let mut title = text.trim_end_matches('—').trim().to_string();
+    let mut next = first + 1;
+    // A headline set on two lines, followed by a `——` subtitle.
+    if let (Some(second), Some(third)) = (units.get(next), units.get(next + 1))
+        && second.line
+        && third.text.starts_with("——")
+        && title_like(&second.text)
+        && !second.text.contains(['，', '。'])
+    {
+        title = format!("{title} {}", second.text.trim());
+        units[next].role = Role::Meta;
+        next += 1;
+    }
+    f.title = Some(title);
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_and_decorations_are_never_titles() {
+        for line in [
+            "=====================",
+            "-----",
+            "***",
+            "<center>====</center>",
+            "◆◆◆",
+            "……",
+            "<p></p>",
+        ] {
+            assert!(decoration(line), "{line}");
+            assert!(!title_like(line), "{line}");
+        }
+        for line in [
+            "小镇图书馆重新开放",
+            "Ad sales boost Time Warner profit",
+            "2024",
+        ] {
+            assert!(!decoration(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn headline_shapes() {
+        for line in [
+            "小镇图书馆重新开放",
+            "债券市场是否存在泡沫？世界知名首席投资官们这么说",
+        ] {
+            assert!(title_like(line), "{line}");
+        }
+        for line in [
+            "如何在美国把贪官送进监狱——",
+            "新华社北京12月9日电（记者 唐霁）法国再次爆发罢工",
+            "2022-11-23 上海",
+            "编辑:陆天逸",
+            "返回上页 回到首页",
+            "他说，这是一个很长的句子。",
+        ] {
+            assert!(!title_like(line), "{line}");
+        }
+    }
+}

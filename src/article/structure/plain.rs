@@ -1,0 +1,168 @@
+//! Unmarked subheads in plain text: a short line with no sentence punctuation that stands
+//! between paragraphs, after a finished sentence and before prose, whether or not blank lines
+//! set it apart (scrapers often glue a subhead to the paragraph under it). Two such lines in
+//! a row are one heading set on two lines. Not subheads: a caption (under a picture, repeated,
+//! or naming a scene), a name alone, a question in an interview full of them, a line in verse
+//! or a list (when a third of the text would be headings).
+
+use std::collections::HashMap;
+
+use super::super::heading::{Shape, Style, subhead};
+use super::super::{Role, Unit, image};
+use crate::script::{at_most, ends_sentence, looks_like_name};
+
+/// Words a photo caption ends with when it names what the picture shows (`华坚鞋业生产车间`,
+/// `活动现场一角`, `大桥夜景`): such a line is a caption, not a subhead.
+const SCENES: &[&str] = &[
+    "车间",
+    "車間",
+    "一角",
+    "外景",
+    "全景",
+    "夜景",
+    "远眺",
+    "遠眺",
+    "俯瞰",
+    "航拍",
+    "合影",
+    "留影",
+    "剧照",
+    "劇照",
+    "海报",
+    "海報",
+    "示意图",
+    "效果图",
+    "资料图",
+    "資料圖",
+    "截图",
+    "截圖",
+];
+
+/// Questions are subheads only when an article has few of them; an interview is full of them.
+const MAX_QUESTIONS: usize = 3;
+
+pub(super) fn plain_lines(units: &mut [Unit]) {
+    let body: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].role != Role::Meta && units[i].role != Role::Dropped)
+        .collect();
+    // Only short lines can be subheads, so only they are counted for repeats.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for &i in &body {
+        let t = units[i].text.trim();
+        if at_most(t, 70) {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    let shapes: Vec<Option<Shape>> = body
+        .iter()
+        .map(|&i| {
+            let u = &units[i];
+            let t = u.text.trim();
+            let ok = u.role == Role::Body
+                && u.line
+                && seen.get(t).copied().unwrap_or(0) == 1
+                && !looks_like_name(t)
+                && !SCENES.iter().any(|s| t.ends_with(s));
+            if ok { subhead(t) } else { None }
+        })
+        .collect();
+    let questions = shapes
+        .iter()
+        .filter(|s| **s == Some(Shape::Question))
+        .count();
+    let mut found: Vec<(usize, Shape)> = Vec::new();
+    for (k, &i) in body.iter().enumerate() {
+        let Some(shape) = shapes[k] else { continue };
+        if shape == Shape::Question && questions > MAX_QUESTIONS {
+            continue;
+        }
+        let u = &units[i];
+        let prev_ok = k == 0 || {
+            let p = &units[body[k - 1]];
+            let after_image = image::only_images(&p.text);
+            !after_image
+                && (p.role != Role::Body
+                    || ends_sentence(&p.text)
+                    || found.last().is_some_and(|&(f, _)| f == body[k - 1]))
+        };
+        // Prose follows: a sentence, possibly after a second heading line (not after a part
+        // head, which is followed by its own subheads).
+        let take = if shape == Shape::Part { 1 } else { 2 };
+        let next_ok = body[k + 1..]
+            .iter()
+            .enumerate()
+            .take(take)
+            .find(|&(d, &j)| shapes[k + 1 + d].is_none() || units[j].role != Role::Body)
+            .map(|(_, &j)| &units[j])
+            .or_else(|| {
+                // A part head may be followed at once by the first subhead under it.
+                (shape == Shape::Part)
+                    .then(|| body.get(k + 1).map(|&j| &units[j]))
+                    .flatten()
+            })
+            .is_some_and(|n| {
+                n.role == Role::Body && n.text.chars().count() > u.text.chars().count()
+                    || shape == Shape::Part && subhead(&n.text).is_some()
+            });
+        if prev_ok && next_ok {
+            found.push((i, shape));
+        }
+    }
+    // When a third of the text is "headings" between short lines, it is verse or a list, not
+    // sections.
+    let rest: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| units[i].role == Role::Body && !found.iter().any(|&(f, _)| f == i))
+        .collect();
+    let rest_chars: usize = rest.iter().map(|&i| units[i].text.chars().count()).sum();
+    let short_lines = rest_chars < rest.len() * 60;
+    if found.len() * 3 > rest.len() + found.len() && short_lines {
+        return;
+    }
+    // Two heading lines in a row are one heading set on two lines (not a part head and its
+    // first subhead, nor a line that continues an earlier heading: `... and automobiles`);
+    // so is a numbered heading (`3 他改变的`) followed by a heading line.
+    let mut merged_into: Option<usize> = None;
+    for (n, &(i, shape)) in found.iter().enumerate() {
+        let continues_earlier = units[i].text.trim_start().starts_with("...");
+        if n > 0
+            && !continues_earlier
+            && let Some(m) = merged_into
+            && next_in_body(&body, m) == Some(i)
+        {
+            let extra = units[i].text.clone();
+            units[m].text = format!("{} {extra}", units[m].text);
+            units[i].role = Role::Meta;
+            merged_into = None;
+            continue;
+        }
+        let prev = body
+            .iter()
+            .position(|&b| b == i)
+            .and_then(|k| k.checked_sub(1))
+            .map(|k| body[k]);
+        if let Some(p) = prev
+            && units[p].role == Role::Detected(Style::Plain)
+            && units[p].line
+            && units[p].text.starts_with(|c: char| c.is_ascii_digit())
+        {
+            let extra = units[i].text.clone();
+            units[p].text = format!("{} {extra}", units[p].text);
+            units[i].role = Role::Meta;
+            continue;
+        }
+        if shape == Shape::Part {
+            units[i].role = Role::Detected(Style::Part);
+            merged_into = None;
+        } else {
+            units[i].role = Role::Detected(Style::Plain);
+            merged_into = Some(i);
+        }
+    }
+}
+
+fn next_in_body(body: &[usize], i: usize) -> Option<usize> {
+    let k = body.iter().position(|&b| b == i)?;
+    body.get(k + 1).copied()
+}
