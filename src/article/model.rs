@@ -92,7 +92,8 @@ impl Article {
     }
 
     /// Every string of the article a reader could see: title, metadata, headings,
-    /// paragraphs and dropped lines (not the path or the encoding's name).
+    /// paragraphs, dropped lines, its address and its links (not the path or the encoding's
+    /// name).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         let fields = [
             &self.date,
@@ -111,6 +112,12 @@ impl Article {
                     .map(String::as_str)
             }))
             .chain(self.dropped.iter().map(String::as_str))
+            .chain(self.url.iter().map(String::as_str))
+            .chain(
+                self.links
+                    .iter()
+                    .flat_map(|l| [l.text.as_str(), l.url.as_str()]),
+            )
     }
 
     /// Total number of paragraphs over all sections.
