@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Characters no line may start with (PRODUCT §3 and the clreq list).
-pub const NO_START: &str = "，。、；：？！”’」』）》】〉…〕｝］〗〙｠｡､・ー々〻,.;:!?)]}—%％";
+pub const NO_START: &str = "，。、；：？！”’」』）》】〉…〕｝］〗〙｠｡､・·ー々〻,.;:!?)]}—%％";
 /// Characters no line may end with.
 pub const NO_END: &str = "“‘「『（《【〈([{";
 

@@ -189,3 +189,20 @@ fn panes_below_two_columns_never_overflow() {
     }
     assert_eq!(rows("中a", 1), ["?", "a"]);
 }
+
+#[test]
+fn interpuncts_never_start_a_line() {
+    // `·` in a transliterated name stays with the name before it.
+    assert_eq!(
+        rows("斯科特·戈特列布(Scott Gottlieb)", 17),
+        ["斯科特·戈特列布", "(Scott Gottlieb)"]
+    );
+    assert_eq!(rows("一二三·四五", 6), ["一二", "三·四", "五"]);
+    // The metadata separator stays with the item before it.
+    let meta = "来源：青春上海News—24小时青年报 · 编辑：陆天逸";
+    for width in 10..40 {
+        for row in rows(meta, width) {
+            assert!(!row.starts_with('·'), "{width}: {row}");
+        }
+    }
+}

@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// Whether a line may not start with `c`: closing punctuation (Chinese and ASCII), the dash
 /// `—` and ellipsis `…` (so `——` and `……` never split and never start a line), iteration
-/// marks, the prolonged sound mark, small kana and percent signs.
+/// marks, the prolonged sound mark, small kana, percent signs, and the interpuncts (`·` in
+/// transliterated names such as `斯科特·戈特列布`, and the separator of the metadata rows),
+/// which belong with what they follow.
 pub fn is_no_start(c: char) -> bool {
     matches!(
         c,
@@ -44,6 +46,8 @@ pub fn is_no_start(c: char) -> bool {
             | '｣'
             | '・'
             | '･'
+            | '·'
+            | '‧'
             | 'ー'
             | '々'
             | '〻'
@@ -166,7 +170,7 @@ mod tests {
 
     #[test]
     fn product_closing_punctuation_may_not_start_a_line() {
-        for c in "，。、；：？！”’」』）》】〉…,.;:!?)]}——".chars() {
+        for c in "，。、；：？！”’」』）》】〉…,.;:!?)]}——·".chars() {
             assert!(is_no_start(c), "{c}");
         }
         for c in "中a1“（(".chars() {
