@@ -11,20 +11,23 @@ mod entries;
 mod library_search;
 mod memory;
 mod navigate;
+mod overlays;
 mod search;
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Article, Section};
 use crate::catalog::{ArticleId, Bookmark, Entry, StoredPlace};
 use crate::keymap::Action;
 use crate::layout::{Layout, LayoutCache, LayoutOptions, TextPos};
 use crate::library::LoadError;
-use crate::screen::{self, Areas};
+use crate::screen::{self, Areas, Shape};
 use crate::strings;
 
-pub use entries::sort_entries;
+pub use entries::{DATE_WIDTH, MARK_WIDTH, entry_width, sort_entries};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
@@ -132,6 +135,12 @@ pub struct App {
     /// Layers over the panes, the top one last.
     overlays: Vec<Overlay>,
     lists_open: bool,
+    /// Full-width reading: the lists are folded away even on a wide screen.
+    full_width: bool,
+    /// Columns the widest Sections entry of the open article takes.
+    sections_width: u16,
+    /// Columns the widest Articles entry takes (it only grows while the library is read).
+    articles_width: u16,
     width: u16,
     height: u16,
     top: usize,
@@ -161,7 +170,7 @@ impl App {
     pub fn new(options: LayoutOptions) -> App {
         let placeholder = Arc::new(placeholder(strings::EMPTY_LIBRARY));
         let mut cache = LayoutCache::default();
-        let width = screen::areas(80, 24, false, false).reader.width;
+        let width = screen::areas(80, 24, &Shape::default()).reader.width;
         let layout = cache.get_or_layout(PLACEHOLDER, &placeholder, width, &options);
         let mut app = App {
             entries: Vec::new(),
@@ -182,6 +191,9 @@ impl App {
             focus: Focus::Sections,
             overlays: Vec::new(),
             lists_open: false,
+            full_width: false,
+            sections_width: 0,
+            articles_width: 0,
             width: 80,
             height: 24,
             top: 0,
@@ -296,7 +308,29 @@ impl App {
 
     /// Where the panes are on the screen now.
     pub fn areas(&self) -> Areas {
-        screen::areas(self.width, self.height, self.has_list(), self.lists_open)
+        let shape = Shape {
+            articles_list: self.has_list(),
+            lists_open: self.lists_open,
+            full_width: self.full_width,
+            list_width: if self.has_list() {
+                self.sections_width.max(self.articles_width)
+            } else {
+                self.sections_width
+            },
+            sections: self.article().sections.len(),
+        };
+        screen::areas(self.width, self.height, &shape)
+    }
+
+    /// Whether the lists are folded away (a narrow screen, or full-width reading): they then
+    /// come back as an overlay.
+    pub fn folded(&self) -> bool {
+        self.width < screen::WIDE || self.full_width
+    }
+
+    /// Whether full-width reading was asked for.
+    pub fn full_width(&self) -> bool {
+        self.full_width
     }
 
     /// Whether the Articles list is part of the screen.
@@ -328,6 +362,18 @@ impl App {
         }
     }
 
+    /// Columns the widest entry of the Sections list takes, with its indent.
+    fn widest_section(&self) -> u16 {
+        let widest = (0..self.article().sections.len())
+            .map(|i| {
+                let (text, level) = self.section_entry(i);
+                2 * usize::from(level.saturating_sub(1)) + text.width()
+            })
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest).unwrap_or(u16::MAX)
+    }
+
     /// The reader's height in rows.
     pub fn reader_height(&self) -> usize {
         usize::from(self.areas().reader.height)
@@ -357,8 +403,6 @@ impl App {
         self.message = None;
         if self.library.active() && self.focus == Focus::Articles {
             match action {
-                Action::ScrollUp => return self.move_library_cursor(-1),
-                Action::ScrollDown => return self.move_library_cursor(1),
                 Action::FocusRight => return self.open_library_hit(),
                 Action::Cancel => {
                     self.close_library_search();
@@ -372,12 +416,16 @@ impl App {
             Action::ScrollDown => self.step(1),
             Action::FocusLeft => self.focus_left(),
             Action::FocusRight => self.focus_right(),
-            Action::PageUp => self.scroll_rows(-(self.page() as isize)),
-            Action::PageDown => self.scroll_rows(self.page() as isize),
-            Action::Top => self.scroll_rows(isize::MIN / 2),
-            Action::Bottom => self.scroll_rows(isize::MAX / 2),
+            Action::PageUp => self.step(-(self.focused_page() as isize)),
+            Action::PageDown => self.step(self.focused_page() as isize),
+            Action::HalfPageUp => self.step(-(self.focused_page().div_ceil(2) as isize)),
+            Action::HalfPageDown => self.step(self.focused_page().div_ceil(2) as isize),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
             Action::PrevSection => self.prev_section(),
             Action::NextSection => self.next_section(),
+            Action::PrevArticle => self.step_article(false),
+            Action::NextArticle => self.step_article(true),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::Search if self.focus == Focus::Articles && self.has_list() => {
@@ -403,47 +451,13 @@ impl App {
         }
     }
 
-    /// An action while `top` is the top overlay: it moves within it or closes it (`q` and
-    /// Esc close it; only Ctrl-C, bound to nothing else, leaves from an overlay).
-    fn overlay_action(&mut self, top: Overlay, action: Action) {
-        match (top, action) {
-            (_, Action::Cancel | Action::Quit) => {
-                self.overlays.pop();
-            }
-            (Overlay::Help { .. }, Action::Help) => {
-                self.overlays.pop();
-            }
-            (_, Action::Help) => self.overlays.push(Overlay::Help { scroll: 0 }),
-            (Overlay::Help { scroll }, _) => {
-                let scroll = match action {
-                    Action::ScrollDown => scroll.saturating_add(1),
-                    Action::PageDown => scroll.saturating_add(self.page()),
-                    Action::ScrollUp => scroll.saturating_sub(1),
-                    Action::PageUp => scroll.saturating_sub(self.page()),
-                    Action::Top => 0,
-                    Action::Bottom => usize::MAX / 2,
-                    _ => scroll,
-                };
-                self.set_top_overlay(Overlay::Help { scroll });
-            }
-            (Overlay::Bookmarks { cursor }, _) => self.bookmarks_action(cursor, action),
-        }
-    }
-
-    /// Replaces the top overlay.
-    fn set_top_overlay(&mut self, overlay: Overlay) {
-        if let Some(top) = self.overlays.last_mut() {
-            *top = overlay;
-        }
-    }
-
     /// Takes a new screen size: the reader is laid out again at its new width and the same
     /// text stays at the top.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
         self.want_excerpts();
-        if width >= screen::WIDE {
+        if !self.folded() {
             self.lists_open = false;
         } else if !self.lists_open {
             // Keys go to what is on screen: with the lists folded away, that is the reader.
@@ -523,6 +537,7 @@ impl App {
             key,
             article,
         };
+        self.sections_width = self.widest_section();
         self.anchor = TextPos::default();
         self.top = 0;
         self.relayout();

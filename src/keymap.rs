@@ -21,18 +21,26 @@ pub enum Action {
     FocusLeft,
     /// Open the selected article or section and focus the pane to the right.
     FocusRight,
-    /// One page up in the reader.
+    /// One page up in the focused pane (a list, or the reader).
     PageUp,
-    /// One page down in the reader.
+    /// One page down in the focused pane.
     PageDown,
-    /// The start of the article.
+    /// Half a page up in the focused pane.
+    HalfPageUp,
+    /// Half a page down in the focused pane.
+    HalfPageDown,
+    /// The start of the focused pane (the first entry of a list, the start of the article).
     Top,
-    /// The end of the article.
+    /// The end of the focused pane.
     Bottom,
     /// The previous section.
     PrevSection,
     /// The next section.
     NextSection,
+    /// Open the previous article of the list, staying in the reader.
+    PrevArticle,
+    /// Open the next article of the list, staying in the reader.
+    NextArticle,
     /// Cycle focus forwards.
     FocusNext,
     /// Cycle focus backwards.
@@ -45,8 +53,8 @@ pub enum Action {
     PrevMatch,
     /// Show or hide the help overlay.
     Help,
-    /// Show or hide the Articles and Sections lists when they are folded away (narrow
-    /// terminals).
+    /// Fold the Articles and Sections lists away to read full width, or bring them back (on
+    /// a narrow terminal, where they are folded, as an overlay).
     ToggleLists,
     /// Bookmark the top of the reader, or remove the bookmark there.
     ToggleBookmark,
@@ -62,17 +70,21 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 26] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
         Action::FocusRight,
         Action::PageUp,
         Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
         Action::Top,
         Action::Bottom,
         Action::PrevSection,
         Action::NextSection,
+        Action::PrevArticle,
+        Action::NextArticle,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Search,
@@ -96,10 +108,14 @@ impl Action {
             Action::FocusRight => "focus_right",
             Action::PageUp => "page_up",
             Action::PageDown => "page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::HalfPageDown => "half_page_down",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::PrevSection => "prev_section",
             Action::NextSection => "next_section",
+            Action::PrevArticle => "prev_article",
+            Action::NextArticle => "next_article",
             Action::FocusNext => "focus_next",
             Action::FocusPrev => "focus_prev",
             Action::Search => "search",
@@ -130,10 +146,14 @@ impl Action {
             Action::FocusRight => s::HELP_RIGHT,
             Action::PageUp => s::HELP_PAGE_UP,
             Action::PageDown => s::HELP_PAGE_DOWN,
+            Action::HalfPageUp => s::HELP_HALF_PAGE_UP,
+            Action::HalfPageDown => s::HELP_HALF_PAGE_DOWN,
             Action::Top => s::HELP_TOP,
             Action::Bottom => s::HELP_BOTTOM,
             Action::PrevSection => s::HELP_PREV_SECTION,
             Action::NextSection => s::HELP_NEXT_SECTION,
+            Action::PrevArticle => s::HELP_PREV_ARTICLE,
+            Action::NextArticle => s::HELP_NEXT_ARTICLE,
             Action::FocusNext => s::HELP_FOCUS_NEXT,
             Action::FocusPrev => s::HELP_FOCUS_PREV,
             Action::Search => s::HELP_SEARCH,
@@ -157,8 +177,9 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
-    /// The bindings of PRODUCT §4: arrows and vi keys, PgUp/PgDn/Space/b, Home/End/g/G,
-    /// `[`/`]`, Tab/Shift-Tab, `/`, `n`/`N`, `?`, `q`/Ctrl-C, Esc, and `o` for the lists.
+    /// The bindings of PRODUCT §4: arrows and vi keys, PgUp/PgDn/Space/b, Ctrl-U/Ctrl-D,
+    /// Home/End/g/G, `[`/`]`, `K`/`J` for the previous and next article, Tab/Shift-Tab, `/`,
+    /// `n`/`N`, `?`, `q`/Ctrl-C, Esc, and `o` for the lists.
     fn default() -> Self {
         use Action::*;
         use KeyCode as K;
@@ -176,12 +197,16 @@ impl Default for Keymap {
             (Key::ch('b'), PageUp),
             (Key::plain(K::PageDown), PageDown),
             (Key::ch(' '), PageDown),
+            (Key::ctrl('u'), HalfPageUp),
+            (Key::ctrl('d'), HalfPageDown),
             (Key::plain(K::Home), Top),
             (Key::ch('g'), Top),
             (Key::plain(K::End), Bottom),
             (Key::ch('G'), Bottom),
             (Key::ch('['), PrevSection),
             (Key::ch(']'), NextSection),
+            (Key::ch('K'), PrevArticle),
+            (Key::ch('J'), NextArticle),
             (Key::plain(K::Tab), FocusNext),
             (Key::plain(K::BackTab), FocusPrev),
             (Key::ch('/'), Search),

@@ -67,13 +67,25 @@ pub const HELP_LEFT: &str = "focus the pane to the left";
 /// Help: →/l/Enter.
 pub const HELP_RIGHT: &str = "open the selection, focus right";
 /// Help: PgUp/b.
-pub const HELP_PAGE_UP: &str = "page up";
+pub const HELP_PAGE_UP: &str = "page up (the focused list, or the reader)";
 /// Help: PgDn/Space.
-pub const HELP_PAGE_DOWN: &str = "page down";
+pub const HELP_PAGE_DOWN: &str = "page down (the focused list, or the reader)";
+/// Help: Ctrl-U.
+pub const HELP_HALF_PAGE_UP: &str = "half a page up";
+/// Help: Ctrl-D.
+pub const HELP_HALF_PAGE_DOWN: &str = "half a page down";
 /// Help: Home/g.
-pub const HELP_TOP: &str = "start of the article";
+pub const HELP_TOP: &str = "start of the article, or first entry of the list";
 /// Help: End/G.
-pub const HELP_BOTTOM: &str = "end of the article";
+pub const HELP_BOTTOM: &str = "end of the article, or last entry of the list";
+/// Help: K.
+pub const HELP_PREV_ARTICLE: &str = "previous article, staying in the reader";
+/// Help: J.
+pub const HELP_NEXT_ARTICLE: &str = "next article, staying in the reader";
+/// Status bar: `J` on the last article of the list.
+pub const LAST_ARTICLE: &str = "this is the last article";
+/// Status bar: `K` on the first article of the list.
+pub const FIRST_ARTICLE: &str = "this is the first article";
 /// Help: `[`.
 pub const HELP_PREV_SECTION: &str = "previous section";
 /// Help: `]`.
@@ -91,7 +103,7 @@ pub const HELP_PREV_MATCH: &str = "previous match";
 /// Help: `?`.
 pub const HELP_HELP: &str = "this help";
 /// Help: `o`.
-pub const HELP_LISTS: &str = "show/hide the lists (narrow screens)";
+pub const HELP_LISTS: &str = "hide/show the lists (read full width)";
 /// Help: Esc.
 pub const HELP_CANCEL: &str = "close an overlay; cancel a search";
 /// Help: q.

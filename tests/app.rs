@@ -111,6 +111,7 @@ fn scrolling_the_reader_moves_the_section_highlight() {
 #[test]
 fn page_keys_move_by_a_screen() {
     let mut app = sample();
+    app.update(Action::FocusRight);
     app.update(Action::PageDown);
     assert_eq!(app.top_row(), app.reader_height() - 1);
     app.update(Action::PageUp);
@@ -301,4 +302,121 @@ fn test_overlays_take_every_key_click_and_wheel() {
     assert!(!app.should_quit());
     app.update(Action::Quit);
     assert!(app.should_quit(), "with no overlay, q quits");
+}
+
+/// A library of `n` short articles, each with `sections` headed sections, at 100×30.
+fn generated(n: usize, sections: usize) -> Session {
+    use newsreader::article::{Article, Section};
+    let articles = (0..n)
+        .map(|i| {
+            let mut a = Article::new(
+                format!("第{i}篇文章"),
+                std::iter::once(Section {
+                    heading: None,
+                    level: 0,
+                    paragraphs: vec![format!("第{i}篇的导语。")],
+                })
+                .chain((0..sections).map(|s| Section {
+                    heading: Some(format!("小标题{s}")),
+                    level: 1,
+                    paragraphs: vec!["正文。".repeat(40)],
+                }))
+                .collect(),
+            );
+            a.path = Some(format!("/news/{i:03}.txt"));
+            a
+        })
+        .collect();
+    let library = Library {
+        articles,
+        errors: Vec::new(),
+    };
+    let mut app = Session::memory(library, LayoutOptions::default());
+    app.resize(100, 30);
+    app
+}
+
+#[test]
+fn page_keys_move_the_focused_list_not_the_reader() {
+    let mut app = generated(60, 30);
+    assert_eq!(app.focus(), Focus::Articles);
+    let visible = usize::from(app.areas().articles.unwrap().height - 2);
+    app.update(Action::PageDown);
+    assert_eq!(app.article_cursor(), visible - 1, "a page of entries");
+    assert_eq!(app.top_row(), 0, "the reader stays put");
+    app.update(Action::HalfPageDown);
+    assert_eq!(
+        app.article_cursor(),
+        visible - 1 + (visible - 1).div_ceil(2)
+    );
+    app.update(Action::Bottom);
+    assert_eq!(app.article_cursor(), 59);
+    app.update(Action::PageUp);
+    assert_eq!(app.article_cursor(), 59 - (visible - 1));
+    app.update(Action::Top);
+    assert_eq!(app.article_cursor(), 0);
+    assert_eq!(app.top_row(), 0);
+    // Sections: a page of sections, the reader following the selected one.
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus(), Focus::Sections);
+    let visible = usize::from(app.areas().sections.unwrap().height - 2);
+    app.update(Action::PageDown);
+    assert_eq!(app.section_cursor(), visible - 1);
+    assert_eq!(top_text(&app), format!("小标题{}", visible - 2));
+    app.update(Action::Bottom);
+    assert_eq!(app.section_cursor(), 30);
+    app.update(Action::Top);
+    assert_eq!((app.section_cursor(), app.top_row()), (0, 0));
+}
+
+#[test]
+fn next_and_previous_article_from_the_reader_and_half_pages() {
+    let mut app = generated(3, 20);
+    app.update(Action::FocusRight);
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.top_row(), (app.reader_height() - 1).div_ceil(2));
+    app.update(Action::HalfPageUp);
+    assert_eq!(app.top_row(), 0);
+    app.update(Action::NextArticle);
+    assert_eq!(app.open_index(), Some(1));
+    assert_eq!(app.article().title, "第1篇文章");
+    assert_eq!(app.focus(), Focus::Reader, "still reading");
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    assert_eq!(app.open_index(), Some(2));
+    assert_eq!(app.message(), Some(newsreader::strings::LAST_ARTICLE));
+    app.update(Action::PrevArticle);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.open_index(), Some(0));
+    app.update(Action::PrevArticle);
+    assert_eq!(app.message(), Some(newsreader::strings::FIRST_ARTICLE));
+    assert_eq!(app.article_cursor(), 0, "the list cursor follows");
+}
+
+#[test]
+fn full_width_reading_at_any_width() {
+    let mut app = generated(3, 5);
+    let beside = app.areas().reader;
+    app.update(Action::ToggleLists);
+    let a = app.areas();
+    assert_eq!((a.articles, a.sections), (None, None));
+    assert!(a.reader.width > beside.width && a.reader.x < beside.x);
+    assert_eq!(app.focus(), Focus::Reader);
+    // Left brings the lists back over the reader, as on a narrow screen; Esc folds them.
+    app.update(Action::FocusLeft);
+    assert!(app.areas().overlay && app.areas().sections.is_some());
+    app.update(Action::Cancel);
+    assert!(app.areas().sections.is_none());
+    app.update(Action::ToggleLists);
+    assert_eq!(
+        app.areas().reader,
+        beside,
+        "the lists are back beside the reader"
+    );
+    // On a narrow screen the same key shows the folded lists.
+    app.resize(60, 20);
+    app.update(Action::ToggleLists);
+    assert!(app.areas().overlay);
 }

@@ -5,6 +5,8 @@
 
 use std::cmp::Ordering;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{App, Focus};
 use crate::catalog::{ArticleId, Entry, Origin};
 use crate::library::LoadError;
@@ -25,6 +27,7 @@ impl App {
     /// asked for.
     pub fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
         self.entries = entries;
+        self.articles_width = self.entries.iter().map(entry_width).max().unwrap_or(0);
         self.reindex();
         if self.has_list() {
             self.focus = Focus::Articles;
@@ -43,6 +46,7 @@ impl App {
         let id = entry.id;
         let changed_open = self.open.id == Some(id);
         let old = self.by_id.get(&id).copied();
+        self.articles_width = self.articles_width.max(entry_width(&entry));
         if let Some(i) = old {
             self.entries.remove(i);
         }
@@ -181,6 +185,18 @@ impl App {
             self.effects.push(super::Effect::Open(id));
         }
     }
+}
+
+/// Columns the unread mark takes at the start of an Articles entry.
+pub const MARK_WIDTH: usize = 2;
+/// Columns the date takes in an Articles entry (`2022-11-23` and a space).
+pub const DATE_WIDTH: usize = 11;
+
+/// Columns an entry of the Articles list would like: the unread mark, the date when known,
+/// and the whole title (the source is shown only where there is room to spare).
+pub fn entry_width(e: &Entry) -> u16 {
+    let date = if e.date.is_some() { DATE_WIDTH } else { 0 };
+    u16::try_from(MARK_WIDTH + date + e.title.width()).unwrap_or(u16::MAX)
 }
 
 /// The order of the Articles list: embedded articles first, then files by path, compared

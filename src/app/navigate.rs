@@ -7,6 +7,7 @@ use super::{App, Focus, Overlay};
 use crate::keymap::Action;
 use crate::layout::TextPos;
 use crate::screen;
+use crate::strings;
 
 /// A list's first visible entry such that `cursor` is visible in `visible` rows.
 pub fn list_offset(cursor: usize, visible: usize) -> usize {
@@ -130,11 +131,57 @@ impl App {
         self.anchor = self.layout.pos_of_row(self.top);
     }
 
+    /// Moves in the focused pane by `delta` entries (a list) or rows (the reader).
     pub(super) fn step(&mut self, delta: isize) {
         match self.focus {
+            Focus::Articles if self.library.active() => self.move_library_cursor(delta),
             Focus::Articles => self.move_article_cursor(delta),
             Focus::Sections => self.move_section_cursor(delta),
             Focus::Reader => self.scroll_rows(delta),
+        }
+    }
+
+    /// How far a page moves the focused pane: the entries a list shows at once, or the
+    /// reader's height less one row.
+    pub(super) fn focused_page(&self) -> usize {
+        let a = self.areas();
+        let entries = |r: Option<ratatui::layout::Rect>, lines: usize| {
+            r.map_or(1, |r| usize::from(r.height.saturating_sub(2)) / lines)
+                .saturating_sub(1)
+                .max(1)
+        };
+        match self.focus {
+            Focus::Articles if self.library.active() => entries(a.articles, 2),
+            Focus::Articles => entries(a.articles, 1),
+            Focus::Sections => entries(a.sections, 1),
+            Focus::Reader => self.page(),
+        }
+    }
+
+    /// `J` or `K`: opens the next (or previous) article of the list, staying where the keys
+    /// were (the reader, usually); at either end, says so.
+    pub(super) fn step_article(&mut self, forward: bool) {
+        let here = self.open_index().unwrap_or(self.article_cursor);
+        let next = if forward {
+            Some(here + 1).filter(|&n| n < self.entries.len())
+        } else {
+            here.checked_sub(1)
+        };
+        match next {
+            Some(n) => {
+                self.article_cursor = n;
+                self.open_article(n);
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        strings::LAST_ARTICLE
+                    } else {
+                        strings::FIRST_ARTICLE
+                    }
+                    .to_string(),
+                );
+            }
         }
     }
 
@@ -206,15 +253,11 @@ impl App {
         valid
     }
 
-    fn wide(&self) -> bool {
-        self.width >= screen::WIDE
-    }
-
     pub(super) fn focus_left(&mut self) {
         match self.focus {
             Focus::Reader => {
                 self.focus = Focus::Sections;
-                if !self.wide() {
+                if self.folded() {
                     self.lists_open = true;
                 }
             }
@@ -253,13 +296,21 @@ impl App {
             (i + n - 1) % n
         };
         self.focus = order[next];
-        if !self.wide() {
+        if self.folded() {
             self.lists_open = self.focus != Focus::Reader;
         }
     }
 
+    /// `o`: on a wide screen, folds the lists away for full-width reading or brings them
+    /// back beside the reader; on a narrow one, shows or hides them over the reader.
     pub(super) fn toggle_lists(&mut self) {
-        if self.wide() {
+        if self.width >= screen::WIDE {
+            self.full_width = !self.full_width;
+            self.lists_open = false;
+            if self.full_width {
+                self.focus = Focus::Reader;
+            }
+            self.relayout();
             return;
         }
         self.lists_open = !self.lists_open;
