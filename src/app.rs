@@ -9,6 +9,7 @@
 
 mod entries;
 mod library_search;
+mod line;
 mod memory;
 mod navigate;
 mod overlays;

@@ -197,19 +197,35 @@ fn handle_event(
     Ok(())
 }
 
-/// The meaning of a key in the search prompt.
+/// The meaning of a key in the search prompt: text, and the line editing of a shell.
 fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
     if k.modifiers.contains(KeyModifiers::CONTROL) {
-        // Ctrl-C and Ctrl-G leave the prompt like Esc.
-        return matches!(k.code, KeyCode::Char('c' | 'g')).then_some(PromptKey::Esc);
+        return match k.code {
+            // Ctrl-C and Ctrl-G leave the prompt like Esc.
+            KeyCode::Char('c' | 'g') => Some(PromptKey::Esc),
+            KeyCode::Char('u') => Some(PromptKey::ClearToStart),
+            KeyCode::Char('w') | KeyCode::Backspace => Some(PromptKey::DeleteWord),
+            KeyCode::Char('a') => Some(PromptKey::Home),
+            KeyCode::Char('e') => Some(PromptKey::End),
+            KeyCode::Char('b') => Some(PromptKey::Left),
+            KeyCode::Char('f') => Some(PromptKey::Right),
+            KeyCode::Char('h') => Some(PromptKey::Backspace),
+            KeyCode::Char('d') => Some(PromptKey::Delete),
+            _ => None,
+        };
     }
     Some(match k.code {
         KeyCode::Char(c) => PromptKey::Char(c),
         KeyCode::Backspace => PromptKey::Backspace,
+        KeyCode::Delete => PromptKey::Delete,
         KeyCode::Enter => PromptKey::Enter,
         KeyCode::Esc => PromptKey::Esc,
         KeyCode::Up => PromptKey::Up,
         KeyCode::Down => PromptKey::Down,
+        KeyCode::Left => PromptKey::Left,
+        KeyCode::Right => PromptKey::Right,
+        KeyCode::Home => PromptKey::Home,
+        KeyCode::End => PromptKey::End,
         _ => return None,
     })
 }
@@ -236,4 +252,22 @@ fn resume(term: &mut Term, app: &mut Session, mouse: bool) -> anyhow::Result<()>
     let size = term.size()?;
     app.resize(size.width, size.height);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_takes_the_line_editing_keys_of_a_shell() {
+        let key = |code, mods| prompt_key(&event::KeyEvent::new(code, mods));
+        let ctrl = KeyModifiers::CONTROL;
+        let none = KeyModifiers::NONE;
+        assert_eq!(key(KeyCode::Char('u'), ctrl), Some(PromptKey::ClearToStart));
+        assert_eq!(key(KeyCode::Char('w'), ctrl), Some(PromptKey::DeleteWord));
+        assert_eq!(key(KeyCode::Left, none), Some(PromptKey::Left));
+        assert_eq!(key(KeyCode::Right, none), Some(PromptKey::Right));
+        assert_eq!(key(KeyCode::Char('c'), ctrl), Some(PromptKey::Esc));
+        assert_eq!(key(KeyCode::Char('u'), none), Some(PromptKey::Char('u')));
+    }
 }

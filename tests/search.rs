@@ -106,7 +106,116 @@ fn a_query_with_no_match_says_so_and_does_not_move() {
     type_query(&mut app, "不存在的词");
     app.prompt(PromptKey::Enter);
     assert_eq!(app.top_row(), top);
-    assert_eq!(app.message(), Some("no match for 不存在的词"));
+    assert_eq!(
+        app.search().status().as_deref(),
+        Some("no match for 不存在的词")
+    );
+    // Said once: by the search's status, not again as a message.
+    assert_eq!(app.message(), None);
+    let screen = render(&app, 100, 30);
+    assert_eq!(screen.matches("no match for").count(), 1, "{screen}");
+    app.update(Action::NextMatch);
+    let screen = render(&app, 100, 30);
+    assert_eq!(screen.matches("no match for").count(), 1, "{screen}");
+}
+
+/// The screen as text.
+fn render(app: &Session, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| ui::draw(f, app, &Keymap::default(), &Theme::default()))
+        .unwrap();
+    let buf = term.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn esc_puts_the_search_away_and_n_or_an_empty_enter_brings_it_back() {
+    let mut app = sample(100, 30);
+    type_query(&mut app, "党建");
+    app.prompt(PromptKey::Enter);
+    app.update(Action::NextMatch);
+    assert_eq!(app.search().status().as_deref(), Some("match 2/6"));
+    app.update(Action::Cancel);
+    assert!(app.search().matches().is_empty(), "no highlights");
+    assert_eq!(app.search().status(), None);
+    assert_eq!(app.search().last(), Some("党建"));
+    app.update(Action::Top);
+    app.update(Action::NextMatch);
+    assert_ne!(app.message(), Some(strings::NO_SEARCH));
+    assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
+    assert!(current_visible(&app));
+    // `N` after Esc: the last match before the top of the reader (wrapping to the end).
+    app.update(Action::Cancel);
+    app.update(Action::Top);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search().status().as_deref(), Some("match 6/6"));
+    // `/` then Enter on an empty prompt repeats the last search.
+    app.update(Action::Cancel);
+    app.update(Action::Top);
+    app.update(Action::Search);
+    app.prompt(PromptKey::Enter);
+    assert_eq!(app.search().query(), "党建");
+    assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
+}
+
+#[test]
+fn with_no_search_at_all_n_says_how_to_search() {
+    let mut app = sample(100, 30);
+    app.update(Action::NextMatch);
+    assert_eq!(app.message(), Some(strings::NO_SEARCH));
+}
+
+#[test]
+fn a_match_found_off_screen_comes_a_third_of_the_way_down() {
+    let mut app = sample(100, 30);
+    type_query(&mut app, "陆晨昱");
+    app.prompt(PromptKey::Enter);
+    let s = app.search();
+    let row = app
+        .layout()
+        .row_of(s.matches()[s.current().unwrap()].start());
+    let h = app.reader_height();
+    assert!(row > h, "the match is further down than the first screen");
+    assert_eq!(row - app.top_row(), h / 3, "context above it");
+    // A match on screen does not move the reader.
+    let top = app.top_row();
+    app.update(Action::NextMatch);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.top_row(), top);
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line() {
+    let mut app = sample(100, 30);
+    type_query(&mut app, "党x建");
+    app.prompt(PromptKey::Left);
+    app.prompt(PromptKey::Backspace);
+    assert_eq!(app.search().query(), "党建");
+    assert_eq!(app.search().matches().len(), 6, "matches follow the edit");
+    app.prompt(PromptKey::End);
+    app.prompt(PromptKey::Char(' '));
+    app.prompt(PromptKey::Char('a'));
+    app.prompt(PromptKey::DeleteWord);
+    assert_eq!(app.search().query(), "党建 ");
+    app.prompt(PromptKey::ClearToStart);
+    assert_eq!(app.search().query(), "");
+    assert!(app.search().typing(), "Ctrl-U clears, the prompt stays");
+    // The cursor is drawn where the edit happens.
+    type_query_chars(&mut app, "临港");
+    app.prompt(PromptKey::Left);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| ui::draw(f, &app, &Keymap::default(), &Theme::default()))
+        .unwrap();
+    // `/` and 临 (two columns) before the cursor.
+    term.backend_mut().assert_cursor_position((3, 29));
+}
+
+fn type_query_chars(app: &mut Session, q: &str) {
+    for c in q.chars() {
+        app.prompt(PromptKey::Char(c));
+    }
 }
 
 #[test]

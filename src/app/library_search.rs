@@ -25,6 +25,8 @@ pub struct LibraryHit {
 #[derive(Debug, Default)]
 pub struct LibrarySearch {
     query: String,
+    /// Where the cursor is in the query being typed (a byte offset).
+    edit_cursor: usize,
     typing: bool,
     active: bool,
     /// Whether results for the query are still coming.
@@ -56,6 +58,11 @@ impl LibrarySearch {
     /// The query.
     pub fn query(&self) -> &str {
         &self.query
+    }
+
+    /// Where the cursor is in the query being typed (a byte offset).
+    pub fn edit_cursor(&self) -> usize {
+        self.edit_cursor
     }
 
     /// The matching articles found so far, in library order.
@@ -91,6 +98,7 @@ impl App {
         l.active = true;
         l.typing = true;
         l.query.clear();
+        l.edit_cursor = 0;
         l.hits.clear();
         l.cursor = 0;
         l.searching = false;
@@ -99,31 +107,26 @@ impl App {
     /// A key typed into the library search prompt.
     pub(super) fn library_prompt(&mut self, key: PromptKey) {
         let l = &mut self.library;
-        match key {
-            PromptKey::Char(c) if !c.is_control() => {
-                l.query.push(c);
-                self.restart_library_search();
-            }
-            PromptKey::Char(_) => {}
-            PromptKey::Backspace => {
-                if l.query.pop().is_none() {
-                    self.close_library_search();
-                } else {
-                    self.restart_library_search();
-                }
-            }
-            PromptKey::Esc => {
-                self.close_library_search();
-            }
-            PromptKey::Enter => {
-                l.typing = false;
-                if l.query.is_empty() {
+        match super::line::apply(&mut l.query, &mut l.edit_cursor, key) {
+            super::line::Edit::Changed => self.restart_library_search(),
+            super::line::Edit::Same => {}
+            super::line::Edit::NotEditing => match key {
+                PromptKey::Esc | PromptKey::Backspace => {
                     self.close_library_search();
                 }
-                self.report_miss();
-            }
-            PromptKey::Up => l.cursor = l.cursor.saturating_sub(1),
-            PromptKey::Down => l.cursor = (l.cursor + 1).min(l.hits.len().saturating_sub(1)),
+                PromptKey::Enter => {
+                    l.typing = false;
+                    if l.query.is_empty() {
+                        self.close_library_search();
+                    }
+                    self.report_miss();
+                }
+                PromptKey::Up => l.cursor = l.cursor.saturating_sub(1),
+                PromptKey::Down => {
+                    l.cursor = (l.cursor + 1).min(l.hits.len().saturating_sub(1));
+                }
+                _ => {}
+            },
         }
     }
 

@@ -3,6 +3,7 @@
 //! where the search started.
 
 use super::App;
+use super::line::Edit;
 use crate::catalog::ArticleId;
 use crate::layout::TextPos;
 use crate::search::{Index, Match};
@@ -23,12 +24,31 @@ pub enum PromptKey {
     Up,
     /// A later query.
     Down,
+    /// Move the cursor one character left.
+    Left,
+    /// Move the cursor one character right.
+    Right,
+    /// Move the cursor to the start of the line.
+    Home,
+    /// Move the cursor to the end of the line.
+    End,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWord,
+    /// Delete everything before the cursor (Ctrl-U).
+    ClearToStart,
 }
 
 /// The search's state.
 #[derive(Debug, Default)]
 pub struct Search {
     query: String,
+    /// Where the cursor is in the query being typed (a byte offset).
+    cursor: usize,
+    /// The last query entered: `n` repeats it after Esc, and so does Enter on an empty
+    /// prompt.
+    last: Option<String>,
     typing: bool,
     matches: Vec<Match>,
     current: Option<usize>,
@@ -49,6 +69,16 @@ impl Search {
     /// Whether the prompt is open.
     pub fn typing(&self) -> bool {
         self.typing
+    }
+
+    /// Where the cursor is in the query being typed (a byte offset).
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The last query entered, kept after Esc for `n` and an empty Enter to repeat.
+    pub fn last(&self) -> Option<&str> {
+        self.last.as_deref()
     }
 
     /// Every match, in text order.
@@ -92,6 +122,7 @@ impl App {
         let s = &mut self.search;
         s.typing = true;
         s.query.clear();
+        s.cursor = 0;
         s.matches.clear();
         s.current = None;
         s.history_pos = None;
@@ -110,6 +141,7 @@ impl App {
     pub(super) fn search_for(&mut self, query: &str) {
         self.start_search();
         self.search.query = query.to_string();
+        self.search.cursor = query.len();
         self.keep_search();
     }
 
@@ -121,22 +153,16 @@ impl App {
         if !self.search.typing {
             return;
         }
-        match key {
-            PromptKey::Char(c) if !c.is_control() => {
-                self.search.query.push(c);
-                self.refresh_matches(true);
-            }
-            PromptKey::Char(_) => {}
-            PromptKey::Backspace => {
-                if self.search.query.pop().is_none() {
-                    self.cancel_search();
-                } else {
-                    self.refresh_matches(true);
-                }
-            }
-            PromptKey::Esc => self.cancel_search(),
-            PromptKey::Enter => self.keep_search(),
-            PromptKey::Up | PromptKey::Down => self.recall(key == PromptKey::Up),
+        let s = &mut self.search;
+        match super::line::apply(&mut s.query, &mut s.cursor, key) {
+            Edit::Changed => self.refresh_matches(true),
+            Edit::Same => {}
+            Edit::NotEditing => match key {
+                PromptKey::Esc | PromptKey::Backspace => self.cancel_search(),
+                PromptKey::Enter => self.keep_search(),
+                PromptKey::Up | PromptKey::Down => self.recall(key == PromptKey::Up),
+                _ => {}
+            },
         }
     }
 
@@ -155,6 +181,7 @@ impl App {
         self.search.query = pos
             .and_then(|p| self.search.history.get(p).cloned())
             .unwrap_or_default();
+        self.search.cursor = self.search.query.len();
         self.refresh_matches(true);
     }
 
@@ -176,19 +203,26 @@ impl App {
 
     fn keep_search(&mut self) {
         self.search.typing = false;
+        if self.search.query.is_empty() {
+            // An empty Enter repeats the last search, as in less and vim.
+            match self.search.last.clone() {
+                Some(last) => self.search.query = last,
+                None => {
+                    self.cancel_search();
+                    return;
+                }
+            }
+        }
         let q = self.search.query.clone();
-        if q.is_empty() {
-            self.cancel_search();
-            return;
-        }
         if self.search.history.last() != Some(&q) {
-            self.search.history.push(q);
+            self.search.history.push(q.clone());
         }
+        self.search.last = Some(q);
         self.restore_origin();
         self.refresh_matches(false);
-        match self.search.current {
-            Some(i) => self.show_match(i),
-            None => self.message = self.search.status(),
+        // A miss is said by the search's status, once.
+        if let Some(i) = self.search.current {
+            self.show_match(i);
         }
     }
 
@@ -222,7 +256,8 @@ impl App {
         }
     }
 
-    /// Scrolls so that match `i` is on screen (at the top, when it was not visible).
+    /// Scrolls so that match `i` is on screen: when it was not, it comes to about a third
+    /// of the way down the reader, with the text before it above.
     fn show_match(&mut self, i: usize) {
         let Some(m) = self.search.matches.get(i) else {
             return;
@@ -231,8 +266,9 @@ impl App {
         let row = self.layout.row_of(m.start());
         let h = self.reader_height().max(1);
         if row < self.top || row >= self.top + h {
-            self.top = row;
-            self.anchor = self.layout.pos_of_row(row);
+            let top = row.saturating_sub(h / 3).min(self.max_top());
+            self.top = top;
+            self.anchor = self.layout.pos_of_row(top);
         }
         self.section_cursor = self.section_at_top();
     }
@@ -247,6 +283,12 @@ impl App {
     /// `n` (forward) or `N`: the next or previous match, wrapping around with a message; past
     /// the last match of an article opened from library results, the next article's.
     pub(super) fn step_match(&mut self, forward: bool) {
+        if self.search.query.is_empty()
+            && !self.search.typing
+            && let Some(last) = self.search.last.clone()
+        {
+            return self.repeat_search(&last, forward);
+        }
         let n = self.search.matches.len();
         let at_edge = match self.search.current {
             Some(c) => (forward && c + 1 >= n) || (!forward && c == 0),
@@ -256,10 +298,11 @@ impl App {
             return;
         }
         if n == 0 {
-            self.message = Some(match self.search.status() {
-                Some(s) => s,
-                None => strings::NO_SEARCH.to_string(),
-            });
+            // A search that found nothing says so in its status; only no search at all
+            // needs a message.
+            if self.search.status().is_none() {
+                self.message = Some(strings::NO_SEARCH.to_string());
+            }
             return;
         }
         let cur = self.search.current.unwrap_or(0);
@@ -284,17 +327,39 @@ impl App {
         });
     }
 
+    /// `n` or `N` after Esc put the last search away: it is searched again, and the match
+    /// shown is the first at or after the top of the reader (`n`) or the last before it.
+    fn repeat_search(&mut self, query: &str, forward: bool) {
+        self.search.query = query.to_string();
+        self.search.cursor = query.len();
+        self.search.origin = None;
+        self.refresh_matches(false);
+        if !forward {
+            let before = self
+                .search
+                .matches
+                .iter()
+                .rposition(|m| m.start() < self.anchor)
+                .or(self.search.matches.len().checked_sub(1));
+            self.search.current = before;
+        }
+        if let Some(i) = self.search.current {
+            self.show_match(i);
+        }
+    }
+
     /// A new article is open: its text has to be folded again at the next search.
     pub(super) fn drop_search_index(&mut self) {
         self.search.index = None;
     }
 
-    /// Esc outside the prompt: stop highlighting the last search.
+    /// Esc outside the prompt: stop highlighting the last search (`n` brings it back).
     pub(super) fn clear_search(&mut self) -> bool {
         if self.search.query.is_empty() {
             return false;
         }
         self.search.query.clear();
+        self.search.cursor = 0;
         self.search.matches.clear();
         self.search.current = None;
         true

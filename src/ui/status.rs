@@ -18,17 +18,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let search = app.search();
     let lib = app.library_search();
     if search.typing() || lib.typing() {
-        let query = if lib.typing() {
-            lib.query()
+        let (query, cursor) = if lib.typing() {
+            (lib.query(), lib.edit_cursor())
         } else {
-            search.query()
+            (search.query(), search.cursor())
         };
         let prompt = format!("{}{}", strings::SEARCH_PROMPT, query);
         let buf = frame.buffer_mut();
         buf.set_style(area, theme.body);
-        let (x, _) = buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), theme.body);
-        if x < area.right() {
-            frame.set_cursor_position((x, area.y));
+        buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), theme.body);
+        let before = query.get(..cursor).unwrap_or(query);
+        let x = strings::SEARCH_PROMPT.width() + before.width();
+        if let Ok(x) = u16::try_from(x)
+            && x < area.width
+        {
+            frame.set_cursor_position((area.x + x, area.y));
         }
         return;
     }
