@@ -33,6 +33,7 @@ fn start(library: &Path, data: &Path) -> Session {
         Sources::paths(vec![library.to_path_buf()]),
         LayoutOptions::default(),
         LoadOptions::default(),
+        newsreader::app::Order::default(),
         Places {
             data: Some(data.to_path_buf()),
             index: None,

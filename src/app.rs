@@ -28,7 +28,7 @@ use crate::library::LoadError;
 use crate::screen::{self, Areas, Shape};
 use crate::strings;
 
-pub use entries::{DATE_WIDTH, MARK_WIDTH, entry_width, sort_entries};
+pub use entries::{DATE_WIDTH, MARK_WIDTH, Order, entry_width, sort_entries};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
@@ -116,6 +116,8 @@ pub struct App {
     entries: Vec<Entry>,
     /// Where each article is in `entries`.
     by_id: HashMap<ArticleId, usize>,
+    /// How `entries` is ordered.
+    order: Order,
     /// Whether the library is a collection (folders, several files, feeds): the Articles
     /// list is shown even while it holds one article or none.
     collection: bool,
@@ -138,6 +140,9 @@ pub struct App {
     lists_open: bool,
     /// Full-width reading: the lists are folded away even on a wide screen.
     full_width: bool,
+    /// The reader runs for the first time (nothing remembered): the status bar says how to
+    /// get help, until help is opened.
+    first_run: bool,
     /// Columns the widest Sections entry of the open article takes.
     sections_width: u16,
     /// Columns the widest Articles entry takes (it only grows while the library is read).
@@ -176,6 +181,7 @@ impl App {
         let mut app = App {
             entries: Vec::new(),
             by_id: HashMap::new(),
+            order: Order::default(),
             collection: false,
             load_errors: Vec::new(),
             progress: None,
@@ -193,6 +199,7 @@ impl App {
             overlays: Vec::new(),
             lists_open: false,
             full_width: false,
+            first_run: false,
             sections_width: 0,
             articles_width: 0,
             width: 80,
@@ -329,6 +336,17 @@ impl App {
         self.width < screen::WIDE || self.full_width
     }
 
+    /// Whether this is the reader's first run, in which case the status bar says how to get
+    /// help (until help is opened).
+    pub fn first_run(&self) -> bool {
+        self.first_run
+    }
+
+    /// Says whether the reader runs for the first time (nothing remembered yet).
+    pub fn set_first_run(&mut self, first: bool) {
+        self.first_run = first;
+    }
+
     /// Whether full-width reading was asked for.
     pub fn full_width(&self) -> bool {
         self.full_width
@@ -435,7 +453,10 @@ impl App {
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                self.first_run = false;
+                self.overlays.push(Overlay::Help { scroll: 0 });
+            }
             Action::ToggleLists => self.toggle_lists(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),

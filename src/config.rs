@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::app::Order;
 use crate::decode::sanitize_line;
 use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
@@ -39,6 +40,8 @@ pub struct Config {
     pub refresh_minutes: Option<u32>,
     /// The zone in which feed dates that carry none are read.
     pub timezone: Zone,
+    /// How the Articles list is ordered (`sort`).
+    pub order: Order,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             feeds: Vec::new(),
             refresh_minutes: None,
             timezone: Zone::Local,
+            order: Order::default(),
         }
     }
 }
@@ -102,6 +106,7 @@ struct Raw {
     #[serde(rename = "refresh-minutes")]
     refresh_minutes: Option<u32>,
     timezone: Option<Spanned<String>>,
+    sort: Option<Order>,
 }
 
 /// One `[[feeds]]` table as written.
@@ -175,6 +180,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         layout: raw.layout,
         mouse: raw.mouse.unwrap_or(true),
         refresh_minutes: raw.refresh_minutes.filter(|m| *m > 0),
+        order: raw.sort.unwrap_or_default(),
         ..Config::default()
     };
     if let Some(mb) = &raw.max_file_mb {
@@ -337,6 +343,13 @@ pub fn default_text() -> String {
         "# Article files larger than this many megabytes are skipped with a message.\n\
          max-file-mb = {}\n",
         d.max_file_bytes >> 20
+    );
+    let _ = writeln!(
+        out,
+        "# The order of the Articles list: \"newest-first\" (articles with a date first, newest\n\
+         # at the top, then the rest by path) or \"path\" (as the folders are walked).\n\
+         sort = \"{}\"\n",
+        d.order.name()
     );
     let _ = writeln!(
         out,

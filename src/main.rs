@@ -104,7 +104,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         let layout = config.layout;
         let mut errors = Vec::new();
         terminal::run(
-            |nudge| Session::start(sources, layout, options, Places::usual(), nudge),
+            |nudge| {
+                Session::start(
+                    sources,
+                    layout,
+                    options,
+                    config.order,
+                    Places::usual(),
+                    nudge,
+                )
+            },
             &config.keymap,
             &config.theme,
             config.mouse,

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use crate::app::{App, Effect, PromptKey};
+use crate::app::{App, Effect, Order, PromptKey};
 use crate::article::Article;
 use crate::catalog::{ArticleId, Catalog, Entry, Origin, Outcome, text_key};
 use crate::index::{LibraryIndex, first_match};
@@ -167,17 +167,20 @@ impl Deref for Session {
 impl Session {
     /// Opens the catalog in `data` (`None`: remember nothing) and the search index in
     /// `index` (`None`: search without one), shows what the catalog knows of `sources` at
-    /// once, and starts a worker that brings both up to date. `nudge` is called (from any
-    /// thread) when a worker message waits for [`Session::pump`].
+    /// once (the Articles list in `order`), and starts a worker that brings both up to date.
+    /// `nudge` is called (from any thread) when a worker message waits for
+    /// [`Session::pump`].
     pub fn start(
         sources: Sources,
         layout: LayoutOptions,
         load: LoadOptions,
+        order: Order,
         places: Places,
         nudge: Arc<dyn Fn() + Send + Sync>,
     ) -> Session {
         let (catalog, warnings) = Catalog::open(places.data.as_deref());
         let mut s = Session::with_catalog(catalog, sources, layout, load, nudge);
+        s.app.set_order(order);
         for w in warnings {
             s.app.warn(w);
         }
@@ -218,6 +221,7 @@ impl Session {
             }
         }
         s.app.set_collection(collection);
+        s.app.set_first_run(true);
         s.app.set_entries(entries, None);
         for e in errors {
             s.app.add_load_error(e);
@@ -326,6 +330,7 @@ impl Session {
     /// open article (or the first) asked for. With no files and no feeds, the sample.
     fn show_known(&mut self) {
         let last = self.catalog.last().ok().flatten();
+        self.app.set_first_run(last.is_none());
         let feeds = self.known_feeds();
         let paths = self.sources.paths.clone();
         if paths.is_empty() && !feeds {
@@ -356,7 +361,6 @@ impl Session {
                     .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
             }
         }
-        crate::app::sort_entries(&mut entries);
         self.app.set_entries(entries, last.as_deref());
     }
 
@@ -772,6 +776,12 @@ impl Session {
     /// Scrolls the reader by `delta` rows (negative: up).
     pub fn scroll_rows(&mut self, delta: isize) {
         self.app.scroll_rows(delta);
+        self.run_effects();
+    }
+
+    /// Orders the Articles list.
+    pub fn set_order(&mut self, order: Order) {
+        self.app.set_order(order);
         self.run_effects();
     }
 

@@ -129,6 +129,14 @@ pub const NOT_A_TERMINAL: &str =
 /// Status bar: the reader went past the end and wrapped.
 pub const AT_END: &str = "end of article";
 
+/// Status bar: the open article's place in the list; "N/M" follows.
+pub const ARTICLE_COUNT: &str = "article ";
+/// Status bar: after the number of unread articles.
+pub const UNREAD: &str = "unread";
+/// Status bar, after the help key (on a first run).
+pub const HINT_HELP: &str = "help";
+/// Status bar, after the lists key (while the lists are folded away).
+pub const HINT_LISTS: &str = "lists";
 /// Status bar: the library is being read; "done/total" follows.
 pub const READING: &str = "reading ";
 /// Status bar: the current match; "N/M" follows.

@@ -29,6 +29,10 @@ pub struct Theme {
     pub selected: Style,
     /// Ordinary list entries.
     pub list: Style,
+    /// Articles not read yet, in the Articles list.
+    pub unread: Style,
+    /// Link text in the reader.
+    pub link: Style,
     /// The status bar.
     pub status: Style,
     /// Messages in the status bar.
@@ -56,6 +60,10 @@ impl Default for Theme {
             selected_focused: Style::new().add_modifier(Modifier::REVERSED),
             selected: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             list: Style::new(),
+            unread: Style::new().add_modifier(Modifier::BOLD),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
             status: Style::new().add_modifier(Modifier::REVERSED),
             message: Style::new()
                 .add_modifier(Modifier::REVERSED)
@@ -71,6 +79,17 @@ impl Default for Theme {
     }
 }
 
+/// The attributes that keep a style apart when `NO_COLOR` takes its colour away: the title
+/// bold and underlined, top-level headings bold, nested ones underlined, metadata dim.
+pub const NO_COLOR_ATTRIBUTES: &[(&str, Modifier)] = &[
+    ("title", Modifier::BOLD.union(Modifier::UNDERLINED)),
+    ("heading", Modifier::BOLD),
+    ("subheading", Modifier::UNDERLINED),
+    ("meta", Modifier::DIM),
+    ("link", Modifier::UNDERLINED),
+    ("border-focused", Modifier::BOLD),
+];
+
 /// The modifiers a style string may name.
 const MODIFIERS: &[(&str, Modifier)] = &[
     ("bold", Modifier::BOLD),
@@ -83,7 +102,7 @@ const MODIFIERS: &[(&str, Modifier)] = &[
 
 impl Theme {
     /// The names of the styles, as the config's `[theme]` table uses them.
-    pub const NAMES: [&'static str; 16] = [
+    pub const NAMES: [&'static str; 18] = [
         "title",
         "meta",
         "heading",
@@ -94,6 +113,8 @@ impl Theme {
         "selected-focused",
         "selected",
         "list",
+        "unread",
+        "link",
         "status",
         "message",
         "search-match",
@@ -115,6 +136,8 @@ impl Theme {
             "selected-focused" => &mut self.selected_focused,
             "selected" => &mut self.selected,
             "list" => &mut self.list,
+            "unread" => &mut self.unread,
+            "link" => &mut self.link,
             "status" => &mut self.status,
             "message" => &mut self.message,
             "search-match" => &mut self.search_match,
@@ -126,7 +149,9 @@ impl Theme {
     }
 
     /// The same theme without colours, for `NO_COLOR`: bold, reverse and the other
-    /// modifiers stay, so highlights stay visible.
+    /// modifiers stay, so highlights stay visible, and the styles that stood apart by their
+    /// colour alone get an attribute instead ([`NO_COLOR_ATTRIBUTES`]): the title, the
+    /// headings of each level, the metadata and links stay distinct from body text.
     pub fn without_colors(&self) -> Theme {
         let mut t = self.clone();
         for name in Theme::NAMES {
@@ -134,6 +159,11 @@ impl Theme {
                 // A style that stood out by its background stands out by reverse video.
                 if s.bg.is_some() {
                     s.add_modifier |= Modifier::REVERSED;
+                }
+                if (s.fg.is_some() || s.bg.is_some())
+                    && let Some(&(_, m)) = NO_COLOR_ATTRIBUTES.iter().find(|(n, _)| *n == name)
+                {
+                    s.add_modifier |= m;
                 }
                 s.fg = None;
                 s.bg = None;
@@ -261,5 +291,14 @@ mod tests {
             t.search_current, t.search_match,
             "the current match still stands apart"
         );
+        // The styles that were apart by colour alone stay apart by an attribute.
+        let styles = [t.title, t.heading, t.subheading, t.meta, t.body];
+        for (i, a) in styles.iter().enumerate() {
+            for b in &styles[i + 1..] {
+                assert_ne!(a, b, "{styles:?}");
+            }
+        }
+        assert!(t.meta.add_modifier.contains(Modifier::DIM));
+        assert!(t.subheading.add_modifier.contains(Modifier::UNDERLINED));
     }
 }

@@ -1,6 +1,6 @@
 //! Drawing: `draw(&App)` into a frame, read-only. One small file per pane; the screen
 //! geometry comes from [`crate::screen`], the same function the app uses for resizes and
-//! clicks, and every style from [`theme`].
+//! clicks, and every style from [`crate::theme`].
 
 mod bookmarks;
 mod help;
@@ -37,6 +37,28 @@ fn popup(
     (!inner.is_empty()).then_some(inner)
 }
 
+/// `text` cut to `width` columns, ending with `…` when it was cut.
+fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     let areas = app.areas();
@@ -47,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     if let Some(r) = areas.sections {
         lists::draw_sections(frame, app, r, theme);
     }
-    status::draw(frame, app, areas.status, theme);
+    status::draw(frame, app, keymap, areas.status, theme);
     // Overlays bottom-up, the top one drawn last.
     for overlay in app.overlays() {
         match *overlay {

@@ -117,3 +117,70 @@ fn narrow_lists_overlay() {
     assert!(screen.contains("Sections"));
     insta::assert_snapshot!("lists_overlay_60x20", screen);
 }
+
+#[test]
+fn articles_list_newest_first_with_dates_and_unread_marks() {
+    let paths: Vec<PathBuf> = ["cn_numbered.txt", "decorated.txt", "frontmatter_md.txt"]
+        .iter()
+        .map(|n| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(n)
+        })
+        .collect();
+    let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
+    let screen = render(&mut app, 100, 30);
+    let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
+    assert!(
+        rows[0].contains("  2023-04-02 小城图书馆迎来新读者"),
+        "{screen}"
+    );
+    assert!(
+        rows[1].contains("* 2021-06-08 关于改进社区服务"),
+        "{screen}"
+    );
+    assert!(rows[2].contains("* 2020-09-01 山里的小学"), "{screen}");
+    // The order can be by path instead; the cursor stays on its article.
+    app.set_order(newsreader::app::Order::Path);
+    let screen = render(&mut app, 100, 30);
+    assert!(
+        screen.lines().nth(2).unwrap().contains("小城图书馆"),
+        "{screen}"
+    );
+    assert_eq!(app.article_cursor(), 1);
+    // Below the date column's width, titles keep the room.
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("* 关于改进社区服务的几点意见"), "{screen}");
+}
+
+#[test]
+fn status_bar_says_how_to_get_help_and_the_lists() {
+    let mut app = sample();
+    let screen = render(&mut app, 60, 20);
+    let status = screen.lines().last().unwrap().to_string();
+    assert!(
+        status.contains("? help") && status.contains("o lists"),
+        "{status}"
+    );
+    assert!(status.contains("临港浦江国际科技城"), "{status}");
+    app.update(Action::Help);
+    app.update(Action::Cancel);
+    app.update(Action::FocusRight);
+    app.update(Action::NextSection);
+    let status = render(&mut app, 60, 20).lines().last().unwrap().to_string();
+    assert!(
+        !status.contains("? help"),
+        "shown until help is opened: {status}"
+    );
+    assert!(
+        status.contains("学习有高潮") && status.contains("%"),
+        "{status}"
+    );
+    // At 100 columns the lists are beside the reader: no hint for them.
+    let status = render(&mut app, 100, 30)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(!status.contains("o lists"), "{status}");
+}

@@ -17,6 +17,7 @@ fn session(dir: &Path, w: u16, h: u16) -> Session {
         Sources::embedded(),
         LayoutOptions::default(),
         LoadOptions::default(),
+        newsreader::app::Order::default(),
         Places {
             data: Some(dir.to_path_buf()),
             index: None,

@@ -23,9 +23,10 @@ impl App {
         self.relayout();
     }
 
-    /// The articles known at start, in list order; the first (or the one with key `last`) is
-    /// asked for.
-    pub fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
+    /// The articles known at start, in any order (they are sorted); the first (or the one
+    /// with key `last`) is asked for.
+    pub fn set_entries(&mut self, mut entries: Vec<Entry>, last: Option<&str>) {
+        sort_entries(&mut entries, self.order);
         self.entries = entries;
         self.articles_width = self.entries.iter().map(entry_width).max().unwrap_or(0);
         self.reindex();
@@ -40,6 +41,15 @@ impl App {
         self.relayout();
     }
 
+    /// Orders the Articles list (`sort` in the config); the cursor stays on its article.
+    pub fn set_order(&mut self, order: Order) {
+        self.order = order;
+        let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
+        sort_entries(&mut self.entries, order);
+        self.reindex();
+        self.follow_cursor(cursor_id);
+    }
+
     /// An article that is new or changed.
     pub fn upsert_entry(&mut self, entry: Entry) {
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
@@ -52,7 +62,7 @@ impl App {
         }
         let at = self
             .entries
-            .partition_point(|e| list_order(e, &entry) == Ordering::Less);
+            .partition_point(|e| list_order(e, &entry, self.order) == Ordering::Less);
         self.entries.insert(at, entry);
         // Only the entries from the first that moved on have a new place: appending (as a
         // first read of a library does, in order) costs nothing more.
@@ -199,9 +209,43 @@ pub fn entry_width(e: &Entry) -> u16 {
     u16::try_from(MARK_WIDTH + date + e.title.width()).unwrap_or(u16::MAX)
 }
 
-/// The order of the Articles list: embedded articles first, then files by path, compared
+/// How the Articles list is ordered (`sort` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Order {
+    /// Newest first where dates are known, then the undated articles by path.
+    #[default]
+    NewestFirst,
+    /// By path, as the folders were walked.
+    Path,
+}
+
+impl Order {
+    /// The name the config uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::NewestFirst => "newest-first",
+            Order::Path => "path",
+        }
+    }
+}
+
+/// The order of the Articles list: newest first when asked and dates are known; otherwise
+/// (and among articles of one date) embedded articles first, then files by path, compared
 /// component by component (as the folders were walked). [`sort_entries`] sorts the same way.
-fn list_order(a: &Entry, b: &Entry) -> Ordering {
+fn list_order(a: &Entry, b: &Entry, order: Order) -> Ordering {
+    if order == Order::NewestFirst {
+        let newest = by_date(a, b);
+        if newest != Ordering::Equal {
+            return newest;
+        }
+    }
+    path_order(a, b)
+}
+
+/// Embedded articles first, then files by path, component by component, then feed items
+/// (newest first, undated ones last).
+fn path_order(a: &Entry, b: &Entry) -> Ordering {
     match (&a.origin, &b.origin) {
         (Origin::Embedded(x), Origin::Embedded(y)) => x.cmp(y),
         (Origin::Embedded(_), _) => Ordering::Less,
@@ -209,36 +253,45 @@ fn list_order(a: &Entry, b: &Entry) -> Ordering {
         (Origin::File(x), Origin::File(y)) => x.components().cmp(y.components()),
         (Origin::File(_), Origin::Item(_)) => Ordering::Less,
         (Origin::Item(_), Origin::File(_)) => Ordering::Greater,
-        // Feed items: newest first, undated ones last.
-        (Origin::Item(_), Origin::Item(_)) => match (&a.date, &b.date) {
-            (Some(x), Some(y)) => y.cmp(x),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        },
+        (Origin::Item(_), Origin::Item(_)) => by_date(a, b),
+    }
+}
+
+/// Newest first, undated last.
+fn by_date(a: &Entry, b: &Entry) -> Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
 }
 
 /// Sorts entries into list order (with one sort key made per entry, which is much quicker
 /// than comparing paths component by component at 50,000 entries).
-pub fn sort_entries(entries: &mut [Entry]) {
-    entries.sort_by_cached_key(|e| match &e.origin {
-        Origin::Embedded(name) => (0, name.clone()),
-        // A separator below every other character orders paths as their components do.
-        Origin::File(p) => (1, p.to_string_lossy().replace('/', "\u{1}")),
-        // Newest first: the date's digits turned around sort later dates first.
-        // (Undated items last, as `list_order` has them.)
-        Origin::Item(_) => (
-            2,
-            e.date.as_deref().map_or_else(
-                || "~".to_string(),
-                |d| {
-                    d.chars()
-                        .map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8)))
-                        .collect()
-                },
+pub fn sort_entries(entries: &mut [Entry], order: Order) {
+    let newest = order == Order::NewestFirst;
+    entries.sort_by_cached_key(|e| {
+        let path = match &e.origin {
+            Origin::Embedded(name) => (0, name.clone()),
+            // A separator below every other character orders paths as their components do.
+            Origin::File(p) => (1, p.to_string_lossy().replace('/', "\u{1}")),
+            // Newest first: the date's digits turned around sort later dates first.
+            // (Undated items last, as `path_order` has them.)
+            Origin::Item(_) => (
+                2,
+                e.date.as_deref().map_or_else(
+                    || "~".to_string(),
+                    |d| {
+                        d.chars()
+                            .map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8)))
+                            .collect()
+                    },
+                ),
             ),
-        ),
+        };
+        let date = e.date.clone().filter(|_| newest);
+        (newest && date.is_none(), std::cmp::Reverse(date), path)
     });
 }
 
@@ -287,9 +340,9 @@ mod tests {
             entries.push(e);
         }
         let mut sorted = entries.clone();
-        sort_entries(&mut sorted);
+        sort_entries(&mut sorted, Order::Path);
         let mut by_compare = entries.clone();
-        by_compare.sort_by(list_order);
+        by_compare.sort_by(|a, b| list_order(a, b, Order::Path));
         assert_eq!(sorted, by_compare);
         let names: Vec<String> = sorted
             .iter()
@@ -313,5 +366,28 @@ mod tests {
                 "g21"
             ]
         );
+    }
+
+    #[test]
+    fn newest_first_puts_dated_articles_first_by_date() {
+        let mut entries: Vec<Entry> = ["/n/a.txt", "/n/b.txt", "/n/c.txt", "/n/d.txt"]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(i as i64, Origin::File(PathBuf::from(p))))
+            .collect();
+        entries[1].date = Some("2022-11-23".into());
+        entries[2].date = Some("2023-01-02".into());
+        entries[3].date = Some("2022-11-23".into());
+        let mut sorted = entries.clone();
+        sort_entries(&mut sorted, Order::NewestFirst);
+        let ids: Vec<i64> = sorted.iter().map(|e| e.id.0).collect();
+        assert_eq!(
+            ids,
+            [2, 1, 3, 0],
+            "newest first, then by path; undated last"
+        );
+        let mut by_compare = entries.clone();
+        by_compare.sort_by(|a, b| list_order(a, b, Order::NewestFirst));
+        assert_eq!(sorted, by_compare);
     }
 }

@@ -5,8 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear};
 use std::ops::Range;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
+use super::fit;
 use crate::app::{App, Focus, list_offset};
 use crate::strings;
 use crate::theme::Theme;
@@ -35,6 +36,8 @@ struct Entry {
     right: Option<String>,
     /// A second line and the byte range in it to highlight (a search excerpt).
     second: Option<(String, Range<usize>)>,
+    /// Drawn in the style of unread articles.
+    unread: bool,
 }
 
 impl Entry {
@@ -44,6 +47,7 @@ impl Entry {
             level,
             right: None,
             second: None,
+            unread: false,
         }
     }
 }
@@ -74,6 +78,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     level: 0,
                     right: Some(h.count.to_string()),
                     second: h.excerpt.as_ref().map(|e| (e.text.clone(), e.mark.clone())),
+                    unread: false,
                 }
             },
             lines: 2,
@@ -82,15 +87,78 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         };
         return draw(frame, &list, area, theme);
     }
+    let columns = Columns::fit(usize::from(area.width.saturating_sub(2)), app, area);
     let list = List {
         title: strings::ARTICLES_TITLE,
         len: entries.len(),
-        entry: |i| Entry::plain(entries[i].title.clone(), 0),
+        entry: |i| columns.entry(&entries[i]),
         lines: 1,
         cursor: app.article_cursor(),
         focused,
     };
     draw(frame, &list, area, theme);
+}
+
+/// The columns of the Articles list that fit its width: the unread mark always, the date
+/// and the source when there is room for them beside a useful part of the title.
+struct Columns {
+    date: bool,
+    /// Columns for the source on the right (0: not shown).
+    source: usize,
+}
+
+/// The title keeps at least this many columns before a date or source column is shown.
+const TITLE_MIN: usize = 16;
+/// The widest the source column gets.
+const SOURCE_MAX: usize = 12;
+
+impl Columns {
+    /// The columns for a list `width` columns wide inside its border, judged by the entries
+    /// that can be on screen.
+    fn fit(width: usize, app: &App, area: Rect) -> Columns {
+        let rows = usize::from(area.height.saturating_sub(2));
+        let from = list_offset(app.article_cursor(), rows);
+        let visible = || app.entries().iter().skip(from).take(rows);
+        let date = visible().any(|e| e.date.is_some())
+            && width >= crate::app::MARK_WIDTH + crate::app::DATE_WIDTH + TITLE_MIN;
+        let used = crate::app::MARK_WIDTH + if date { crate::app::DATE_WIDTH } else { 0 };
+        let widest = visible()
+            .filter_map(|e| e.source.as_deref())
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+            .min(SOURCE_MAX);
+        let title = visible().map(|e| e.title.width()).max().unwrap_or(0);
+        // The source only where the whole title fits beside it, or the title keeps plenty.
+        let source = if widest > 0
+            && (used + title + 1 + widest <= width || used + 2 * TITLE_MIN + widest <= width)
+        {
+            widest
+        } else {
+            0
+        };
+        Columns { date, source }
+    }
+
+    fn entry(&self, e: &crate::catalog::Entry) -> Entry {
+        let mark = if e.read { "  " } else { "* " };
+        let date = match (&e.date, self.date) {
+            (Some(d), true) => format!("{d:<width$}", width = crate::app::DATE_WIDTH),
+            (None, true) => " ".repeat(crate::app::DATE_WIDTH),
+            (_, false) => String::new(),
+        };
+        let right = match (&e.source, self.source) {
+            (Some(s), w) if w > 0 => Some(format!("{:<w$}", fit(s, w))),
+            _ => None,
+        };
+        Entry {
+            text: format!("{mark}{date}{}", e.title),
+            level: 0,
+            right,
+            second: None,
+            unread: !e.read,
+        }
+    }
 }
 
 /// Draws the Sections list into `area`.
@@ -139,6 +207,8 @@ fn draw<F: Fn(usize) -> Entry>(frame: &mut Frame, list: &List<'_, F>, area: Rect
             } else {
                 theme.selected
             }
+        } else if entry.unread {
+            theme.unread
         } else {
             theme.list
         };
@@ -173,30 +243,9 @@ fn draw<F: Fn(usize) -> Entry>(frame: &mut Frame, list: &List<'_, F>, area: Rect
     }
 }
 
-/// `text` cut to `width` columns, ending with `…` when it was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::super::fit;
 
     #[test]
     fn cut_titles_end_with_an_ellipsis() {
