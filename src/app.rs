@@ -14,6 +14,7 @@ mod memory;
 mod navigate;
 mod overlays;
 mod search;
+mod source;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +33,7 @@ pub use entries::{DATE_WIDTH, MARK_WIDTH, Order, entry_width, sort_entries};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
+pub use source::{SOURCE_GUTTER, SourceLine, SourceView, wrap};
 
 /// Something the app needs done outside itself: the session carries these out (reading the
 /// catalog, writing to it, starting a search) and answers with the methods that take their
@@ -64,6 +66,9 @@ pub enum Effect {
     SearchLibrary(String),
     /// Refresh the library's feeds ([`App::set_fetch_progress`], then [`App::fetched`]).
     Refresh,
+    /// Read article `id`'s file again as text (decoded, not parsed) and hand it to
+    /// [`App::source_read`].
+    ReadSource(ArticleId),
     /// Find the first match of `query` in each of these articles and hand a line of
     /// context around it to [`App::library_excerpts`].
     Excerpts {
@@ -87,6 +92,11 @@ pub enum Overlay {
     Bookmarks {
         /// The highlighted bookmark.
         cursor: usize,
+    },
+    /// The open article's source text, from this line on ([`App::source`]).
+    Source {
+        /// The first line shown.
+        scroll: usize,
     },
 }
 
@@ -165,6 +175,8 @@ pub struct App {
     /// A message to show once the article asked for is open.
     notice_after_open: Option<&'static str>,
     bookmarks: Vec<Bookmark>,
+    /// The source of the open article, once asked for.
+    source: SourceView,
     /// The last place handed out to be remembered, so an unchanged one is not written again.
     remembered: Option<(String, StoredPlace)>,
     effects: Vec<Effect>,
@@ -217,6 +229,7 @@ impl App {
             search_from_end: false,
             notice_after_open: None,
             bookmarks: Vec::new(),
+            source: SourceView::default(),
             remembered: None,
             effects: Vec::new(),
         };
@@ -290,7 +303,7 @@ impl App {
     pub fn help(&self) -> Option<usize> {
         self.overlays.iter().rev().find_map(|o| match o {
             Overlay::Help { scroll } => Some(*scroll),
-            Overlay::Bookmarks { .. } => None,
+            _ => None,
         })
     }
 
@@ -460,6 +473,7 @@ impl App {
             Action::ToggleLists => self.toggle_lists(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
+            Action::Source => self.ask_source(),
             Action::Cancel => {
                 if self.lists_open {
                     self.lists_open = false;

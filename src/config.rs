@@ -493,11 +493,10 @@ mod tests {
     fn errors_point_at_line_and_column() {
         assert_eq!(
             err("mouse = true\n[keys]\n\"j\" = \"scroll_dwn\"\n"),
-            "c.toml, line 3, column 7: unknown action \"scroll_dwn\"; expected one of: \
-             scroll_up, scroll_down, focus_left, focus_right, page_up, page_down, half_page_up, \
-             half_page_down, top, bottom, prev_section, next_section, prev_article, \
-             next_article, focus_next, focus_prev, search, next_match, prev_match, \
-             toggle_bookmark, bookmarks, toggle_lists, refresh, help, cancel, quit"
+            format!(
+                "c.toml, line 3, column 7: unknown action \"scroll_dwn\"; expected one of: {}",
+                Action::ALL.map(Action::name).join(", ")
+            )
         );
         assert!(
             err("[keys]\n\"Hyper-x\" = \"quit\"\n")

@@ -62,6 +62,8 @@ pub enum Action {
     Bookmarks,
     /// Refresh the news feeds.
     Refresh,
+    /// Show the open article's source text, with what the parser dropped marked.
+    Source,
     /// Close an overlay or cancel a search.
     Cancel,
     /// Leave the program.
@@ -70,7 +72,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -92,6 +94,7 @@ impl Action {
         Action::PrevMatch,
         Action::ToggleBookmark,
         Action::Bookmarks,
+        Action::Source,
         Action::ToggleLists,
         Action::Refresh,
         Action::Help,
@@ -126,6 +129,7 @@ impl Action {
             Action::ToggleBookmark => "toggle_bookmark",
             Action::Bookmarks => "bookmarks",
             Action::Refresh => "refresh",
+            Action::Source => "source",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
         }
@@ -164,6 +168,7 @@ impl Action {
             Action::ToggleBookmark => s::HELP_BOOKMARK,
             Action::Bookmarks => s::HELP_BOOKMARKS,
             Action::Refresh => s::HELP_REFRESH,
+            Action::Source => s::HELP_SOURCE,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
         }
@@ -216,6 +221,7 @@ impl Default for Keymap {
             (Key::ch('m'), ToggleBookmark),
             (Key::ch('B'), Bookmarks),
             (Key::ch('R'), Refresh),
+            (Key::ch('v'), Source),
             (Key::ch('?'), Help),
             (Key::plain(K::Esc), Cancel),
             (Key::ch('q'), Quit),

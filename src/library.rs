@@ -231,6 +231,31 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
     Ok(article)
 }
 
+/// The text of an article's file as it was read, decoded and sanitised but not parsed: what
+/// the reader's source view shows, so that a reader can see what the parser removed.
+pub fn read_source(path: &Path, options: &LoadOptions) -> Result<String, LoadError> {
+    let bytes = crate::files::read_capped(path, options.max_bytes).map_err(|e| {
+        let problem = match e {
+            crate::files::ReadError::NotFound => Problem::NotFound,
+            crate::files::ReadError::NotRegular => Problem::NotRegular,
+            crate::files::ReadError::TooLarge { size, cap } => {
+                Problem::TooLarge { size, limit: cap }
+            }
+            crate::files::ReadError::Io(e) => io_problem(&e),
+        };
+        LoadError::new(path, problem)
+    })?;
+    decode_bytes(&bytes, options.encoding)
+        .map(|d| d.text)
+        .map_err(|p| LoadError::new(path, p))
+}
+
+/// The text of the embedded article called `name`, decoded and sanitised.
+pub fn embedded_source(name: &str) -> Option<String> {
+    let (_, bytes) = EMBEDDED.iter().find(|(n, _)| *n == name)?;
+    decode_bytes(bytes, None).ok().map(|d| d.text)
+}
+
 fn io_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
         std::io::ErrorKind::NotFound => Problem::NotFound,

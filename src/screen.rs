@@ -95,6 +95,17 @@ pub fn areas(width: u16, height: u16, shape: &Shape) -> Areas {
     }
 }
 
+/// Where the source view goes: the whole screen above the status bar, inside a border.
+pub fn source_area(width: u16, height: u16) -> Rect {
+    let body = Rect::new(0, 0, width, height.saturating_sub(1));
+    Rect::new(
+        body.x.saturating_add(1).min(width),
+        body.y.saturating_add(1).min(body.height),
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2),
+    )
+}
+
 /// The bookmarks overlay's size, at most (it shrinks to fit the screen).
 pub const BOOKMARKS_SIZE: (u16, u16) = (72, 20);
 

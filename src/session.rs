@@ -844,6 +844,10 @@ impl Session {
                 self.refresh_feeds();
                 Ok(())
             }
+            Effect::ReadSource(id) => {
+                self.read_source(id);
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.app
@@ -897,6 +901,21 @@ impl Session {
             query,
             self.app.entries().iter().map(|e| e.id).collect(),
         ));
+    }
+
+    /// Reads article `id`'s file again as text, for the source view.
+    fn read_source(&mut self, id: ArticleId) {
+        let origin = self.app.entry(id).map(|e| e.origin.clone());
+        let text = match origin {
+            Some(Origin::File(path)) => {
+                crate::library::read_source(&path, &self.load).map_err(|e| e.to_string())
+            }
+            Some(Origin::Embedded(name)) => crate::library::embedded_source(&name)
+                .ok_or_else(|| strings::ARTICLE_GONE.to_string()),
+            Some(Origin::Item(_)) => Err(strings::NO_ITEM_SOURCE.to_string()),
+            None => Err(strings::ARTICLE_GONE.to_string()),
+        };
+        self.app.source_read(id, text);
     }
 
     /// The first match of `query` in each of `ids`, as a line of context.

@@ -202,6 +202,18 @@ pub const BOOKMARKS_TITLE: &str = " Bookmarks ";
 pub const NO_BOOKMARKS: &str = "No bookmarks yet: press m to bookmark the top of the reader.";
 /// Help: m.
 pub const HELP_BOOKMARK: &str = "bookmark the top of the reader (again: remove)";
+/// Help: v.
+pub const HELP_SOURCE: &str = "the article's source text, dropped lines marked";
+/// Title of the source view.
+pub const SOURCE_TITLE: &str = " Source (lines marked - were dropped as boilerplate) ";
+/// The mark before a dropped line in the source view.
+pub const SOURCE_DROPPED_MARK: &str = "- ";
+/// Status bar: the source view was asked for with no article open.
+pub const NO_SOURCE: &str = "no article is open";
+/// Why a feed item has no source view.
+pub const NO_ITEM_SOURCE: &str = "a feed item's source is not kept (only its parsed text)";
+/// Status bar: the source could not be read again; why follows.
+pub const SOURCE_FAILED: &str = "could not read the source: ";
 /// Help: B.
 pub const HELP_BOOKMARKS: &str = "list bookmarks across the library";
 /// Status bar: a bookmark's article is not in the library opened now.

@@ -33,6 +33,8 @@ pub struct Theme {
     pub unread: Style,
     /// Link text in the reader.
     pub link: Style,
+    /// Lines the parser dropped, in the source view.
+    pub dropped: Style,
     /// The status bar.
     pub status: Style,
     /// Messages in the status bar.
@@ -64,6 +66,7 @@ impl Default for Theme {
             link: Style::new()
                 .fg(Color::Blue)
                 .add_modifier(Modifier::UNDERLINED),
+            dropped: Style::new().fg(Color::Red).add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),
             message: Style::new()
                 .add_modifier(Modifier::REVERSED)
@@ -102,7 +105,7 @@ const MODIFIERS: &[(&str, Modifier)] = &[
 
 impl Theme {
     /// The names of the styles, as the config's `[theme]` table uses them.
-    pub const NAMES: [&'static str; 18] = [
+    pub const NAMES: [&'static str; 19] = [
         "title",
         "meta",
         "heading",
@@ -115,6 +118,7 @@ impl Theme {
         "list",
         "unread",
         "link",
+        "dropped",
         "status",
         "message",
         "search-match",
@@ -138,6 +142,7 @@ impl Theme {
             "list" => &mut self.list,
             "unread" => &mut self.unread,
             "link" => &mut self.link,
+            "dropped" => &mut self.dropped,
             "status" => &mut self.status,
             "message" => &mut self.message,
             "search-match" => &mut self.search_match,

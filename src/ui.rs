@@ -6,6 +6,7 @@ mod bookmarks;
 mod help;
 mod lists;
 mod reader;
+mod source;
 mod status;
 
 use ratatui::Frame;
@@ -77,6 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
                 bookmarks::draw(frame, app, cursor, frame.area(), theme);
             }
             Overlay::Help { scroll } => help::draw(frame, keymap, scroll, frame.area(), theme),
+            Overlay::Source { scroll } => source::draw(frame, app, scroll, theme),
         }
     }
 }

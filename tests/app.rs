@@ -420,3 +420,50 @@ fn full_width_reading_at_any_width() {
     app.update(Action::ToggleLists);
     assert!(app.areas().overlay);
 }
+
+#[test]
+fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/000_cbc56e87487c11ac.txt");
+    let mut app = Session::memory(Library::load(&[seed], None), LayoutOptions::default());
+    app.resize(100, 30);
+    let top = app.top_row();
+    app.update(Action::Source);
+    assert!(matches!(
+        app.overlays().last(),
+        Some(newsreader::app::Overlay::Source { scroll: 0 })
+    ));
+    let lines = &app.source().lines;
+    let dropped: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.dropped)
+        .map(|l| l.text.trim())
+        .collect();
+    assert!(dropped.contains(&"返回上页 回到首页"), "{dropped:?}");
+    assert!(dropped.iter().any(|l| l.contains("青年报社 版权所有")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| !l.dropped && l.text.contains("党的二十大胜利召开以来")),
+        "the body is there, unmarked"
+    );
+    // It scrolls on its own; the reader behind it does not move; Esc closes it.
+    app.update(Action::PageDown);
+    assert!(matches!(
+        app.overlays().last(),
+        Some(newsreader::app::Overlay::Source { scroll }) if *scroll > 0
+    ));
+    assert_eq!(app.top_row(), top);
+    app.update(Action::Cancel);
+    assert!(app.overlays().is_empty());
+    // The sample built into the program has its source too.
+    let mut app = Session::start(
+        newsreader::session::Sources::embedded(),
+        LayoutOptions::default(),
+        newsreader::library::LoadOptions::default(),
+        newsreader::app::Order::default(),
+        newsreader::session::Places::default(),
+        std::sync::Arc::new(|| {}),
+    );
+    app.update(Action::Source);
+    assert!(app.source().lines.iter().any(|l| l.dropped));
+}

@@ -184,3 +184,15 @@ fn status_bar_says_how_to_get_help_and_the_lists() {
         .to_string();
     assert!(!status.contains("o lists"), "{status}");
 }
+
+#[test]
+fn source_view() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/000_cbc56e87487c11ac.txt");
+    let mut app = Session::memory(Library::load(&[seed], None), LayoutOptions::default());
+    app.resize(60, 20);
+    app.update(Action::Source);
+    app.update(Action::Bottom);
+    let screen = render(&mut app, 60, 20);
+    assert!(screen.contains("- 返回上页"), "{screen}");
+    insta::assert_snapshot!("source_60x20", screen);
+}

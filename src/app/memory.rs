@@ -101,7 +101,7 @@ impl App {
     pub fn bookmarks_open(&self) -> Option<usize> {
         self.overlays.iter().rev().find_map(|o| match o {
             Overlay::Bookmarks { cursor } => Some(*cursor),
-            Overlay::Help { .. } => None,
+            _ => None,
         })
     }
 

@@ -101,7 +101,7 @@ impl App {
                     self.jump_to_bookmark(i);
                 }
             }
-            Overlay::Help { .. } => {
+            Overlay::Help { .. } | Overlay::Source { .. } => {
                 self.overlays.pop();
             }
         }

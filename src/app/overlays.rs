@@ -30,6 +30,7 @@ impl App {
                 self.set_top_overlay(Overlay::Help { scroll });
             }
             (Overlay::Bookmarks { cursor }, _) => self.bookmarks_action(cursor, action),
+            (Overlay::Source { scroll }, _) => self.source_action(scroll, action),
         }
     }
 

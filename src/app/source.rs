@@ -1,0 +1,178 @@
+//! The source view: the article's file as it was read (decoded and sanitised, before
+//! parsing), with the lines the parser dropped as boilerplate marked, so that nothing it
+//! removed is hidden from the reader. The text is read again on demand
+//! ([`Effect::ReadSource`]); the catalog keeps only the parsed article.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::{App, Effect, Overlay};
+use crate::catalog::ArticleId;
+use crate::keymap::Action;
+
+/// One line of the source as the view shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The line's text.
+    pub text: String,
+    /// Whether the parser dropped it (or a part of it) as boilerplate.
+    pub dropped: bool,
+}
+
+/// The source of the open article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceView {
+    /// The article it belongs to.
+    pub id: Option<ArticleId>,
+    /// Its lines, in order.
+    pub lines: Vec<SourceLine>,
+}
+
+/// Columns the view takes for its marks before each line (`- ` before a dropped line).
+pub const SOURCE_GUTTER: usize = 2;
+
+/// `text` split into pieces at most `width` columns wide (every piece at least one
+/// character, so a character wider than the width still shows); an empty line stays one
+/// empty piece.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && i > start {
+            pieces.push(&text[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+/// Whitespace runs as one space, trimmed: lines and dropped strings compare this way.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl App {
+    /// `v`: asks for the open article's source, shown in an overlay when it arrives.
+    pub(super) fn ask_source(&mut self) {
+        match self.open.id {
+            Some(id) => self.effects.push(Effect::ReadSource(id)),
+            None => self.message = Some(crate::strings::NO_SOURCE.to_string()),
+        }
+    }
+
+    /// The source of article `id`, read for [`Effect::ReadSource`], or why it could not be
+    /// read. Lines holding a string the parser dropped are marked.
+    pub fn source_read(&mut self, id: ArticleId, text: Result<String, String>) {
+        if self.open.id != Some(id) {
+            return;
+        }
+        let text = match text {
+            Ok(t) => t,
+            Err(why) => {
+                self.message = Some(format!("{}{why}", crate::strings::SOURCE_FAILED));
+                return;
+            }
+        };
+        let dropped: Vec<String> = self
+            .article()
+            .dropped
+            .iter()
+            .map(|d| squeeze(d))
+            .filter(|d| !d.is_empty())
+            .collect();
+        let lines = text
+            .lines()
+            .map(|line| {
+                let flat = squeeze(line);
+                SourceLine {
+                    dropped: !flat.is_empty()
+                        && dropped
+                            .iter()
+                            .any(|d| flat.contains(d.as_str()) || d.contains(flat.as_str())),
+                    text: line.to_string(),
+                }
+            })
+            .collect();
+        self.source = SourceView {
+            id: Some(id),
+            lines,
+        };
+        self.overlays.push(Overlay::Source { scroll: 0 });
+    }
+
+    /// The source view's lines, for drawing.
+    pub fn source(&self) -> &SourceView {
+        &self.source
+    }
+
+    /// Keys while the source view is on top: it scrolls by lines and pages.
+    pub(super) fn source_action(&mut self, scroll: usize, action: Action) {
+        let last = self.source_last_top();
+        let page = self.source_page(scroll);
+        let scroll = match action {
+            Action::ScrollDown => scroll + 1,
+            Action::ScrollUp => scroll.saturating_sub(1),
+            Action::PageDown => scroll + page,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll + page.div_ceil(2),
+            Action::HalfPageUp => scroll.saturating_sub(page.div_ceil(2)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Source => {
+                self.overlays.pop();
+                return;
+            }
+            _ => scroll,
+        };
+        self.set_top_overlay(Overlay::Source {
+            scroll: scroll.min(last),
+        });
+    }
+
+    /// The first line shown when the view is at its end: the last lines fill the screen.
+    fn source_last_top(&self) -> usize {
+        let area = crate::screen::source_area(self.width, self.height);
+        let width = usize::from(area.width).saturating_sub(SOURCE_GUTTER).max(1);
+        let mut rows = 0;
+        let mut top = self.source.lines.len();
+        for line in self.source.lines.iter().rev() {
+            rows += wrap(&line.text, width).len();
+            if rows > usize::from(area.height) {
+                break;
+            }
+            top -= 1;
+        }
+        top.min(self.source.lines.len().saturating_sub(1))
+    }
+
+    /// How many lines from `scroll` fill the view's screen, at least one.
+    fn source_page(&self, scroll: usize) -> usize {
+        let area = crate::screen::source_area(self.width, self.height);
+        let width = usize::from(area.width).saturating_sub(SOURCE_GUTTER).max(1);
+        let mut rows = 0;
+        let mut lines = 0;
+        for line in self.source.lines.iter().skip(scroll) {
+            rows += wrap(&line.text, width).len();
+            if rows > usize::from(area.height) {
+                break;
+            }
+            lines += 1;
+        }
+        lines.max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn lines_wrap_by_display_width() {
+        assert_eq!(wrap("临港浦江国际", 5), ["临港", "浦江", "国际"]);
+        assert_eq!(wrap("ab临", 3), ["ab", "临"]);
+        assert_eq!(wrap("", 3), [""]);
+        assert_eq!(wrap("临", 1), ["临"], "a wide character still shows");
+    }
+}
