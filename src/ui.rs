@@ -1,6 +1,6 @@
 //! Drawing: `draw(&App)` into a frame, read-only. One small file per pane; the screen
 //! geometry comes from [`crate::screen`], the same function the app uses for resizes and
-//! clicks, and every style from [`theme`].
+//! clicks, and every style from [`crate::theme`].
 
 mod bookmarks;
 mod help;
