@@ -10,6 +10,7 @@
 mod entries;
 mod library_search;
 mod line;
+mod links;
 mod memory;
 mod navigate;
 mod overlays;
@@ -31,6 +32,7 @@ use crate::strings;
 
 pub use entries::{DATE_WIDTH, MARK_WIDTH, Order, entry_width, sort_entries};
 pub use library_search::{LibraryHit, LibrarySearch};
+pub use links::LinkEntry;
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, wrap};
@@ -66,6 +68,8 @@ pub enum Effect {
     SearchLibrary(String),
     /// Refresh the library's feeds ([`App::set_fetch_progress`], then [`App::fetched`]).
     Refresh,
+    /// Open this address in the browser, the terminal handed over meanwhile.
+    OpenUrl(String),
     /// Read article `id`'s file again as text (decoded, not parsed) and hand it to
     /// [`App::source_read`].
     ReadSource(ArticleId),
@@ -91,6 +95,11 @@ pub enum Overlay {
     /// The bookmarks of the library, this one highlighted.
     Bookmarks {
         /// The highlighted bookmark.
+        cursor: usize,
+    },
+    /// The open article's links with their addresses, this one highlighted.
+    Links {
+        /// The highlighted link.
         cursor: usize,
     },
     /// The open article's source text, from this line on ([`App::source`]).
@@ -177,6 +186,8 @@ pub struct App {
     bookmarks: Vec<Bookmark>,
     /// The source of the open article, once asked for.
     source: SourceView,
+    /// Where the open article's link texts are: block and byte range, in order.
+    link_spans: Vec<(usize, std::ops::Range<usize>)>,
     /// The last place handed out to be remembered, so an unchanged one is not written again.
     remembered: Option<(String, StoredPlace)>,
     effects: Vec<Effect>,
@@ -230,6 +241,7 @@ impl App {
             notice_after_open: None,
             bookmarks: Vec::new(),
             source: SourceView::default(),
+            link_spans: Vec::new(),
             remembered: None,
             effects: Vec::new(),
         };
@@ -474,6 +486,7 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::Source => self.ask_source(),
+            Action::Links => self.open_links(),
             Action::Cancel => {
                 if self.lists_open {
                     self.lists_open = false;
@@ -577,6 +590,7 @@ impl App {
         self.anchor = TextPos::default();
         self.top = 0;
         self.relayout();
+        self.find_link_spans();
         let placed = asked.or(remembered).is_some_and(|p| self.go_to_stored(p));
         if !placed {
             self.section_cursor = self.section_at_top();

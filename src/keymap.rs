@@ -64,6 +64,8 @@ pub enum Action {
     Refresh,
     /// Show the open article's source text, with what the parser dropped marked.
     Source,
+    /// List the open article's links; Enter opens one in the browser.
+    Links,
     /// Close an overlay or cancel a search.
     Cancel,
     /// Leave the program.
@@ -72,7 +74,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -94,6 +96,7 @@ impl Action {
         Action::PrevMatch,
         Action::ToggleBookmark,
         Action::Bookmarks,
+        Action::Links,
         Action::Source,
         Action::ToggleLists,
         Action::Refresh,
@@ -130,6 +133,7 @@ impl Action {
             Action::Bookmarks => "bookmarks",
             Action::Refresh => "refresh",
             Action::Source => "source",
+            Action::Links => "links",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
         }
@@ -169,6 +173,7 @@ impl Action {
             Action::Bookmarks => s::HELP_BOOKMARKS,
             Action::Refresh => s::HELP_REFRESH,
             Action::Source => s::HELP_SOURCE,
+            Action::Links => s::HELP_LINKS,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
         }
@@ -221,6 +226,7 @@ impl Default for Keymap {
             (Key::ch('m'), ToggleBookmark),
             (Key::ch('B'), Bookmarks),
             (Key::ch('R'), Refresh),
+            (Key::ch('u'), Links),
             (Key::ch('v'), Source),
             (Key::ch('?'), Help),
             (Key::plain(K::Esc), Cancel),

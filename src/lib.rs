@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article;
+pub mod browser;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

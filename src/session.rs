@@ -138,6 +138,8 @@ pub struct Session {
     index_ready: bool,
     /// The watcher of the library's folders, once set up.
     watcher: Arc<std::sync::Mutex<Option<notify::RecommendedWatcher>>>,
+    /// An address to open in the browser, for the terminal loop.
+    browse: Option<String>,
 }
 
 impl std::fmt::Debug for Session {
@@ -244,6 +246,7 @@ impl Session {
         }
         Session {
             app,
+            browse: None,
             catalog,
             sources,
             load,
@@ -848,6 +851,10 @@ impl Session {
                 self.read_source(id);
                 Ok(())
             }
+            Effect::OpenUrl(url) => {
+                self.browse = Some(url);
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.app
@@ -901,6 +908,19 @@ impl Session {
             query,
             self.app.entries().iter().map(|e| e.id).collect(),
         ));
+    }
+
+    /// An address the app asked to open in the browser ([`Effect::OpenUrl`]), taken once:
+    /// the terminal loop hands the terminal over, opens it ([`crate::browser::open`]) and
+    /// says how it went with [`Session::url_opened`].
+    pub fn take_url(&mut self) -> Option<String> {
+        self.browse.take()
+    }
+
+    /// What became of opening `url` in the browser.
+    pub fn url_opened(&mut self, url: &str, result: Result<(), String>) {
+        self.app.url_opened(url, result);
+        self.run_effects();
     }
 
     /// Reads article `id`'s file again as text, for the source view.

@@ -202,6 +202,20 @@ pub const BOOKMARKS_TITLE: &str = " Bookmarks ";
 pub const NO_BOOKMARKS: &str = "No bookmarks yet: press m to bookmark the top of the reader.";
 /// Help: m.
 pub const HELP_BOOKMARK: &str = "bookmark the top of the reader (again: remove)";
+/// Help: u.
+pub const HELP_LINKS: &str = "the article's links; Enter opens one in the browser";
+/// Title of the links overlay.
+pub const LINKS_TITLE: &str = " Links (Enter opens in the browser) ";
+/// Shown in the links overlay when the article has none.
+pub const NO_LINKS: &str = "This article has no links.";
+/// Before the article's title, for its own address in the links overlay.
+pub const LINK_SELF: &str = "This article: ";
+/// Status bar: a link is not a web address; it follows.
+pub const NOT_WEB_ADDRESS: &str = "only http and https addresses are opened: ";
+/// Status bar: the browser could not be started; why follows.
+pub const BROWSER_FAILED: &str = "could not open the browser: ";
+/// Status bar: the browser was asked to open this address.
+pub const OPENED_IN_BROWSER: &str = "opened in the browser: ";
 /// Help: v.
 pub const HELP_SOURCE: &str = "the article's source text, dropped lines marked";
 /// Title of the source view.

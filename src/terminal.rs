@@ -152,6 +152,9 @@ pub fn run(
                     session.pump();
                 }
             }
+            if let Some(url) = session.take_url() {
+                browse(&mut term, &mut session, mouse, &url)?;
+            }
             dirty = true;
             if session.should_quit() {
                 break;
@@ -228,6 +231,16 @@ fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
         KeyCode::End => PromptKey::End,
         _ => return None,
     })
+}
+
+/// Opens `url` in the browser with the terminal handed over, as for Ctrl-Z: a text browser
+/// gets the screen and the keys until it exits; then the reader takes them back and redraws.
+fn browse(term: &mut Term, app: &mut Session, mouse: bool, url: &str) -> anyhow::Result<()> {
+    restore();
+    let result = crate::browser::open(url);
+    resume(term, app, mouse)?;
+    app.url_opened(url, result);
+    Ok(())
 }
 
 /// Ctrl-Z or SIGTSTP: give the terminal back, stop until `fg`, then take it again and

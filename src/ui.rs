@@ -4,6 +4,7 @@
 
 mod bookmarks;
 mod help;
+mod links;
 mod lists;
 mod reader;
 mod source;
@@ -79,6 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
             }
             Overlay::Help { scroll } => help::draw(frame, keymap, scroll, frame.area(), theme),
             Overlay::Source { scroll } => source::draw(frame, app, scroll, theme),
+            Overlay::Links { cursor } => links::draw(frame, app, cursor, frame.area(), theme),
         }
     }
 }

@@ -467,3 +467,51 @@ fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
     app.update(Action::Source);
     assert!(app.source().lines.iter().any(|l| l.dropped));
 }
+
+#[test]
+fn the_links_overlay_lists_the_links_and_enter_asks_for_the_browser() {
+    use newsreader::article::{Article, Link, Section};
+    let mut a = Article::new(
+        "链接的文章",
+        vec![Section {
+            heading: None,
+            level: 0,
+            paragraphs: vec!["详见新华网和人民网的报道。".into()],
+        }],
+    );
+    a.url = Some("https://news.example/self".into());
+    a.links = vec![
+        Link {
+            text: "新华网".into(),
+            url: "https://xinhua.example/".into(),
+        },
+        Link {
+            text: "人民网".into(),
+            url: "https://people.example/".into(),
+        },
+    ];
+    let library = Library {
+        articles: vec![a],
+        errors: Vec::new(),
+    };
+    let mut app = Session::memory(library, LayoutOptions::default());
+    app.resize(100, 30);
+    // The link texts are found in the reader, for styling.
+    let spans = app.link_spans().to_vec();
+    assert_eq!(spans.len(), 2);
+    let (block, range) = &spans[0];
+    assert_eq!(&app.layout().blocks()[*block].text[range.clone()], "新华网");
+    app.update(Action::Links);
+    let entries = app.link_entries();
+    assert_eq!(entries.len(), 3, "its own address, then the two links");
+    assert_eq!(entries[0].url, "https://news.example/self");
+    app.update(Action::ScrollDown);
+    app.update(Action::ScrollDown);
+    app.update(Action::FocusRight);
+    assert_eq!(app.take_url().as_deref(), Some("https://people.example/"));
+    assert!(app.take_url().is_none(), "asked once");
+    app.url_opened("https://people.example/", Ok(()));
+    assert!(app.message().unwrap().contains("https://people.example/"));
+    app.update(Action::Quit);
+    assert!(app.overlays().is_empty() && !app.should_quit());
+}

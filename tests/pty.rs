@@ -410,3 +410,87 @@ fn test_no_work_while_idle() {
     writer.flush().unwrap();
     let _ = child.wait();
 }
+
+/// A link opened from the links overlay goes to the command named by `BROWSER`, with the
+/// terminal handed over; the reader takes the terminal back after.
+#[test]
+fn test_a_link_opens_in_the_browser_command() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("links.md");
+    std::fs::write(
+        &article,
+        "# 带链接的文章\n\n详见[新华网](https://xinhua.example/a)的报道。\n",
+    )
+    .unwrap();
+    let seen = dir.path().join("seen.txt");
+    let script = dir.path().join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("NEWSREADER_DATA_DIR", dir.path());
+    cmd.env("NEWSREADER_CACHE_DIR", dir.path());
+    cmd.env("BROWSER", &script);
+    cmd.arg(&article);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&parser);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    let shows = |needle: &str| parser.lock().unwrap().screen().contents().contains(needle);
+    let start = Instant::now();
+    while !shows("带链接的文章") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no first frame");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.write_all(b"u").unwrap();
+    writer.flush().unwrap();
+    while !shows("https://xinhua.example/a") {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no links overlay"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    while std::fs::read_to_string(&seen).unwrap_or_default() != "https://xinhua.example/a" {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the browser command was not run with the address"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    while !shows("opened in the browser") {
+        assert!(start.elapsed() < Duration::from_secs(15), "no redraw after");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(parser.lock().unwrap().screen().alternate_screen());
+    writer.write_all(b"qq").unwrap();
+    writer.flush().unwrap();
+    assert!(child.wait().unwrap().success());
+}

@@ -101,6 +101,16 @@ impl App {
                     self.jump_to_bookmark(i);
                 }
             }
+            Overlay::Links { cursor } => {
+                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                let n = self.link_entries().len();
+                if !r.contains((column, row).into()) {
+                    self.overlays.pop();
+                } else if let Some(i) = list_hit(r, row, cursor, n, 2) {
+                    self.set_top_overlay(Overlay::Links { cursor: i });
+                    self.open_link(i);
+                }
+            }
             Overlay::Help { .. } | Overlay::Source { .. } => {
                 self.overlays.pop();
             }

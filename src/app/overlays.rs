@@ -31,6 +31,7 @@ impl App {
             }
             (Overlay::Bookmarks { cursor }, _) => self.bookmarks_action(cursor, action),
             (Overlay::Source { scroll }, _) => self.source_action(scroll, action),
+            (Overlay::Links { cursor }, _) => self.links_action(cursor, action),
         }
     }
 

@@ -44,6 +44,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             let room = usize::from(area.width - seg.column);
             buf.set_stringn(x, y, seg.text, room, st);
         }
+        // Link texts on this row.
+        let spans = app.link_spans();
+        let from = spans.partition_point(|(b, r)| (*b, r.end) <= (row.block(), row.start()));
+        for (b, r) in &spans[from..] {
+            if *b != row.block() || r.start >= row.end() {
+                break;
+            }
+            if let Some(cols) = layout.columns(i, r.clone()) {
+                let (from, to) = (cols.start.min(area.width), cols.end.min(area.width));
+                if to > from {
+                    buf.set_style(Rect::new(area.x + from, y, to - from, 1), theme.link);
+                }
+            }
+        }
         // Search matches on this row, the current one styled apart.
         let search = app.search();
         let (first, matches) = search.in_block(row.block());
