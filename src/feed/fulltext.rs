@@ -85,6 +85,7 @@ fn page_article(
         title: &item.title,
         author: item.author.as_deref(),
         date,
+        link: item.link.as_deref(),
     };
     Ok(article_from(&page.text, Shape::Page, &known))
 }

@@ -85,6 +85,8 @@ pub(crate) struct Known<'a> {
     pub author: Option<&'a str>,
     /// Date (`YYYY-MM-DD`) and time (`HH:MM`) in the feed's zone.
     pub date: Option<(String, Option<String>)>,
+    /// The item's link: the article's own address, and the base of its relative links.
+    pub link: Option<&'a str>,
 }
 
 /// What kind of text an article is read from.
@@ -124,8 +126,12 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
         Shape::Page => article::parse(&clean, Format::Html, known.title),
         Shape::Plain => titled_plain(&clean),
         Shape::Fragment => {
+            let canonical = known
+                .link
+                .map(|l| format!("<link rel=\"canonical\" href=\"{}\">", escape(l)))
+                .unwrap_or_default();
             let page = format!(
-                "<html><head><title>{}</title></head><body><article>{clean}</article></body></html>",
+                "<html><head><title>{}</title>{canonical}</head><body><article>{clean}</article></body></html>",
                 escape(known.title)
             );
             let a = article::parse(&page, Format::Html, known.title);
@@ -150,6 +156,9 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
             a.time = time.clone();
         }
     }
+    if a.url.is_none() {
+        a.url = known.link.map(str::to_string);
+    }
     a.encoding = "UTF-8".to_string();
     a
 }
@@ -159,6 +168,7 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Whether text looks like HTML rather than plain text: it holds a tag or a character
@@ -217,6 +227,7 @@ mod tests {
             title: "条目标题",
             author: Some("张三"),
             date: Some(("2024-05-01".into(), Some("08:30".into()))),
+            link: None,
         };
         let a = article_from(
             "<p>第一段&#x202E;文字。</p><p>第二段文字。</p>",
@@ -229,6 +240,25 @@ mod tests {
         assert_eq!(a.time.as_deref(), Some("08:30"));
         assert_eq!(a.sections[0].paragraphs, ["第一段文字。", "第二段文字。"]);
         assert_eq!(a.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn the_item_link_is_the_article_address_and_the_base_of_its_links() {
+        let known = Known {
+            title: "条目标题",
+            link: Some("https://news.example/2024/05/item.html?a=1&b=\"2\""),
+            ..Known::default()
+        };
+        let a = article_from(
+            "<p>第一段文字，详见<a href=\"more.html\">另一篇报道</a>。</p><p>第二段文字。</p>",
+            Shape::Fragment,
+            &known,
+        );
+        assert_eq!(a.url.as_deref(), known.link);
+        assert_eq!(a.links.len(), 1);
+        assert_eq!(a.links[0].url, "https://news.example/2024/05/more.html");
+        let plain = article_from("第一段。\n第二段。", Shape::Plain, &known);
+        assert_eq!(plain.url.as_deref(), known.link);
     }
 
     #[test]

@@ -190,6 +190,7 @@ fn make_item(entry: &Entry, base: Option<&Url>, tz: &jiff::tz::TimeZone) -> Feed
         title: title.as_deref().unwrap_or_default(),
         author: author.as_deref(),
         date: published.and_then(|p| local_date(p, tz)),
+        link: link.as_deref(),
     };
     let shape = if html { Shape::Fragment } else { Shape::Plain };
     let mut article = item::article_from(body, shape, &known);
