@@ -8,6 +8,7 @@
 //! at the top when the terminal is resized.
 
 mod entries;
+mod feeds;
 mod library_search;
 mod line;
 mod links;
@@ -31,6 +32,7 @@ use crate::screen::{self, Areas, Shape};
 use crate::strings;
 
 pub use entries::{DATE_WIDTH, MARK_WIDTH, Order, entry_width, sort_entries};
+pub use feeds::{FeedCount, FeedInfo, Filter};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use links::LinkEntry;
 pub use navigate::list_offset;
@@ -53,10 +55,10 @@ pub enum Effect {
     },
     /// Remember the article open now.
     SetLast(String),
-    /// Mark the article with this key read or unread.
+    /// Mark the articles with these keys read or unread.
     MarkRead {
-        /// The article's key.
-        key: String,
+        /// The articles' keys.
+        keys: Vec<String>,
         /// Read (true) or unread.
         read: bool,
     },
@@ -95,6 +97,12 @@ pub enum Overlay {
     /// The bookmarks of the library, this one highlighted.
     Bookmarks {
         /// The highlighted bookmark.
+        cursor: usize,
+    },
+    /// The library's feeds with their unread counts, this row highlighted (0: all
+    /// articles).
+    Feeds {
+        /// The highlighted row.
         cursor: usize,
     },
     /// The open article's links with their addresses, this one highlighted.
@@ -140,6 +148,12 @@ pub struct App {
     /// Whether the library is a collection (folders, several files, feeds): the Articles
     /// list is shown even while it holds one article or none.
     collection: bool,
+    /// Which articles the Articles list shows.
+    filter: Filter,
+    /// The articles the filter leaves out of the list.
+    hidden: HashMap<ArticleId, Entry>,
+    /// The library's feeds.
+    feeds: Vec<FeedInfo>,
     load_errors: Vec<LoadError>,
     /// Files looked at and files in all, while the library is being read.
     progress: Option<(usize, usize)>,
@@ -206,6 +220,9 @@ impl App {
             by_id: HashMap::new(),
             order: Order::default(),
             collection: false,
+            filter: Filter::default(),
+            hidden: HashMap::new(),
+            feeds: Vec::new(),
             load_errors: Vec::new(),
             progress: None,
             fetch_progress: None,
@@ -268,7 +285,10 @@ impl App {
 
     /// The list entry of article `id`.
     pub fn entry(&self, id: ArticleId) -> Option<&Entry> {
-        self.by_id.get(&id).and_then(|&i| self.entries.get(i))
+        self.by_id
+            .get(&id)
+            .and_then(|&i| self.entries.get(i))
+            .or_else(|| self.hidden.get(&id))
     }
 
     /// Files that failed to load.
@@ -487,6 +507,11 @@ impl App {
             Action::Bookmarks => self.open_bookmarks(),
             Action::Source => self.ask_source(),
             Action::Links => self.open_links(),
+            Action::Feeds => self.open_feeds(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_list_read(),
+            Action::UnreadOnly => self.toggle_unread_only(),
+            Action::OpenInBrowser => self.open_in_browser(),
             Action::Cancel => {
                 if self.lists_open {
                     self.lists_open = false;
@@ -576,11 +601,7 @@ impl App {
         self.remember();
         self.clear_search();
         self.drop_search_index();
-        let key = self
-            .by_id
-            .get(&id)
-            .and_then(|&i| self.entries.get(i))
-            .map(|e| e.key.clone());
+        let key = self.entry(id).map(|e| e.key.clone());
         self.open = Open {
             id: Some(id),
             key,

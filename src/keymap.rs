@@ -66,6 +66,16 @@ pub enum Action {
     Source,
     /// List the open article's links; Enter opens one in the browser.
     Links,
+    /// Open the open article's own address in the browser.
+    OpenInBrowser,
+    /// List the feeds with their unread counts; Enter shows one feed's articles.
+    Feeds,
+    /// Only unread articles in the Articles list, or all again.
+    UnreadOnly,
+    /// Mark the highlighted (or open) article read, or unread again.
+    ToggleRead,
+    /// Mark every article of the list read (in the Feeds overlay: the highlighted feed's).
+    MarkAllRead,
     /// Close an overlay or cancel a search.
     Cancel,
     /// Leave the program.
@@ -74,7 +84,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 33] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -97,9 +107,14 @@ impl Action {
         Action::ToggleBookmark,
         Action::Bookmarks,
         Action::Links,
+        Action::OpenInBrowser,
         Action::Source,
         Action::ToggleLists,
         Action::Refresh,
+        Action::Feeds,
+        Action::UnreadOnly,
+        Action::ToggleRead,
+        Action::MarkAllRead,
         Action::Help,
         Action::Cancel,
         Action::Quit,
@@ -134,6 +149,11 @@ impl Action {
             Action::Refresh => "refresh",
             Action::Source => "source",
             Action::Links => "links",
+            Action::OpenInBrowser => "open_in_browser",
+            Action::Feeds => "feeds",
+            Action::UnreadOnly => "unread_only",
+            Action::ToggleRead => "toggle_read",
+            Action::MarkAllRead => "mark_all_read",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
         }
@@ -174,6 +194,11 @@ impl Action {
             Action::Refresh => s::HELP_REFRESH,
             Action::Source => s::HELP_SOURCE,
             Action::Links => s::HELP_LINKS,
+            Action::OpenInBrowser => s::HELP_OPEN_IN_BROWSER,
+            Action::Feeds => s::HELP_FEEDS,
+            Action::UnreadOnly => s::HELP_UNREAD_ONLY,
+            Action::ToggleRead => s::HELP_TOGGLE_READ,
+            Action::MarkAllRead => s::HELP_MARK_ALL_READ,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
         }
@@ -227,6 +252,11 @@ impl Default for Keymap {
             (Key::ch('B'), Bookmarks),
             (Key::ch('R'), Refresh),
             (Key::ch('u'), Links),
+            (Key::ch('O'), OpenInBrowser),
+            (Key::ch('F'), Feeds),
+            (Key::ch('U'), UnreadOnly),
+            (Key::ch('r'), ToggleRead),
+            (Key::ch('A'), MarkAllRead),
             (Key::ch('v'), Source),
             (Key::ch('?'), Help),
             (Key::plain(K::Esc), Cancel),

@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
+use crate::app::FeedInfo;
 use crate::app::{App, Effect, Order, PromptKey};
 use crate::article::Article;
 use crate::catalog::{ArticleId, Catalog, Entry, Origin, Outcome, text_key};
@@ -363,8 +364,32 @@ impl Session {
                     .app
                     .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
             }
+            self.tell_feeds();
         }
         self.app.set_entries(entries, last.as_deref());
+    }
+
+    /// Hands the app the library's feeds: their names and their last errors.
+    fn tell_feeds(&mut self) {
+        match self.catalog.feeds() {
+            Ok(rows) => self.app.set_feeds(
+                rows.into_iter()
+                    .map(|r| FeedInfo {
+                        name: r
+                            .subscription
+                            .name
+                            .clone()
+                            .or(r.title)
+                            .unwrap_or_else(|| r.subscription.url.clone()),
+                        url: r.subscription.url,
+                        error: r.error,
+                    })
+                    .collect(),
+            ),
+            Err(e) => self
+                .app
+                .warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
+        }
     }
 
     /// Whether the library has feeds: the config's subscriptions recorded in the catalog,
@@ -634,6 +659,7 @@ impl Session {
                 } => {
                     self.fetching = false;
                     self.app.set_fetch_progress(None);
+                    self.tell_feeds();
                     self.app.fetched(new, updated, failed);
                 }
                 FetchEvent::Failed(why) => {
@@ -829,7 +855,7 @@ impl Session {
             }
             Effect::Remember { key, place } => self.catalog.set_position(&key, place),
             Effect::SetLast(key) => self.catalog.set_last(&key),
-            Effect::MarkRead { key, read } => self.catalog.set_read(&key, read),
+            Effect::MarkRead { keys, read } => self.catalog.set_read_many(&keys, read),
             Effect::ToggleBookmark(b) => self.catalog.toggle_bookmark(&b).and_then(|added| {
                 self.app.set_bookmarks(self.catalog.bookmarks()?);
                 self.app.bookmark_toggled(added);

@@ -216,6 +216,38 @@ pub const NOT_WEB_ADDRESS: &str = "only http and https addresses are opened: ";
 pub const BROWSER_FAILED: &str = "could not open the browser: ";
 /// Status bar: the browser was asked to open this address.
 pub const OPENED_IN_BROWSER: &str = "opened in the browser: ";
+/// Help: O.
+pub const HELP_OPEN_IN_BROWSER: &str = "open the article's own address in the browser";
+/// Status bar: `O` on an article with no address.
+pub const NO_ADDRESS: &str = "this article has no web address";
+/// Help: F.
+pub const HELP_FEEDS: &str = "the feeds with unread counts; Enter lists one feed";
+/// Help: U.
+pub const HELP_UNREAD_ONLY: &str = "list only unread articles, or all again";
+/// Help: r.
+pub const HELP_TOGGLE_READ: &str = "mark the article read, or unread again";
+/// Help: A.
+pub const HELP_MARK_ALL_READ: &str = "mark every article of the list (or feed) read";
+/// Title of the Feeds overlay.
+pub const FEEDS_TITLE: &str = " Feeds (Enter lists one, A marks it read) ";
+/// The first row of the Feeds overlay.
+pub const ALL_ARTICLES: &str = "All articles";
+/// In the Feeds overlay, after the unread count.
+pub const FEED_UNREAD: &str = "unread of";
+/// In the Articles list's title when only unread articles are listed.
+pub const FILTER_UNREAD: &str = "unread";
+/// Status bar: `U` turned unread-only on.
+pub const SHOWING_UNREAD: &str = "listing only unread articles (U: all)";
+/// Status bar: `U` turned unread-only off.
+pub const SHOWING_ALL: &str = "listing all articles";
+/// Status bar: an article outside the narrowed list was asked for.
+pub const FILTER_CLEARED: &str = "listing all articles again, to show this one";
+/// Status bar: `r` marked an article read.
+pub const MARKED_READ: &str = "marked read";
+/// Status bar: `r` marked an article unread.
+pub const MARKED_UNREAD: &str = "marked unread";
+/// Status bar: after the number of articles `A` marked read.
+pub const MARKED_N_READ: &str = "marked read";
 /// Help: v.
 pub const HELP_SOURCE: &str = "the article's source text, dropped lines marked";
 /// Title of the source view.

@@ -3,6 +3,7 @@
 //! clicks, and every style from [`crate::theme`].
 
 mod bookmarks;
+mod feeds;
 mod help;
 mod links;
 mod lists;
@@ -81,6 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
             Overlay::Help { scroll } => help::draw(frame, keymap, scroll, frame.area(), theme),
             Overlay::Source { scroll } => source::draw(frame, app, scroll, theme),
             Overlay::Links { cursor } => links::draw(frame, app, cursor, frame.area(), theme),
+            Overlay::Feeds { cursor } => feeds::draw(frame, app, cursor, frame.area(), theme),
         }
     }
 }

@@ -25,11 +25,9 @@ impl App {
 
     /// The articles known at start, in any order (they are sorted); the first (or the one
     /// with key `last`) is asked for.
-    pub fn set_entries(&mut self, mut entries: Vec<Entry>, last: Option<&str>) {
-        sort_entries(&mut entries, self.order);
-        self.entries = entries;
-        self.articles_width = self.entries.iter().map(entry_width).max().unwrap_or(0);
-        self.reindex();
+    pub fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
+        self.articles_width = entries.iter().map(entry_width).max().unwrap_or(0);
+        self.place_entries(entries);
         if self.has_list() {
             self.focus = Focus::Articles;
         }
@@ -56,6 +54,15 @@ impl App {
         let id = entry.id;
         let changed_open = self.open.id == Some(id);
         let old = self.by_id.get(&id).copied();
+        self.hidden.remove(&id);
+        if old.is_none() && !self.filter.admits(&entry) {
+            // Not for this list: kept aside until the filter changes.
+            self.hidden.insert(id, entry);
+            if changed_open {
+                self.reopen();
+            }
+            return;
+        }
         self.articles_width = self.articles_width.max(entry_width(&entry));
         if let Some(i) = old {
             self.entries.remove(i);
@@ -79,6 +86,10 @@ impl App {
 
     /// An article whose file went away (or now fails to read).
     pub fn remove_entry(&mut self, id: ArticleId) {
+        if self.hidden.remove(&id).is_some() {
+            self.library.forget(id);
+            return;
+        }
         let Some(i) = self.by_id.get(&id).copied() else {
             return;
         };
@@ -107,7 +118,7 @@ impl App {
         if e.read != read {
             e.read = read;
             self.effects.push(super::Effect::MarkRead {
-                key: e.key.clone(),
+                keys: vec![e.key.clone()],
                 read,
             });
         }
@@ -161,7 +172,7 @@ impl App {
         self.progress = progress;
     }
 
-    fn reindex(&mut self) {
+    pub(super) fn reindex(&mut self) {
         self.by_id = self
             .entries
             .iter()
@@ -178,7 +189,7 @@ impl App {
     }
 
     /// Keeps the list cursor on the article it was on when entries move.
-    fn follow_cursor(&mut self, id: Option<ArticleId>) {
+    pub(super) fn follow_cursor(&mut self, id: Option<ArticleId>) {
         if let Some(i) = id.and_then(|id| self.by_id.get(&id).copied()) {
             self.article_cursor = i;
         }

@@ -214,7 +214,7 @@ impl App {
         let Some(hit) = self.library.hits.get(self.library.cursor).cloned() else {
             return;
         };
-        let Some(&i) = self.by_id.get(&hit.id) else {
+        let Some(i) = self.reveal(hit.id) else {
             return;
         };
         let query = self.library.query.clone();
@@ -262,10 +262,10 @@ impl App {
         let Some(hit) = l.hits.get(next).cloned() else {
             return false;
         };
-        let Some(&i) = self.by_id.get(&hit.id) else {
+        let query = l.query.clone();
+        let Some(i) = self.reveal(hit.id) else {
             return false;
         };
-        let query = l.query.clone();
         self.library.cursor = next;
         self.article_cursor = i;
         self.open_article(i);

@@ -137,7 +137,13 @@ impl App {
         let Some(b) = self.bookmarks.get(i).cloned() else {
             return;
         };
-        let Some(article) = self.entries.iter().position(|e| e.key == b.key) else {
+        let listed = self.entries.iter().position(|e| e.key == b.key);
+        let elsewhere = || self.hidden.values().find(|e| e.key == b.key).map(|e| e.id);
+        let article = match listed {
+            Some(i) => Some(i),
+            None => elsewhere().and_then(|id| self.reveal(id)),
+        };
+        let Some(article) = article else {
             self.message = Some(strings::BOOKMARK_ELSEWHERE.to_string());
             return;
         };

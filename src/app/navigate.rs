@@ -111,6 +111,15 @@ impl App {
                     self.open_link(i);
                 }
             }
+            Overlay::Feeds { cursor } => {
+                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                let n = self.feeds().len() + 1;
+                if !r.contains((column, row).into()) {
+                    self.overlays.pop();
+                } else if let Some(i) = list_hit(r, row, cursor, n, 2) {
+                    self.choose_feed(i);
+                }
+            }
             Overlay::Help { .. } | Overlay::Source { .. } => {
                 self.overlays.pop();
             }

@@ -32,6 +32,7 @@ impl App {
             (Overlay::Bookmarks { cursor }, _) => self.bookmarks_action(cursor, action),
             (Overlay::Source { scroll }, _) => self.source_action(scroll, action),
             (Overlay::Links { cursor }, _) => self.links_action(cursor, action),
+            (Overlay::Feeds { cursor }, _) => self.feeds_action(cursor, action),
         }
     }
 

@@ -182,15 +182,30 @@ impl Catalog {
 
     /// Marks the article with `key` read or unread.
     pub fn set_read(&mut self, key: &str, read: bool) -> Result<(), CatalogError> {
-        if read {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO reads (key, at) VALUES (?1, ?2)",
-                params![key, now()],
-            )?;
-        } else {
-            self.conn
-                .execute("DELETE FROM reads WHERE key = ?1", params![key])?;
+        self.set_read_many(&[key], read)
+    }
+
+    /// Marks the articles with these keys read or unread, in one transaction (a whole feed
+    /// marked read is one write).
+    pub fn set_read_many<K: AsRef<str>>(
+        &mut self,
+        keys: &[K],
+        read: bool,
+    ) -> Result<(), CatalogError> {
+        let tx = self.conn.transaction()?;
+        {
+            let sql = if read {
+                "INSERT OR IGNORE INTO reads (key, at) VALUES (?1, ?2)"
+            } else {
+                "DELETE FROM reads WHERE key = ?1 AND ?2 IS NOT NULL"
+            };
+            let mut statement = tx.prepare_cached(sql)?;
+            let at = now();
+            for key in keys {
+                statement.execute(params![key.as_ref(), at])?;
+            }
         }
+        tx.commit()?;
         Ok(())
     }
 
@@ -265,6 +280,10 @@ mod tests {
         assert!(c.is_read("a").unwrap());
         c.set_read("a", false).unwrap();
         assert!(!c.is_read("a").unwrap());
+        c.set_read_many(&["x", "y", "a"], true).unwrap();
+        assert!(["x", "y", "a"].iter().all(|k| c.is_read(k).unwrap()));
+        c.set_read_many(&["x", "a"], false).unwrap();
+        assert!(!c.is_read("x").unwrap() && c.is_read("y").unwrap() && !c.is_read("a").unwrap());
         assert_eq!(c.last().unwrap(), None);
         c.set_last("b").unwrap();
         assert_eq!(c.last().unwrap().as_deref(), Some("b"));

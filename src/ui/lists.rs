@@ -88,8 +88,12 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return draw(frame, &list, area, theme);
     }
     let columns = Columns::fit(usize::from(area.width.saturating_sub(2)), app, area);
+    let title = match app.filter_label() {
+        Some(label) => format!("{}({label}) ", strings::ARTICLES_TITLE),
+        None => strings::ARTICLES_TITLE.to_string(),
+    };
     let list = List {
-        title: strings::ARTICLES_TITLE,
+        title: &title,
         len: entries.len(),
         entry: |i| columns.entry(&entries[i]),
         lines: 1,
