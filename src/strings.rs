@@ -239,9 +239,11 @@ pub const FILTER_UNREAD: &str = "unread";
 /// Status bar: `U` turned unread-only on.
 pub const SHOWING_UNREAD: &str = "listing only unread articles (U: all)";
 /// Status bar: `U` turned unread-only off.
-pub const SHOWING_ALL: &str = "listing all articles";
+pub const SHOWING_ALL: &str = "listing read and unread articles";
 /// Status bar: an article outside the narrowed list was asked for.
 pub const FILTER_CLEARED: &str = "listing all articles again, to show this one";
+/// In an Articles list narrowed to nothing.
+pub const NARROWED_EMPTY: &str = "nothing here (F: feeds, U: read too)";
 /// Status bar: `r` marked an article read.
 pub const MARKED_READ: &str = "marked read";
 /// Status bar: `r` marked an article unread.

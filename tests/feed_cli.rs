@@ -152,6 +152,11 @@ fn an_item_that_changes_is_updated_in_place_and_keeps_its_place_and_read_mark() 
     let items = c.item_entries().unwrap();
     assert_eq!(items.len(), 1, "one article for two feeds");
     assert_eq!(items[0].feeds.len(), 2);
+    assert_eq!(
+        items[0].source.as_deref(),
+        Some("测试新闻"),
+        "a feed added without a name is named by its own title"
+    );
     let id = items[0].id;
     let place = StoredPlace::Place(Place {
         section: 0,

@@ -139,6 +139,17 @@ fn choosing_a_feed_lists_its_items_only_and_esc_in_the_overlay_changes_nothing()
     app.update(Action::FocusRight);
     assert_eq!(titles(&app).len(), 5);
     assert_eq!(app.filter(), &Filter::default());
+    // A list narrowed to nothing says how to widen it.
+    app.update(Action::Feeds);
+    app.update(Action::Bottom);
+    app.update(Action::FocusRight);
+    app.update(Action::UnreadOnly);
+    assert_eq!(titles(&app), ["人民二"]);
+    app.update(Action::MarkAllRead);
+    app.update(Action::UnreadOnly);
+    app.update(Action::UnreadOnly);
+    assert!(titles(&app).is_empty());
+    assert!(render(&app, 100, 30).contains("nothing here"));
 }
 
 #[test]

@@ -60,7 +60,17 @@ pub fn refresh(
         ..RefreshReport::default()
     };
     for (sub, outcome) in subs.iter().zip(&outcomes) {
-        let label = sub.label();
+        // What the items' source says: the subscription's name, else the feed's own title.
+        let label = match outcome {
+            FeedOutcome::Updated {
+                title: Some(title), ..
+            } if sub.name.as_deref().is_none_or(|n| n.trim().is_empty())
+                && !title.trim().is_empty() =>
+            {
+                crate::decode::sanitize_line(title.trim())
+            }
+            _ => sub.label(),
+        };
         let stored = catalog.store_feed(sub, &label, outcome)?;
         match outcome {
             FeedOutcome::NotModified => report.unchanged += 1,

@@ -101,6 +101,16 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         focused,
     };
     draw(frame, &list, area, theme);
+    if entries.is_empty() && app.filter().narrows() && area.width > 2 && area.height > 2 {
+        let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, 1);
+        frame.buffer_mut().set_stringn(
+            inner.x,
+            inner.y,
+            strings::NARROWED_EMPTY,
+            usize::from(inner.width),
+            theme.meta,
+        );
+    }
 }
 
 /// The columns of the Articles list that fit its width: the unread mark always, the date
