@@ -122,6 +122,8 @@ pub struct Session {
     /// Tells the loop that a worker message waits.
     nudge: Arc<dyn Fn() + Send + Sync>,
     scan_cancel: Option<Arc<AtomicBool>>,
+    /// The worker threads started (scan, watch), for [`Session::shutdown`].
+    threads: Vec<std::thread::JoinHandle<()>>,
     scanning: bool,
     /// The scan's worker is filling the search index.
     indexing: bool,
@@ -256,6 +258,7 @@ impl Session {
             rx,
             nudge,
             scan_cancel: None,
+            threads: Vec::new(),
             scanning: false,
             indexing: false,
             fetching: false,
@@ -498,8 +501,10 @@ impl Session {
                             }
                         }
                     });
-                if spawned.is_err() {
-                    self.scanning = false;
+                self.threads.retain(|h| !h.is_finished());
+                match spawned {
+                    Ok(handle) => self.threads.push(handle),
+                    Err(_) => self.scanning = false,
                 }
             }
             Some(Err(e)) => {
@@ -548,7 +553,7 @@ impl Session {
             Arc::clone(&self.nudge),
             Arc::clone(&self.watcher),
         );
-        let _ = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("library watch".into())
             .spawn(move || {
                 let watcher =
@@ -568,6 +573,21 @@ impl Session {
                     *slot = Some(watcher);
                 }
             });
+        if let Ok(handle) = spawned {
+            self.threads.push(handle);
+        }
+    }
+
+    /// Stops the library scan and waits for the workers to end (the scan stops at its next
+    /// file). For benchmarks and tests that start sessions one after another; the program
+    /// itself just leaves.
+    pub fn shutdown(&mut self) {
+        if let Some(cancel) = self.scan_cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        for handle in self.threads.drain(..) {
+            let _ = handle.join();
+        }
     }
 
     /// Handles the worker messages waiting, for at most [`SLICE`] so that a key pressed
