@@ -211,10 +211,10 @@ pub fn load_file(
     )
 }
 
-/// Loads one article file as `options` say: opened without blocking, checked to be a
-/// regular file on the open handle, read through the size limit, parsed under a guard.
-pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
-    let bytes = crate::files::read_capped(path, options.max_bytes).map_err(|e| {
+/// An article file's bytes: opened without blocking, checked to be a regular file on the
+/// open handle, read through the size limit.
+fn read_bytes(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, LoadError> {
+    crate::files::read_capped(path, options.max_bytes).map_err(|e| {
         let problem = match e {
             crate::files::ReadError::NotFound => Problem::NotFound,
             crate::files::ReadError::NotRegular => Problem::NotRegular,
@@ -224,7 +224,13 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
             crate::files::ReadError::Io(e) => io_problem(&e),
         };
         LoadError::new(path, problem)
-    })?;
+    })
+}
+
+/// Loads one article file as `options` say: opened without blocking, checked to be a
+/// regular file on the open handle, read through the size limit, parsed under a guard.
+pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, LoadError> {
+    let bytes = read_bytes(path, options)?;
     let mut article =
         parse_owned(bytes, path, options.encoding).map_err(|p| LoadError::new(path, p))?;
     article.path = Some(path.to_string_lossy().into_owned());
@@ -234,17 +240,7 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
 /// The text of an article's file as it was read, decoded and sanitised but not parsed: what
 /// the reader's source view shows, so that a reader can see what the parser removed.
 pub fn read_source(path: &Path, options: &LoadOptions) -> Result<String, LoadError> {
-    let bytes = crate::files::read_capped(path, options.max_bytes).map_err(|e| {
-        let problem = match e {
-            crate::files::ReadError::NotFound => Problem::NotFound,
-            crate::files::ReadError::NotRegular => Problem::NotRegular,
-            crate::files::ReadError::TooLarge { size, cap } => {
-                Problem::TooLarge { size, limit: cap }
-            }
-            crate::files::ReadError::Io(e) => io_problem(&e),
-        };
-        LoadError::new(path, problem)
-    })?;
+    let bytes = read_bytes(path, options)?;
     decode_bytes(&bytes, options.encoding)
         .map(|d| d.text)
         .map_err(|p| LoadError::new(path, p))

@@ -7,6 +7,7 @@ mod feeds;
 mod help;
 mod links;
 mod lists;
+mod popup_list;
 mod reader;
 mod source;
 mod status;

@@ -16,13 +16,26 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 struct Session {
     /// A data folder of its own, so no remembered position from elsewhere applies.
     _data: tempfile::TempDir,
-    parser: Arc<Mutex<vt100::Parser>>,
+    /// The screen as drawn, and how many bytes the program wrote.
+    parser: Arc<Mutex<(vt100::Parser, usize)>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 fn start(cols: u16, rows: u16) -> Session {
+    start_with(cols, rows, tempfile::tempdir().unwrap(), &[], &[])
+}
+
+/// The program in a pseudo-terminal of `cols`×`rows` with `data` as its data and cache
+/// folder, given `args` and the environment variables `env`.
+fn start_with(
+    cols: u16,
+    rows: u16,
+    data: tempfile::TempDir,
+    args: &[&std::path::Path],
+    env: &[(&str, &std::path::Path)],
+) -> Session {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -32,14 +45,19 @@ fn start(cols: u16, rows: u16) -> Session {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let data = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("NEWSREADER_DATA_DIR", data.path());
     cmd.env("NEWSREADER_CACHE_DIR", data.path());
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    for arg in args {
+        cmd.arg(arg);
+    }
     let child = pair.slave.spawn_command(cmd).expect("the binary starts");
     drop(pair.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+    let parser = Arc::new(Mutex::new((vt100::Parser::new(nz(rows), nz(cols), 0), 0)));
     let mut reader = pair.master.try_clone_reader().unwrap();
     let sink = Arc::clone(&parser);
     std::thread::spawn(move || {
@@ -48,7 +66,9 @@ fn start(cols: u16, rows: u16) -> Session {
             if n == 0 {
                 break;
             }
-            sink.lock().unwrap().process(&buf[..n]);
+            let mut seen = sink.lock().unwrap();
+            seen.0.process(&buf[..n]);
+            seen.1 += n;
         }
     });
     let writer = pair.master.take_writer().unwrap();
@@ -63,7 +83,12 @@ fn start(cols: u16, rows: u16) -> Session {
 
 impl Session {
     fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
+        self.parser.lock().unwrap().0.screen().contents()
+    }
+
+    /// How many bytes the program has written.
+    fn written(&self) -> usize {
+        self.parser.lock().unwrap().1
     }
 
     /// Waits until `check` holds for the screen, or fails after 15 s showing the screen.
@@ -116,7 +141,7 @@ impl Session {
 
     fn terminal_restored(&self) -> bool {
         let p = self.parser.lock().unwrap();
-        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+        !p.0.screen().alternate_screen() && !p.0.screen().hide_cursor()
     }
 }
 
@@ -126,7 +151,7 @@ fn read_walk_sections_resize_and_quit() {
     s.wait_for("the sample", |t| {
         t.contains("Sections") && t.contains("奋斗有目标")
     });
-    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
     s.send("\x1b[B");
     s.wait_for("学习有高潮 at the top", |t| {
         t.lines().next().is_some_and(|l| l.contains("学习有高潮"))
@@ -152,7 +177,7 @@ fn read_walk_sections_resize_and_quit() {
             pixel_height: 0,
         })
         .unwrap();
-    s.parser.lock().unwrap().set_size(nz(15), nz(40));
+    s.parser.lock().unwrap().0.set_size(nz(15), nz(40));
     s.wait_for("the narrow layout", |t| {
         t.lines().next().is_some_and(|l| l.trim() == "工作有干劲")
     });
@@ -299,7 +324,7 @@ fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
     std::thread::sleep(Duration::from_millis(200));
     {
         let p = s.parser.lock().unwrap();
-        let screen = p.screen();
+        let screen = p.0.screen();
         assert!(!screen.alternate_screen(), "main screen while stopped");
         assert!(!screen.hide_cursor(), "cursor shown while stopped");
         assert_eq!(
@@ -309,10 +334,10 @@ fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
         );
     }
     // Wipe what the pseudo-terminal shows, so the redraw is seen.
-    s.parser.lock().unwrap().process(b"\x1b[2J");
+    s.parser.lock().unwrap().0.process(b"\x1b[2J");
     signal(pid, "-CONT");
     s.wait_for("the redraw after SIGCONT", |t| t.contains("学习有高潮"));
-    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
     s.send("q");
     assert!(s.wait_exit().success());
     assert!(s.terminal_restored());
@@ -344,61 +369,18 @@ fn test_no_work_while_idle() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.txt");
     std::fs::write(&path, format!("标题\n\n{}\n", "的".repeat(1_000_000))).unwrap();
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("NEWSREADER_DATA_DIR", dir.path());
-    cmd.env("NEWSREADER_CACHE_DIR", dir.path());
-    cmd.arg(&path);
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    // The screen as drawn, and how many bytes the program wrote.
-    let seen = Arc::new(Mutex::new((vt100::Parser::new(nz(24), nz(80), 0), 0usize)));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&seen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let mut s = sink.lock().unwrap();
-            s.0.process(&buf[..n]);
-            s.1 += n;
-        }
-    });
-    let mut writer = pair.master.take_writer().unwrap();
-    let shows = |needle: &str| seen.lock().unwrap().0.screen().contents().contains(needle);
-    let start = Instant::now();
-    while !shows("标题") {
-        assert!(start.elapsed() < Duration::from_secs(15), "no first frame");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.write_all("/的\r".as_bytes()).unwrap();
-    writer.flush().unwrap();
-    while !shows("1000000") {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "no search result"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut s = start_with(80, 24, dir, &[&path], &[]);
+    s.wait_for("the first frame", |screen| screen.contains("标题"));
+    s.send("/的\r");
+    s.wait_for("the search result", |screen| screen.contains("1000000"));
     std::thread::sleep(Duration::from_millis(500));
-    let pid = child.process_id().expect("a pid");
+    let pid = s.child.process_id().expect("a pid");
     // Reading the library and filling its search index happen in the background first;
     // once they are done, a window of 1.5 s must pass with (almost) nothing done.
     let quiet = (0..8).any(|_| {
-        let (before, ticks) = (seen.lock().unwrap().1, cpu_ticks(pid));
+        let (before, ticks) = (s.written(), cpu_ticks(pid));
         std::thread::sleep(Duration::from_millis(1500));
-        let (after, ticks_after) = (seen.lock().unwrap().1, cpu_ticks(pid));
+        let (after, ticks_after) = (s.written(), cpu_ticks(pid));
         // A clock tick is 10 ms: a couple may fall in from work just finished.
         after == before && ticks_after - ticks <= 3
     });
@@ -406,9 +388,8 @@ fn test_no_work_while_idle() {
         quiet,
         "the reader kept drawing or working with nothing happening"
     );
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let _ = child.wait();
+    s.send("q");
+    s.wait_exit();
 }
 
 /// A link opened from the links overlay goes to the command named by `BROWSER`, with the
@@ -431,53 +412,14 @@ fn test_a_link_opens_in_the_browser_command() {
     )
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("NEWSREADER_DATA_DIR", dir.path());
-    cmd.env("NEWSREADER_CACHE_DIR", dir.path());
-    cmd.env("BROWSER", &script);
-    cmd.arg(&article);
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().process(&buf[..n]);
-        }
+    let mut s = start_with(80, 24, dir, &[&article], &[("BROWSER", &script)]);
+    s.wait_for("the first frame", |screen| screen.contains("带链接的文章"));
+    s.send("u");
+    s.wait_for("the links overlay", |screen| {
+        screen.contains("https://xinhua.example/a")
     });
-    let mut writer = pair.master.take_writer().unwrap();
-    let shows = |needle: &str| parser.lock().unwrap().screen().contents().contains(needle);
+    s.send("\r");
     let start = Instant::now();
-    while !shows("带链接的文章") {
-        assert!(start.elapsed() < Duration::from_secs(15), "no first frame");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.write_all(b"u").unwrap();
-    writer.flush().unwrap();
-    while !shows("https://xinhua.example/a") {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "no links overlay"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.write_all(b"\r").unwrap();
-    writer.flush().unwrap();
     while std::fs::read_to_string(&seen).unwrap_or_default() != "https://xinhua.example/a" {
         assert!(
             start.elapsed() < Duration::from_secs(15),
@@ -485,12 +427,10 @@ fn test_a_link_opens_in_the_browser_command() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    while !shows("opened in the browser") {
-        assert!(start.elapsed() < Duration::from_secs(15), "no redraw after");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(parser.lock().unwrap().screen().alternate_screen());
-    writer.write_all(b"qq").unwrap();
-    writer.flush().unwrap();
-    assert!(child.wait().unwrap().success());
+    s.wait_for("the redraw after", |screen| {
+        screen.contains("opened in the browser")
+    });
+    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
+    s.send("qq");
+    assert!(s.wait_exit().success());
 }

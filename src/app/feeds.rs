@@ -265,15 +265,7 @@ impl App {
 
     /// Keys while the Feeds overlay is on top.
     pub(super) fn feeds_action(&mut self, cursor: usize, action: Action) {
-        let last = self.feeds.len();
-        let moved = |c: usize| Overlay::Feeds {
-            cursor: c.min(last),
-        };
         match action {
-            Action::ScrollUp => self.set_top_overlay(moved(cursor.saturating_sub(1))),
-            Action::ScrollDown => self.set_top_overlay(moved(cursor + 1)),
-            Action::PageUp | Action::Top => self.set_top_overlay(moved(0)),
-            Action::PageDown | Action::Bottom => self.set_top_overlay(moved(last)),
             Action::FocusRight => self.choose_feed(cursor),
             Action::MarkAllRead => {
                 let url = cursor

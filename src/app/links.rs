@@ -42,15 +42,7 @@ impl App {
 
     /// Keys while the links overlay is on top.
     pub(super) fn links_action(&mut self, cursor: usize, action: Action) {
-        let last = self.link_entries().len().saturating_sub(1);
-        let moved = |c: usize| Overlay::Links {
-            cursor: c.min(last),
-        };
         match action {
-            Action::ScrollUp => self.set_top_overlay(moved(cursor.saturating_sub(1))),
-            Action::ScrollDown => self.set_top_overlay(moved(cursor + 1)),
-            Action::PageUp | Action::Top => self.set_top_overlay(moved(0)),
-            Action::PageDown | Action::Bottom => self.set_top_overlay(moved(last)),
             Action::FocusRight => self.open_link(cursor),
             Action::Links | Action::FocusLeft => {
                 self.overlays.pop();

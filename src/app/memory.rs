@@ -112,15 +112,7 @@ impl App {
     /// Keys while the bookmarks overlay is on top.
     pub(super) fn bookmarks_action(&mut self, cursor: usize, action: crate::keymap::Action) {
         use crate::keymap::Action as A;
-        let last = self.bookmarks.len().saturating_sub(1);
-        let moved = |c: usize| Overlay::Bookmarks {
-            cursor: c.min(last),
-        };
         match action {
-            A::ScrollUp => self.set_top_overlay(moved(cursor.saturating_sub(1))),
-            A::ScrollDown => self.set_top_overlay(moved(cursor + 1)),
-            A::PageUp | A::Top => self.set_top_overlay(moved(0)),
-            A::PageDown | A::Bottom => self.set_top_overlay(moved(last)),
             A::FocusRight => {
                 self.overlays.pop();
                 self.jump_to_bookmark(cursor);

@@ -9,6 +9,11 @@ impl App {
     /// An action while `top` is the top overlay: it moves within it or closes it (`q` and
     /// Esc close it; only Ctrl-C, bound to nothing else, leaves from an overlay).
     pub(super) fn overlay_action(&mut self, top: Overlay, action: Action) {
+        if let Some((cursor, len)) = self.list_overlay(top)
+            && let Some(c) = list_step(cursor, len.saturating_sub(1), action)
+        {
+            return self.set_top_overlay(top.with_cursor(c));
+        }
         match (top, action) {
             (_, Action::Cancel | Action::Quit) => {
                 self.overlays.pop();
@@ -36,10 +41,44 @@ impl App {
         }
     }
 
+    /// For a list overlay, its cursor and how many entries it has.
+    fn list_overlay(&self, overlay: Overlay) -> Option<(usize, usize)> {
+        match overlay {
+            Overlay::Bookmarks { cursor } => Some((cursor, self.bookmarks().len())),
+            Overlay::Links { cursor } => Some((cursor, self.link_entries().len())),
+            Overlay::Feeds { cursor } => Some((cursor, self.feeds().len() + 1)),
+            Overlay::Help { .. } | Overlay::Source { .. } => None,
+        }
+    }
+
     /// Replaces the top overlay.
     pub(super) fn set_top_overlay(&mut self, overlay: Overlay) {
         if let Some(top) = self.overlays.last_mut() {
             *top = overlay;
+        }
+    }
+}
+
+/// Where a list overlay's cursor goes for a movement key (`None` for other keys): a row up
+/// or down, to the first or to the `last` row.
+fn list_step(cursor: usize, last: usize, action: Action) -> Option<usize> {
+    match action {
+        Action::ScrollUp => Some(cursor.saturating_sub(1)),
+        Action::ScrollDown => Some((cursor + 1).min(last)),
+        Action::PageUp | Action::Top => Some(0),
+        Action::PageDown | Action::Bottom => Some(last),
+        _ => None,
+    }
+}
+
+impl Overlay {
+    /// The same list overlay with its cursor at `cursor` (other overlays as they are).
+    fn with_cursor(self, cursor: usize) -> Overlay {
+        match self {
+            Overlay::Bookmarks { .. } => Overlay::Bookmarks { cursor },
+            Overlay::Links { .. } => Overlay::Links { cursor },
+            Overlay::Feeds { .. } => Overlay::Feeds { cursor },
+            other => other,
         }
     }
 }
