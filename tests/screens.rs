@@ -91,16 +91,15 @@ fn help_overlay_lists_every_key() {
     }
 }
 
+/// The paths of these files of `tests/fixtures`.
+fn fixtures(names: &[&str]) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    names.iter().map(|n| dir.join(n)).collect()
+}
+
 #[test]
 fn multi_article_library() {
-    let paths: Vec<PathBuf> = ["decorated.txt", "cn_numbered.txt", "frontmatter_md.txt"]
-        .iter()
-        .map(|n| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures")
-                .join(n)
-        })
-        .collect();
+    let paths = fixtures(&["decorated.txt", "cn_numbered.txt", "frontmatter_md.txt"]);
     for (w, h) in SIZES {
         let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
         app.update(Action::ScrollDown);
@@ -121,14 +120,7 @@ fn narrow_lists_overlay() {
 
 #[test]
 fn articles_list_newest_first_with_dates_and_unread_marks() {
-    let paths: Vec<PathBuf> = ["cn_numbered.txt", "decorated.txt", "frontmatter_md.txt"]
-        .iter()
-        .map(|n| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures")
-                .join(n)
-        })
-        .collect();
+    let paths = fixtures(&["cn_numbered.txt", "decorated.txt", "frontmatter_md.txt"]);
     let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
     let screen = render(&mut app, 100, 30);
     let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
