@@ -176,6 +176,9 @@ pub struct App {
     /// The reader runs for the first time (nothing remembered): the status bar says how to
     /// get help, until help is opened.
     first_run: bool,
+    /// Whether a key, click or wheel has come in: until then, a first run's list may still
+    /// move the reader to its first article.
+    touched: bool,
     /// Columns the widest Sections entry of the open article takes.
     sections_width: u16,
     /// Columns the widest Articles entry takes (it only grows while the library is read).
@@ -240,6 +243,7 @@ impl App {
             lists_open: false,
             full_width: false,
             first_run: false,
+            touched: false,
             sections_width: 0,
             articles_width: 0,
             width: 80,
@@ -460,6 +464,7 @@ impl App {
 
     /// Applies one action. With an overlay open, the action is its alone.
     pub fn update(&mut self, action: Action) {
+        self.touched = true;
         if let Some(&top) = self.overlays.last() {
             return self.overlay_action(top, action);
         }

@@ -515,3 +515,48 @@ fn the_links_overlay_lists_the_links_and_enter_asks_for_the_browser() {
     app.update(Action::Quit);
     assert!(app.overlays().is_empty() && !app.should_quit());
 }
+
+/// A first run shows the first file read while the others are read; when reading is over
+/// and nothing was pressed, it moves to the top of the list (the newest article), and it
+/// leaves the reader alone once a key came in.
+#[test]
+fn a_first_run_ends_on_the_newest_article_unless_a_key_came_in() {
+    let library = tempfile::tempdir().unwrap();
+    for (name, title, date) in [
+        ("a_old.md", "旧的文章", "2020-01-02"),
+        ("m_mid.md", "中间的文章", "2022-03-04"),
+        ("z_new.md", "新的文章", "2024-05-06"),
+    ] {
+        std::fs::write(
+            library.path().join(name),
+            format!("---\ntitle: {title}\ndate: {date}\n---\n\n{title}的正文，足够长的一段话。\n"),
+        )
+        .unwrap();
+    }
+    let start = |data: &Path| {
+        let mut s = Session::start(
+            newsreader::session::Sources::paths(vec![library.path().to_path_buf()]),
+            LayoutOptions::default(),
+            newsreader::library::LoadOptions::default(),
+            newsreader::app::Order::default(),
+            newsreader::session::Places {
+                data: Some(data.to_path_buf()),
+                index: None,
+            },
+            std::sync::Arc::new(|| {}),
+        );
+        s.resize(100, 30);
+        s
+    };
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.settle();
+    assert_eq!(s.article().title, "新的文章");
+    assert_eq!(s.article_cursor(), 0);
+    // Pressed while reading: the reader stays on what it shows.
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.update(Action::ScrollDown);
+    s.settle();
+    assert_eq!(s.article().title, "旧的文章");
+}

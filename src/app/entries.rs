@@ -168,8 +168,17 @@ impl App {
 
     /// How far reading the library has come: `done` of `total` files looked at; `None` when
     /// it is over.
+    ///
+    /// A first run shows the first file read while the rest are read; when reading is over
+    /// and nothing has been pressed meanwhile, the reader moves to the top of the list (the
+    /// newest article), where a reader would start.
     pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
+        let over = self.progress.is_some() && progress.is_none();
         self.progress = progress;
+        if over && self.first_run && !self.touched && self.article_cursor != 0 {
+            self.article_cursor = 0;
+            self.open_article(0);
+        }
     }
 
     pub(super) fn reindex(&mut self) {

@@ -30,6 +30,7 @@ impl App {
     /// The mouse wheel at (`column`, `row`): scrolls the top overlay, or the pane under the
     /// pointer, by `delta` steps (negative: up).
     pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        self.touched = true;
         if let Some(&top) = self.overlays.last() {
             let action = if delta > 0 {
                 Action::ScrollDown
@@ -58,6 +59,7 @@ impl App {
     /// a click outside closes the overlay); otherwise it selects an article or section, or
     /// focuses the reader.
     pub fn click(&mut self, column: u16, row: u16) {
+        self.touched = true;
         if let Some(&top) = self.overlays.last() {
             return self.click_overlay(top, column, row);
         }

@@ -147,6 +147,7 @@ impl App {
 
     /// A key typed while a prompt is open.
     pub fn prompt(&mut self, key: PromptKey) {
+        self.touched = true;
         if self.library.typing() {
             return self.library_prompt(key);
         }
