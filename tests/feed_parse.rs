@@ -320,3 +320,25 @@ fn untrusted_text_is_sanitised() {
     }
     assert_eq!(a.sections[0].paragraphs, ["bodytext"]);
 }
+
+/// Found by fuzzing: an XML declaration in the middle of a feed (here inside a `<link>`,
+/// naming another encoding) made the XML reader panic, which took `fetch` down with it.
+/// A declaration after the first is read past, so the items before and after it stay; a
+/// panic in the parsers would fail this feed alone.
+#[test]
+fn regression_a_second_xml_declaration_does_not_crash() {
+    let cx = cx("https://rdf.example/feed.xml", Zone::Offset(8 * 3600));
+    for content_type in [None, Some("application/rss+xml; charset=gbk")] {
+        let bytes = fixture("fuzz_stray_declaration.xml");
+        let _ = parse_feed(&bytes, content_type, &cx);
+    }
+    let rss = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
+               <title>两个声明</title>\
+               <item><title>第一条</title><link>https://a.example/1</link><guid>1</guid></item>\
+               <?xml version=\"1.0\" encoding=\"GBK\"?>\
+               <item><title>第二条</title><link>https://a.example/2</link><guid>2</guid></item>\
+               </channel></rss>";
+    let feed = parse_feed(rss.as_bytes(), None, &cx).expect("read past the stray declaration");
+    let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["第一条", "第二条"]);
+}

@@ -114,7 +114,19 @@ pub fn fetch(
     let workers = options.max_parallel.clamp(1, total.max(1));
     let work = || {
         while let Some((index, slot)) = next_job(&pending, &hosts, &gate) {
-            let outcome = fetch_one(&requests[index], &client, &gate, slot, options, now);
+            // A bug met on one feed's bytes fails that feed, never the others.
+            let request = &requests[index];
+            let outcome =
+                crate::guard::catch(|| fetch_one(request, &client, &gate, slot, options, now))
+                    .unwrap_or_else(|why| {
+                        FeedOutcome::Failed(FeedError::new(
+                            &request.subscription.label(),
+                            super::Problem::Network(format!(
+                                "{} ({why})",
+                                crate::strings::FEED_WHY_INTERNAL
+                            )),
+                        ))
+                    });
             let failed = matches!(outcome, FeedOutcome::Failed(_));
             if let Ok(mut cell) = results[index].lock() {
                 *cell = Some(outcome);
@@ -137,7 +149,7 @@ pub fn fetch(
         .zip(requests)
         .map(|(cell, request)| {
             cell.into_inner().ok().flatten().unwrap_or_else(|| {
-                // Only reachable if a worker panicked mid-feed.
+                // Only reachable if a worker stopped mid-feed.
                 FeedOutcome::Failed(FeedError::new(
                     &request.subscription.label(),
                     super::Problem::Network(crate::strings::FEED_WHY_INTERNAL.to_string()),

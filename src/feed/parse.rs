@@ -89,9 +89,56 @@ pub fn parse_feed(
     })
 }
 
+/// Runs `feed-rs` over the decoded document under a guard: a bug met in the XML or feed
+/// parser (a feed is anybody's input) fails this feed alone, as bad XML.
+fn read_document(text: &str, base: Option<&Url>, cx: &ParseContext) -> Result<Feed, Problem> {
+    let text = without_stray_declarations(text);
+    crate::guard::catch(|| read_document_unguarded(&text, base, cx)).unwrap_or_else(|why| {
+        Err(Problem::BadXml(Problem::reason(&format!(
+            "{} ({why})",
+            s::FEED_WHY_INTERNAL
+        ))))
+    })
+}
+
+/// `text` with every XML declaration after the first made an ordinary processing
+/// instruction (`<?xml-stray …?>`). A declaration can only open a document; one further on
+/// (two documents run together, a prolog pasted into an element) is an error the parsers
+/// are not built for, and reading on past it keeps the items.
+fn without_stray_declarations(text: &str) -> std::borrow::Cow<'_, str> {
+    let opens = |at: usize| {
+        text.get(at + 5..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    let first = text.find("<?xml").filter(|&at| opens(at));
+    let start = first.map_or(0, |at| at + 5);
+    let stray: Vec<usize> = text[start..]
+        .match_indices("<?xml")
+        .map(|(i, _)| start + i)
+        .filter(|&at| opens(at))
+        .collect();
+    if stray.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 6 * stray.len());
+    let mut from = 0;
+    for at in stray {
+        out.push_str(&text[from..at + 5]);
+        out.push_str("-stray");
+        from = at + 5;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Runs `feed-rs` over the decoded document; an `<rss>` root whose `version` it does not
 /// accept (missing, `2.00`) is read as RSS 2.0.
-fn read_document(text: &str, base: Option<&Url>, cx: &ParseContext) -> Result<Feed, Problem> {
+fn read_document_unguarded(
+    text: &str,
+    base: Option<&Url>,
+    cx: &ParseContext,
+) -> Result<Feed, Problem> {
     match run_parser(text, base, cx) {
         Err(ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot)) => {
             if let Some(fixed) = rss_as_v2(text) {
