@@ -9,6 +9,7 @@
 mod cache;
 mod library_scan;
 mod sources;
+mod writer;
 
 use std::ops::Deref;
 use std::path::PathBuf;
@@ -20,7 +21,11 @@ use std::time::{Duration, Instant};
 use crate::app::FeedInfo;
 use crate::app::{App, Effect, Order, PromptKey};
 use crate::article::Article;
-use crate::catalog::{ArticleId, Catalog, Entry, Origin, Outcome, text_key};
+use std::collections::HashMap;
+
+use crate::catalog::{
+    ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, StoredPlace, text_key,
+};
 use crate::index::{LibraryIndex, first_match};
 use crate::keymap::Action;
 use crate::layout::LayoutOptions;
@@ -55,6 +60,8 @@ pub enum Work {
     IndexReady,
     /// How a feed refresh goes.
     Fetch(FetchEvent),
+    /// Writing the reading state failed; why.
+    WriteFailed(String),
 }
 
 /// News of a feed refresh.
@@ -124,6 +131,12 @@ pub struct Session {
     scan_cancel: Option<Arc<AtomicBool>>,
     /// The worker threads started (scan, watch), for [`Session::shutdown`].
     threads: Vec<std::thread::JoinHandle<()>>,
+    /// The thread that writes the reading state (none for a catalog in memory, which is
+    /// written here and now).
+    writer: Option<writer::Writer>,
+    /// Positions handed to the writer this session, newest per key: what reopening an
+    /// article uses, whether or not the writer has got to them.
+    places: HashMap<String, StoredPlace>,
     scanning: bool,
     /// The scan's worker is filling the search index.
     indexing: bool,
@@ -185,6 +198,7 @@ impl Session {
     ) -> Session {
         let (catalog, warnings) = Catalog::open(places.data.as_deref());
         let mut s = Session::with_catalog(catalog, sources, layout, load, nudge);
+        s.start_writer();
         s.app.set_order(order);
         for w in warnings {
             s.app.warn(w);
@@ -259,6 +273,8 @@ impl Session {
             nudge,
             scan_cancel: None,
             threads: Vec::new(),
+            writer: None,
+            places: HashMap::new(),
             scanning: false,
             indexing: false,
             fetching: false,
@@ -578,6 +594,29 @@ impl Session {
         }
     }
 
+    /// Starts the thread that writes the reading state, on a connection of its own.
+    fn start_writer(&mut self) {
+        if let Some(Ok(catalog)) = self.catalog.connect() {
+            let (tx, nudge) = (self.tx.clone(), Arc::clone(&self.nudge));
+            self.writer = writer::Writer::start(catalog, move |why| {
+                let _ = tx.send(Work::WriteFailed(why));
+                nudge();
+            });
+        }
+    }
+
+    /// Writes the reading state: on the writer thread when there is one, else here.
+    fn write(&mut self, write: writer::Write) -> Result<(), CatalogError> {
+        let write = match &self.writer {
+            Some(w) => match w.send(write) {
+                Ok(()) => return Ok(()),
+                Err(back) => back,
+            },
+            None => write,
+        };
+        write.apply(&mut self.catalog)
+    }
+
     /// Stops the library scan and waits for the workers to end (the scan stops at its next
     /// file). For benchmarks and tests that start sessions one after another; the program
     /// itself just leaves.
@@ -587,6 +626,9 @@ impl Session {
         }
         for handle in self.threads.drain(..) {
             let _ = handle.join();
+        }
+        if let Some(mut w) = self.writer.take() {
+            w.finish();
         }
     }
 
@@ -659,6 +701,9 @@ impl Session {
                     .warn(format!("{}{why}", strings::CATALOG_READ_FAILED));
             }
             Work::Changed => self.rescan_at = Some(Instant::now() + SETTLE),
+            Work::WriteFailed(why) => self
+                .app
+                .warn(format!("{}{why}", strings::CATALOG_WRITE_FAILED)),
             Work::IndexReady => {
                 self.index_ready = true;
                 self.indexing = false;
@@ -873,9 +918,12 @@ impl Session {
                 self.open(id);
                 Ok(())
             }
-            Effect::Remember { key, place } => self.catalog.set_position(&key, place),
-            Effect::SetLast(key) => self.catalog.set_last(&key),
-            Effect::MarkRead { keys, read } => self.catalog.set_read_many(&keys, read),
+            Effect::Remember { key, place } => {
+                self.places.insert(key.clone(), place);
+                self.write(writer::Write::Position(key, place))
+            }
+            Effect::SetLast(key) => self.write(writer::Write::Last(key)),
+            Effect::MarkRead { keys, read } => self.write(writer::Write::Read(keys, read)),
             Effect::ToggleBookmark(b) => self.catalog.toggle_bookmark(&b).and_then(|added| {
                 self.app.set_bookmarks(self.catalog.bookmarks()?);
                 self.app.bookmark_toggled(added);
@@ -1004,12 +1052,7 @@ impl Session {
     }
 
     fn open(&mut self, id: ArticleId) {
-        let key = self
-            .app
-            .entries()
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.key.clone());
+        let key = self.app.entry(id).map(|e| e.key.clone());
         let article = match self.cache.get(id) {
             Some(a) => Ok(Some(a)),
             None => self.catalog.article(id).map(|a| a.map(Arc::new)),
@@ -1017,7 +1060,10 @@ impl Session {
         match article {
             Ok(Some(a)) => {
                 self.cache.insert(id, Arc::clone(&a));
-                let remembered = key.and_then(|k| self.catalog.position(&k).ok().flatten());
+                let remembered = key.and_then(|k| match self.places.get(&k) {
+                    Some(&place) => Some(place),
+                    None => self.catalog.position(&k).ok().flatten(),
+                });
                 self.app.opened(id, a, remembered);
             }
             Ok(None) => self.app.warn(strings::ARTICLE_GONE.to_string()),
