@@ -17,6 +17,17 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
+/// [`char::is_alphanumeric`], answered at once for ASCII and the common ideographs (the CJK
+/// Unified Ideographs and Extension A, all letters), which make up most of Chinese text; the
+/// standard library looks those up in a table.
+pub fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
+    }
+}
+
 /// A Chinese numeral as section numbers and counts use them (`一`…`十`, `百`, `零`, `两`).
 pub fn is_cn_numeral(c: char) -> bool {
     "一二三四五六七八九十百零〇两".contains(c)
@@ -103,7 +114,7 @@ pub enum Script {
 }
 
 /// Frequent characters that only traditional Chinese writes (`這`, `們`, `說`, `國`…).
-fn traditional_only(c: char) -> bool {
+const fn traditional_only(c: char) -> bool {
     matches!(
         c,
         '來' | '個'
@@ -255,7 +266,7 @@ fn traditional_only(c: char) -> bool {
 
 /// The simplified forms of the characters of [`traditional_only`]: characters only simplified
 /// Chinese writes.
-fn simplified_only(c: char) -> bool {
+const fn simplified_only(c: char) -> bool {
     matches!(
         c,
         '万' | '与'
@@ -408,19 +419,65 @@ fn simplified_only(c: char) -> bool {
 /// How many characters of a text are read to tell its script.
 const SAMPLE: usize = 1500;
 
+/// The first character of the block [`FORMS`] covers: the CJK Unified Ideographs.
+const FORMS_FROM: u32 = 0x4E00;
+
+/// How many characters [`FORMS`] covers, through `U+9FFF`.
+const FORMS_LEN: usize = 0xA000 - FORMS_FROM as usize;
+
+/// For each character of the CJK Unified Ideographs, whether [`traditional_only`] (bit 0) or
+/// [`simplified_only`] (bit 1) holds it, worked out when the program is compiled: telling the
+/// script reads every character of the sample, and a table is read at once where the two
+/// lists would be searched.
+static FORMS: [u8; FORMS_LEN] = {
+    let mut forms = [0u8; FORMS_LEN];
+    let mut i = 0;
+    while i < FORMS_LEN {
+        if let Some(c) = char::from_u32(FORMS_FROM + i as u32) {
+            forms[i] = traditional_only(c) as u8 | (simplified_only(c) as u8) << 1;
+        }
+        i += 1;
+    }
+    forms
+};
+
+/// [`traditional_only`] (bit 0) and [`simplified_only`] (bit 1) of a Han character.
+fn forms(c: char) -> u8 {
+    match (c as u32).checked_sub(FORMS_FROM) {
+        Some(i) if (i as usize) < FORMS_LEN => FORMS[i as usize],
+        _ => traditional_only(c) as u8 | (simplified_only(c) as u8) << 1,
+    }
+}
+
 /// The script of a text: Chinese when ideographs make up a quarter of its visible characters
 /// or more; traditional when its frequent characters are in their traditional forms more often
 /// than in their simplified ones.
 pub fn script_of(text: &str) -> Script {
     let (mut visible, mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_whitespace()).take(SAMPLE) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Never Han; visible unless a space.
+            if !c.is_whitespace() {
+                if visible == SAMPLE {
+                    break;
+                }
+                visible += 1;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if visible == SAMPLE {
+            break;
+        }
         visible += 1;
         if is_han(c) {
             han += 1;
-            if traditional_only(c) {
-                traditional += 1;
-            } else if simplified_only(c) {
-                simplified += 1;
+            match forms(c) {
+                1 | 3 => traditional += 1,
+                2 => simplified += 1,
+                _ => {}
             }
         }
     }
@@ -436,6 +493,21 @@ pub fn script_of(text: &str) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_agrees_with_the_standard_library() {
+        for c in ('\0'..='\u{FFFF}').chain('\u{20000}'..='\u{20FFF}') {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_holds_the_two_character_lists() {
+        for c in ('\u{3000}'..='\u{FFFF}').chain('\u{20000}'..='\u{20FFF}') {
+            let want = traditional_only(c) as u8 | (simplified_only(c) as u8) << 1;
+            assert_eq!(forms(c), want, "{c}");
+        }
+    }
 
     #[test]
     fn scripts() {

@@ -5,7 +5,7 @@
 
 use super::roles::{Kind, role_at};
 use super::{Credits, collapse, is_source_value};
-use crate::script::{at_most, is_han};
+use crate::script::{alphanumeric, at_most, is_han};
 
 /// Labels of an info line that are not credits: when it was published, how often it was read.
 const INFO_LABELS: &[&str] = &[
@@ -103,7 +103,7 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
     let mut prev: Option<char> = None;
     for (i, c) in t.char_indices() {
         // A label starts a field after a space or punctuation (`原文：` holds no `文：` label).
-        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        let boundary = prev.is_none_or(|p| !alphanumeric(p));
         if boundary
             && let Some(rest) = t.get(i..)
             && let Some((kind, used)) = label_at(rest)
