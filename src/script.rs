@@ -59,6 +59,11 @@ pub const CONTINUING: &[char] = &['，', '、', '（', '《', '「', '『', '“
 /// prose, not a name or a headline fragment.
 pub const CLAUSE_PUNCT: &[char] = &['。', '；', '！', '？', '，', ';', '!', '?'];
 
+/// Whether `c` is one of [`CLAUSE_PUNCT`], told without searching the list.
+pub fn is_clause_punct(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '，' | ';' | '!' | '?')
+}
+
 /// Whether `s` has at most `n` characters, without counting the characters of a long text (a
 /// character is at most four bytes).
 pub fn at_most(s: &str, n: usize) -> bool {
@@ -73,6 +78,10 @@ pub fn ends_sentence(s: &str) -> bool {
 /// The shape of a Chinese personal name: two to four Han characters, or two names joined by
 /// `·` (transliterated foreign names such as `莱斯特·布朗`).
 pub fn is_person_name(s: &str) -> bool {
+    // More than twelve characters, whatever their width.
+    if s.len() > 12 * 4 {
+        return false;
+    }
     let n = s.chars().count();
     (2..=4).contains(&n) && s.chars().all(is_han)
         || (3..=12).contains(&n)
@@ -88,17 +97,21 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 /// starting with a common family name (`张曦`, `欧阳修文`), or a transliterated name
 /// (`莱斯特·布朗`).
 pub fn looks_like_name(s: &str) -> bool {
+    if !is_person_name(s) {
+        return false;
+    }
     let n = s.chars().count();
-    let compound = [
-        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
-        "皇甫", "公孙", "公孫",
-    ]
-    .iter()
-    .any(|c| s.starts_with(c));
-    is_person_name(s)
-        && (s.contains('·')
-            || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
-            || n == 4 && compound)
+    let compound = || {
+        [
+            "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
+            "皇甫", "公孙", "公孫",
+        ]
+        .iter()
+        .any(|c| s.starts_with(c))
+    };
+    s.contains('·')
+        || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        || n == 4 && compound()
 }
 
 /// The writing an article is set in, which decides the words the reader adds to it (an image
@@ -455,6 +468,22 @@ fn forms(c: char) -> u8 {
 pub fn script_of(text: &str) -> Script {
     let (mut visible, mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
+        if let Some(i) = (c as u32).checked_sub(FORMS_FROM)
+            && (i as usize) < FORMS_LEN
+        {
+            // A common ideograph: visible and Han (the usual case, told first).
+            if visible == SAMPLE {
+                break;
+            }
+            visible += 1;
+            han += 1;
+            match FORMS[i as usize] {
+                1 | 3 => traditional += 1,
+                2 => simplified += 1,
+                _ => {}
+            }
+            continue;
+        }
         if c.is_ascii() {
             // Never Han; visible unless a space.
             if !c.is_whitespace() {
@@ -498,6 +527,13 @@ mod tests {
     fn alphanumeric_agrees_with_the_standard_library() {
         for c in ('\0'..='\u{FFFF}').chain('\u{20000}'..='\u{20FFF}') {
             assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn clause_punctuation_is_the_list() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_clause_punct(c), CLAUSE_PUNCT.contains(&c), "{c:?}");
         }
     }
 

@@ -6,7 +6,7 @@
 //! classifiers that need the neighbours (a line repeated, a line right after an image) are
 //! applied by the assembler.
 
-use crate::script::{CLAUSE_PUNCT, at_most, is_han};
+use crate::script::{at_most, is_clause_punct, is_han};
 
 /// Photo agencies and picture desks as English captions credit them: `(EPA)`, `(AFP/Getty)`.
 const PHOTO_AGENCIES: &[&str] = &[
@@ -186,7 +186,7 @@ pub(super) fn caption_shaped(line: &str) -> bool {
     let (mut n, mut han) = (0, false);
     for c in t.chars() {
         n += 1;
-        if n > 40 || CLAUSE_PUNCT.contains(&c) {
+        if n > 40 || is_clause_punct(c) {
             return false;
         }
         han |= is_han(c);
