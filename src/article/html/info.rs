@@ -206,8 +206,8 @@ pub(super) fn shown(lines: &[Line], headline: Option<usize>, story: (usize, usiz
             continue;
         }
         if out.date.is_none()
-            && !not_publication(t)
             && let Some(d) = date_in(t)
+            && !not_publication(t)
         {
             out.date = Some(d);
         }
