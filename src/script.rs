@@ -17,6 +17,17 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
+/// [`char::is_alphanumeric`], answered at once for ASCII and the common ideographs (the CJK
+/// Unified Ideographs and Extension A, all letters), which make up most of Chinese text; the
+/// standard library looks those up in a table.
+pub fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
+    }
+}
+
 /// A Chinese numeral as section numbers and counts use them (`一`…`十`, `百`, `零`, `两`).
 pub fn is_cn_numeral(c: char) -> bool {
     "一二三四五六七八九十百零〇两".contains(c)
@@ -48,6 +59,11 @@ pub const CONTINUING: &[char] = &['，', '、', '（', '《', '「', '『', '“
 /// prose, not a name or a headline fragment.
 pub const CLAUSE_PUNCT: &[char] = &['。', '；', '！', '？', '，', ';', '!', '?'];
 
+/// Whether `c` is one of [`CLAUSE_PUNCT`], told without searching the list.
+pub fn is_clause_punct(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '，' | ';' | '!' | '?')
+}
+
 /// Whether `s` has at most `n` characters, without counting the characters of a long text (a
 /// character is at most four bytes).
 pub fn at_most(s: &str, n: usize) -> bool {
@@ -62,6 +78,10 @@ pub fn ends_sentence(s: &str) -> bool {
 /// The shape of a Chinese personal name: two to four Han characters, or two names joined by
 /// `·` (transliterated foreign names such as `莱斯特·布朗`).
 pub fn is_person_name(s: &str) -> bool {
+    // More than twelve characters, whatever their width.
+    if s.len() > 12 * 4 {
+        return false;
+    }
     let n = s.chars().count();
     (2..=4).contains(&n) && s.chars().all(is_han)
         || (3..=12).contains(&n)
@@ -77,17 +97,21 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
 /// starting with a common family name (`张曦`, `欧阳修文`), or a transliterated name
 /// (`莱斯特·布朗`).
 pub fn looks_like_name(s: &str) -> bool {
+    if !is_person_name(s) {
+        return false;
+    }
     let n = s.chars().count();
-    let compound = [
-        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
-        "皇甫", "公孙", "公孫",
-    ]
-    .iter()
-    .any(|c| s.starts_with(c));
-    is_person_name(s)
-        && (s.contains('·')
-            || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
-            || n == 4 && compound)
+    let compound = || {
+        [
+            "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "令狐",
+            "皇甫", "公孙", "公孫",
+        ]
+        .iter()
+        .any(|c| s.starts_with(c))
+    };
+    s.contains('·')
+        || (2..=3).contains(&n) && s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        || n == 4 && compound()
 }
 
 /// The writing an article is set in, which decides the words the reader adds to it (an image
@@ -103,7 +127,7 @@ pub enum Script {
 }
 
 /// Frequent characters that only traditional Chinese writes (`這`, `們`, `說`, `國`…).
-fn traditional_only(c: char) -> bool {
+const fn traditional_only(c: char) -> bool {
     matches!(
         c,
         '來' | '個'
@@ -255,7 +279,7 @@ fn traditional_only(c: char) -> bool {
 
 /// The simplified forms of the characters of [`traditional_only`]: characters only simplified
 /// Chinese writes.
-fn simplified_only(c: char) -> bool {
+const fn simplified_only(c: char) -> bool {
     matches!(
         c,
         '万' | '与'
@@ -408,19 +432,81 @@ fn simplified_only(c: char) -> bool {
 /// How many characters of a text are read to tell its script.
 const SAMPLE: usize = 1500;
 
+/// The first character of the block [`FORMS`] covers: the CJK Unified Ideographs.
+const FORMS_FROM: u32 = 0x4E00;
+
+/// How many characters [`FORMS`] covers, through `U+9FFF`.
+const FORMS_LEN: usize = 0xA000 - FORMS_FROM as usize;
+
+/// For each character of the CJK Unified Ideographs, whether [`traditional_only`] (bit 0) or
+/// [`simplified_only`] (bit 1) holds it, worked out when the program is compiled: telling the
+/// script reads every character of the sample, and a table is read at once where the two
+/// lists would be searched.
+static FORMS: [u8; FORMS_LEN] = {
+    let mut forms = [0u8; FORMS_LEN];
+    let mut i = 0;
+    while i < FORMS_LEN {
+        if let Some(c) = char::from_u32(FORMS_FROM + i as u32) {
+            forms[i] = traditional_only(c) as u8 | (simplified_only(c) as u8) << 1;
+        }
+        i += 1;
+    }
+    forms
+};
+
+/// [`traditional_only`] (bit 0) and [`simplified_only`] (bit 1) of a Han character.
+fn forms(c: char) -> u8 {
+    match (c as u32).checked_sub(FORMS_FROM) {
+        Some(i) if (i as usize) < FORMS_LEN => FORMS[i as usize],
+        _ => traditional_only(c) as u8 | (simplified_only(c) as u8) << 1,
+    }
+}
+
 /// The script of a text: Chinese when ideographs make up a quarter of its visible characters
 /// or more; traditional when its frequent characters are in their traditional forms more often
 /// than in their simplified ones.
 pub fn script_of(text: &str) -> Script {
     let (mut visible, mut han, mut traditional, mut simplified) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_whitespace()).take(SAMPLE) {
+    for c in text.chars() {
+        if let Some(i) = (c as u32).checked_sub(FORMS_FROM)
+            && (i as usize) < FORMS_LEN
+        {
+            // A common ideograph: visible and Han (the usual case, told first).
+            if visible == SAMPLE {
+                break;
+            }
+            visible += 1;
+            han += 1;
+            match FORMS[i as usize] {
+                1 | 3 => traditional += 1,
+                2 => simplified += 1,
+                _ => {}
+            }
+            continue;
+        }
+        if c.is_ascii() {
+            // Never Han; visible unless a space.
+            if !c.is_whitespace() {
+                if visible == SAMPLE {
+                    break;
+                }
+                visible += 1;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if visible == SAMPLE {
+            break;
+        }
         visible += 1;
         if is_han(c) {
             han += 1;
-            if traditional_only(c) {
-                traditional += 1;
-            } else if simplified_only(c) {
-                simplified += 1;
+            match forms(c) {
+                1 | 3 => traditional += 1,
+                2 => simplified += 1,
+                _ => {}
             }
         }
     }
@@ -436,6 +522,28 @@ pub fn script_of(text: &str) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_agrees_with_the_standard_library() {
+        for c in ('\0'..='\u{FFFF}').chain('\u{20000}'..='\u{20FFF}') {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn clause_punctuation_is_the_list() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_clause_punct(c), CLAUSE_PUNCT.contains(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_holds_the_two_character_lists() {
+        for c in ('\u{3000}'..='\u{FFFF}').chain('\u{20000}'..='\u{20FFF}') {
+            let want = traditional_only(c) as u8 | (simplified_only(c) as u8) << 1;
+            assert_eq!(forms(c), want, "{c}");
+        }
+    }
 
     #[test]
     fn scripts() {

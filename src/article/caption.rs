@@ -6,7 +6,7 @@
 //! classifiers that need the neighbours (a line repeated, a line right after an image) are
 //! applied by the assembler.
 
-use crate::script::{CLAUSE_PUNCT, at_most, is_han};
+use crate::script::{at_most, is_clause_punct, is_han};
 
 /// Photo agencies and picture desks as English captions credit them: `(EPA)`, `(AFP/Getty)`.
 const PHOTO_AGENCIES: &[&str] = &[
@@ -179,7 +179,19 @@ pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
 /// image): no sentence punctuation, a few words of text.
 pub(super) fn caption_shaped(line: &str) -> bool {
     let t = line.trim();
-    at_most(t, 40) && t.chars().count() >= 4 && !t.contains(CLAUSE_PUNCT) && t.chars().any(is_han)
+    if t.len() > 40 * 4 {
+        return false;
+    }
+    // One pass: at most 40 characters, none of them clause punctuation, one of them Han.
+    let (mut n, mut han) = (0, false);
+    for c in t.chars() {
+        n += 1;
+        if n > 40 || is_clause_punct(c) {
+            return false;
+        }
+        han |= is_han(c);
+    }
+    n >= 4 && han
 }
 
 #[cfg(test)]

@@ -146,16 +146,18 @@ fn is_source_value(value: &str) -> bool {
 /// reporter credit.
 fn filed_from(value: &str) -> (&str, Option<&str>) {
     let trimmed = value.trim();
-    // `秦寬 海舟 發自北京 上海`
-    if let Some((who, place)) = trimmed
-        .split_once("发自")
-        .or_else(|| trimmed.split_once("發自"))
+    // `秦寬 海舟 發自北京 上海` (most values hold no `自`, which is looked for at once)
+    if trimmed.contains('自')
+        && let Some((who, place)) = trimmed
+            .split_once("发自")
+            .or_else(|| trimmed.split_once("發自"))
         && !who.trim().is_empty()
         && !place.trim().is_empty()
     {
         return (who.trim(), Some(place.trim()));
     }
-    if let Some((who, last)) = trimmed.rsplit_once(char::is_whitespace)
+    if (trimmed.ends_with("报道") || trimmed.ends_with("報導"))
+        && let Some((who, last)) = trimmed.rsplit_once(char::is_whitespace)
         && let Some(place) = last
             .strip_suffix("报道")
             .or_else(|| last.strip_suffix("報導"))
@@ -177,8 +179,13 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
     if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return english(t);
     }
-    let t = t.replace("\\|", "|");
-    let t = t.as_str();
+    let unescaped;
+    let t = if t.contains('\\') {
+        unescaped = t.replace("\\|", "|");
+        unescaped.as_str()
+    } else {
+        t
+    };
     // An organisation before the first reporter role: `新京报记者`, `中央社記者`.
     let mut pos = 0;
     let mut org = "";

@@ -276,12 +276,16 @@ pub fn subhead(line: &str) -> Option<Shape> {
     // `Planes, trains ...` / `... and automobiles`: an English subhead set in two parts. A
     // Chinese line trailing off in `……` is a sentence.
     let ellipsis = !cjk && (t.ends_with("...") || t.ends_with('…') || t.starts_with("..."));
-    if cjk && t.ends_with('…') || garbled(t) {
-        return None;
-    }
     let body = t.trim_end_matches(['？', '?']).trim_end_matches("...");
     let body = body.trim_start_matches("...").trim();
-    if body.is_empty() || body.contains(['。', '；', '！', ';', '!', '？', '?']) {
+    if body.is_empty()
+        || body
+            .chars()
+            .any(|c| matches!(c, '。' | '；' | '！' | ';' | '!' | '？' | '?'))
+    {
+        return None;
+    }
+    if cjk && t.ends_with('…') || garbled(t) {
         return None;
     }
     // Commas belong to Chinese subheads (`宾客近百人，获赠礼物`) but make Latin lines sentences.

@@ -51,7 +51,8 @@ pub(crate) fn parse(html: &str) -> Parsed {
     front.date = front.date.or(cms_date);
     front.author = front.author.or(cms_author);
     let (mut blocks, links, story) = doc.body_blocks();
-    let shown = info::shown(&doc.lines(), meta.headline(front.title.as_deref()), story);
+    let headline = meta.headline(front.title.as_deref());
+    let shown = info::shown(&doc.lines(headline, story), headline, story);
     if front.date.is_none() {
         front.date = shown.date;
     } else {

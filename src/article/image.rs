@@ -113,7 +113,7 @@ pub(super) fn bare_mark() -> String {
 
 /// Turns every image mark in `text` into a placeholder in `script`.
 pub(super) fn resolve(text: &str, script: Script) -> Cow<'_, str> {
-    if !text.contains([BARE, ALT_OPEN]) {
+    if !text.contains(BARE) && !text.contains(ALT_OPEN) {
         return Cow::Borrowed(text);
     }
     let (word, sep) = match script {

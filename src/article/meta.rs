@@ -112,9 +112,25 @@ fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
     Some(((h as u8, m as u8), k))
 }
 
+/// Whether `s` holds an ASCII digit or a full-width one (`U+FF10`–`U+FF19`, the bytes `EF BC
+/// 90`–`99`): a date has one, and most lines of text are ruled out in one pass over the bytes.
+fn holds_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || x == 0xBC
+                && i > 0
+                && b.get(i - 1) == Some(&0xEF)
+                && b.get(i + 1).is_some_and(|n| (0x90..=0x99).contains(n))
+    })
+}
+
 /// Finds the first date in `s` (`2022-11-23`, `2022/11/23`, `2022.11.23`, `2022年11月23日`,
 /// `11月23日`), with a following time if there is one. Full-width digits are understood.
 pub fn find_date(s: &str) -> Option<Found> {
+    if !holds_digit(s) {
+        return None;
+    }
     let chars: Vec<char> = half_width(s).chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -272,6 +288,19 @@ pub fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_digit_is_told_from_the_bytes() {
+        for c in '\0'..='\u{FFFF}' {
+            let half = half_width_char(c);
+            assert_eq!(holds_digit(&c.to_string()), half.is_ascii_digit(), "{c:?}");
+            assert_eq!(
+                holds_digit(&format!("年{c}月")),
+                half.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
+    }
 
     fn iso(s: &str) -> Option<String> {
         find_date(s).and_then(|f| f.when.iso_date(Some(2000)))

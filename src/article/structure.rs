@@ -62,18 +62,13 @@ fn lead_in(text: &str) -> bool {
 
 /// Cleans paragraph text: whitespace runs collapsed, ends trimmed.
 fn clean(text: &str) -> String {
+    let text = text.trim_matches([' ', '\u{3000}']);
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.trim_matches([' ', '\u{3000}']).chars() {
-        if c == ' ' {
-            space = true;
-            continue;
-        }
-        if space {
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
             out.push(' ');
-            space = false;
         }
-        out.push(c);
+        out.push_str(word);
     }
     out
 }
@@ -145,4 +140,18 @@ pub(super) fn sections(
         }
     }
     (sections, dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_collapses_spaces_and_trims() {
+        assert_eq!(clean("  a  b   c 　"), "a b c");
+        assert_eq!(clean("　 第一句。  第二句。"), "第一句。 第二句。");
+        assert_eq!(clean("a\u{3000}\u{3000}b"), "a\u{3000}\u{3000}b");
+        assert_eq!(clean("   "), "");
+        assert_eq!(clean(""), "");
+    }
 }

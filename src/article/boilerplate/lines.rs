@@ -1,18 +1,16 @@
 //! The tests for one line that the boilerplate classes in [`super::CLASSES`] are made of, each
 //! with the sites and shapes it was written for.
 
-use crate::script::at_most;
-
-/// Short lines only: a word from a boilerplate list inside a long paragraph is article text.
-fn short(t: &str) -> bool {
-    t.len() <= 160 || t.len() <= 160 * 4 && at_most(t, 160)
-}
+/// The most characters a short line has: a word from a boilerplate list inside a long
+/// paragraph is article text.
+const SHORT: usize = 160;
 
 /// A notice is one sentence at most: a paragraph of several sentences that mentions copyright
 /// or a hotline is article text about them.
-fn notice(t: &str) -> bool {
-    short(t)
-        && !t
+fn notice(l: &Line<'_>) -> bool {
+    l.short()
+        && !l
+            .text
             .trim_end_matches(['。', '！', '？', '.', '!', '?', '）', ')'])
             .contains(['。', '！', '？'])
 }
@@ -167,15 +165,28 @@ const LISTS: &[(List, &[&str])] = &[
 ];
 
 /// Every word of [`LISTS`] with its list's bit, sorted by first character, and a bit set of
-/// those first characters.
+/// those first characters (hashed into [`FIRSTS`] bits, so that few other characters share a
+/// bit with one and most characters of a line are passed over at once).
 struct Index {
     words: Vec<(char, &'static str, u32)>,
-    firsts: u128,
+    firsts: [u64; FIRSTS / 64],
 }
 
-/// The bit a character takes in [`Index`]'s set of first characters.
-fn bit(c: char) -> u128 {
-    1u128 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 25)
+/// The size of [`Index`]'s set of first characters, in bits.
+const FIRSTS: usize = 4096;
+
+/// The bit a character takes in [`Index`]'s set of first characters: its word and the bit in it.
+fn bit(c: char) -> (usize, u64) {
+    let h = (c as u32).wrapping_mul(0x9E37_79B1) >> 20;
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+impl Index {
+    /// Whether some word may start with `c`.
+    fn may_start(&self, c: char) -> bool {
+        let (word, mask) = bit(c);
+        self.firsts[word] & mask != 0
+    }
 }
 
 fn index() -> &'static Index {
@@ -189,7 +200,11 @@ fn index() -> &'static Index {
             })
             .collect();
         words.sort_unstable_by_key(|&(c, _, _)| c);
-        let firsts = words.iter().fold(0, |set, &(c, _, _)| set | bit(c));
+        let mut firsts = [0u64; FIRSTS / 64];
+        for &(c, _, _) in &words {
+            let (word, mask) = bit(c);
+            firsts[word] |= mask;
+        }
         Index { words, firsts }
     })
 }
@@ -198,6 +213,9 @@ fn index() -> &'static Index {
 pub(in crate::article) struct Line<'a> {
     /// The line's text, trimmed.
     pub(in crate::article) text: &'a str,
+    /// How many characters it has; more than [`SHORT`] for any text longer than `4 * SHORT`
+    /// bytes, which is not counted.
+    chars: usize,
     /// One bit per list of [`LISTS`] the line holds a word of (short lines only).
     hits: u32,
 }
@@ -205,11 +223,20 @@ pub(in crate::article) struct Line<'a> {
 impl<'a> Line<'a> {
     /// A line ready for the classes.
     pub(in crate::article) fn new(text: &'a str) -> Line<'a> {
-        let mut hits = 0;
-        if short(text) {
+        let chars = if text.len() <= 4 * SHORT {
+            text.chars().count()
+        } else {
+            usize::MAX
+        };
+        let mut line = Line {
+            text,
+            chars,
+            hits: 0,
+        };
+        if line.short() {
             let index = index();
             for (i, c) in text.char_indices() {
-                if index.firsts & bit(c) == 0 {
+                if !index.may_start(c) {
                     continue;
                 }
                 let from = index.words.partition_point(|&(w, _, _)| w < c);
@@ -217,12 +244,24 @@ impl<'a> Line<'a> {
                 for &(_, word, list) in index.words[from..].iter().take_while(|&&(w, _, _)| w == c)
                 {
                     if rest.starts_with(word) {
-                        hits |= list;
+                        line.hits |= list;
                     }
                 }
             }
         }
-        Line { text, hits }
+        line
+    }
+
+    /// Whether the line has at most `n` characters (`n` no more than [`SHORT`]), as
+    /// [`crate::script::at_most`] tells.
+    fn at_most(&self, n: usize) -> bool {
+        debug_assert!(n <= SHORT);
+        self.chars <= n
+    }
+
+    /// Whether the line is short enough for a word of a list to make it boilerplate.
+    fn short(&self) -> bool {
+        self.at_most(SHORT)
     }
 
     /// Whether the line holds a word of `list`.
@@ -250,9 +289,9 @@ pub(super) fn navigation(l: &Line<'_>) -> bool {
         "（完）",
     ];
     EXACT.contains(&t)
-        || short(t) && l.hit(List::Navigation)
+        || l.short() && l.hit(List::Navigation)
         || page_numbers(t)
-        || at_most(t, 12) && t.ends_with("原文") && !t.contains(['，', '。'])
+        || l.at_most(12) && t.ends_with("原文") && !t.contains(['，', '。'])
 }
 
 /// `【1】【2】【3】【4】`: links to the other pages of the article.
@@ -267,29 +306,25 @@ fn page_numbers(t: &str) -> bool {
 /// `版权声明：转载须经版权人书面授权`, `未经新京报书面授权，不得转载和使用`,
 /// `本文为重案组37号原创内容`, `原创版权禁止商业转载`.
 pub(super) fn copyright(l: &Line<'_>) -> bool {
-    let t = l.text;
-    (l.hit(List::Copyright) || l.hit(List::Unauthorised) && l.hit(List::Reprint)) && notice(t)
+    (l.hit(List::Copyright) || l.hit(List::Unauthorised) && l.hit(List::Reprint)) && notice(l)
 }
 
 /// Ad and news hotlines and report addresses: `广告热线:021-…`, `举报电话`,
 /// `澎湃新闻报料：4009-20-4009`, `專線：0800-256-688`.
 pub(super) fn hotline(l: &Line<'_>) -> bool {
-    let t = l.text;
-    l.hit(List::Hotline) && notice(t)
+    l.hit(List::Hotline) && notice(l)
 }
 
 /// Prompts to install the site's app: `更多原创资讯请下载“澎湃新闻”APP`,
 /// `還想看更多新聞嗎？歡迎下載自由時報APP`, `人民日报客户端下载`.
 pub(super) fn app_prompt(l: &Line<'_>) -> bool {
-    let t = l.text;
-    at_most(t, 60) && l.hit(List::Download) && l.hit(List::App) || short(t) && l.hit(List::AppStore)
+    l.at_most(60) && l.hit(List::Download) && l.hit(List::App) || l.short() && l.hit(List::AppStore)
 }
 
 /// Share and follow prompts: `分享到`, `扫一扫`, `欢迎朋友圈分享`, `点击关注`, `長按識別二維碼`,
 /// `看更多！請加入自由時報粉絲團`, `Share this`.
 pub(super) fn share_prompt(l: &Line<'_>) -> bool {
-    let t = l.text;
-    short(t) && l.hit(List::Share)
+    l.short() && l.hit(List::Share)
 }
 
 /// Disclaimers, with their whole paragraph: `免责声明：…`, `特别声明：…`,
@@ -306,14 +341,14 @@ pub(super) fn disclaimer(l: &Line<'_>) -> bool {
         "风险提示",
     ];
     OPENINGS.iter().any(|w| t.starts_with(w))
-        || short(t) && l.hit(List::AuthorsView)
-        || short(t) && l.hit(List::NotRepresent) && l.hit(List::Stance)
+        || l.short() && l.hit(List::AuthorsView)
+        || l.short() && l.hit(List::NotRepresent) && l.hit(List::Stance)
 }
 
 /// How long the article takes to read: `全文3331字，阅读约需6分钟`, `阅读时间：5分钟`.
 pub(super) fn reading_time(l: &Line<'_>) -> bool {
     let t = l.text;
-    at_most(t, 40)
+    l.at_most(40)
         && (l.hit(List::ReadingTime)
             || t.starts_with("全文") && t.contains('字') && l.hit(List::Minutes))
 }
@@ -321,8 +356,7 @@ pub(super) fn reading_time(l: &Line<'_>) -> bool {
 /// Paywall and expiry notices: `您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員…`,
 /// `购买会员阅读更多深度报道`.
 pub(super) fn paywall(l: &Line<'_>) -> bool {
-    let t = l.text;
-    short(t) && l.hit(List::Paywall)
+    l.short() && l.hit(List::Paywall)
 }
 
 /// The headline the piece had elsewhere: `（原标题：…）`, `原标题：…`, `（原题为《…》）`.
@@ -332,7 +366,7 @@ pub(super) fn original_title(l: &Line<'_>) -> bool {
     ["原标题", "原標題", "原题", "原題"]
         .iter()
         .any(|w| inner.starts_with(w))
-        && short(t)
+        && l.short()
 }
 
 /// Where a clipping came from: `原文来自微信公众号「捎话」`, `本文由 简悦 转码，原文地址来自…`,
@@ -350,7 +384,7 @@ pub(super) fn provenance(l: &Line<'_>) -> bool {
         "文章最初发布于",
         "文章最初發布於",
     ];
-    short(t)
+    l.short()
         && (OPENINGS.iter().any(|w| t.starts_with(w))
             || t.starts_with("本文由") && l.hit(List::Transcode))
 }
@@ -359,19 +393,19 @@ pub(super) fn provenance(l: &Line<'_>) -> bool {
 /// `欢迎投稿`, `合作请邮件联系`.
 pub(super) fn masthead(l: &Line<'_>) -> bool {
     let t = l.text;
-    t.starts_with(['这', '本']) && at_most(t, 40) && l.hit(List::Period) && l.hit(List::Publish)
-        || short(t) && l.hit(List::Invite)
+    t.starts_with(['这', '本']) && l.at_most(40) && l.hit(List::Period) && l.hit(List::Publish)
+        || l.short() && l.hit(List::Invite)
 }
 
 /// Thanks at the end of a report: `（特別感謝 Alex、HAO、Jack 對本文的貢獻）`.
 pub(super) fn acknowledgement(l: &Line<'_>) -> bool {
     let t = l.text;
     let inner = t.trim_start_matches(['（', '(']);
-    at_most(t, 80) && (inner.starts_with("特别感谢") || inner.starts_with("特別感謝"))
+    l.at_most(80) && (inner.starts_with("特别感谢") || inner.starts_with("特別感謝"))
 }
 
 /// Scraper artefacts: `undefined`, `null`, `NaN`, `(更新时间戳: 1669036786119)`.
 pub(super) fn artefact(l: &Line<'_>) -> bool {
     let t = l.text;
-    matches!(t, "undefined" | "null" | "NaN" | "None") || l.hit(List::Stamp) && at_most(t, 40)
+    matches!(t, "undefined" | "null" | "NaN" | "None") || l.hit(List::Stamp) && l.at_most(40)
 }

@@ -22,7 +22,8 @@ fn value(token: &str) -> bool {
 /// bracketed quote (`(115.395, 2.79, 2.47%)`).
 pub(in crate::article) fn ticker_line(line: &str) -> bool {
     let t = line.trim();
-    if !at_most(t, 40) {
+    // Both shapes hold a percentage.
+    if !at_most(t, 40) || !t.contains('%') {
         return false;
     }
     if quote_at(t) == Some(t.len()) {
@@ -62,7 +63,7 @@ pub(in crate::article) fn ends_with_quote(text: &str) -> bool {
 
 /// `text` without the bracketed quotes in it, and the quotes removed (for `dropped`).
 pub(in crate::article) fn strip_tickers(text: &str) -> Option<(String, Vec<String>)> {
-    if !text.contains(['(', '（']) || !text.contains('%') {
+    if !text.contains('%') || !text.contains(['(', '（']) {
         return None;
     }
     let mut out = String::with_capacity(text.len());

@@ -5,7 +5,7 @@
 
 use super::roles::{Kind, role_at};
 use super::{Credits, collapse, is_source_value};
-use crate::script::{at_most, is_han};
+use crate::script::{alphanumeric, at_most, is_han};
 
 /// Labels of an info line that are not credits: when it was published, how often it was read.
 const INFO_LABELS: &[&str] = &[
@@ -36,6 +36,29 @@ const INFO_LABELS: &[&str] = &[
     "出自",
 ];
 
+/// Whether a label of [`INFO_LABELS`] starts with `c` (a test keeps the two in step): most
+/// text is ruled out before the list is searched.
+fn starts_an_info_label(c: char) -> bool {
+    matches!(
+        c,
+        '发' | '發'
+            | '更'
+            | '最'
+            | '时'
+            | '時'
+            | '日'
+            | '浏'
+            | '瀏'
+            | '点'
+            | '點'
+            | '阅'
+            | '閱'
+            | '评'
+            | '字'
+            | '出'
+    )
+}
+
 /// What an info line says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(in crate::article) struct Info {
@@ -50,6 +73,7 @@ pub(in crate::article) struct Info {
 fn label_at(s: &str) -> Option<(Option<Kind>, usize)> {
     let (word, kind) = match role_at(s) {
         Some((w, k)) => (w, Some(k)),
+        None if !starts_an_info_label(s.chars().next()?) => return None,
         None => (*INFO_LABELS.iter().find(|w| s.starts_with(*w))?, None),
     };
     let after = s.get(word.len()..)?;
@@ -103,7 +127,7 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
     let mut prev: Option<char> = None;
     for (i, c) in t.char_indices() {
         // A label starts a field after a space or punctuation (`原文：` holds no `文：` label).
-        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        let boundary = prev.is_none_or(|p| !alphanumeric(p));
         if boundary
             && let Some(rest) = t.get(i..)
             && let Some((kind, used)) = label_at(rest)
@@ -179,6 +203,13 @@ pub(in crate::article) fn info_line(line: &str) -> Option<Info> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_info_label_starts_with_a_listed_character() {
+        for w in INFO_LABELS {
+            assert!(w.chars().next().is_some_and(starts_an_info_label), "{w}");
+        }
+    }
 
     /// Info lines from real pages, and what they say.
     #[test]

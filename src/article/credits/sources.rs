@@ -43,6 +43,10 @@ pub(in crate::article) fn photo_credit(line: &str) -> Option<(String, Option<Str
 /// `智谷趋势`; `本文由 简悦 转码，原文地址来自端传媒` → `端传媒`; `原文：端传媒 「…」` → `端传媒`.
 pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<String>)> {
     let t = line.trim();
+    // Every opening holds `原`, which is looked for at once.
+    if !t.contains('原') {
+        return None;
+    }
     let rest = [
         "原文来自",
         "原文來自",

@@ -43,13 +43,29 @@ fn invisible(name: &[u8]) -> bool {
     )
 }
 
+/// Where the lines that [`shown`] reads lie: lines before the headline are left out when the
+/// headline is known and above the story, and the page is read no further than
+/// [`AFTER_STORY`] lines past the story. The lines kept are the same either way.
+fn window(headline: Option<usize>, story: (usize, usize)) -> (usize, usize) {
+    let from = match headline {
+        Some(h) if h <= story.0 => h + 1,
+        _ => 0,
+    };
+    (from, story.1)
+}
+
 impl Doc<'_, '_> {
-    /// The page's short lines of visible text, in document order.
-    pub(super) fn lines(&self) -> Vec<Line> {
+    /// The page's short lines of visible text, in document order, as far as [`shown`] reads
+    /// them for the story `story` under the headline at node `headline`.
+    pub(super) fn lines(&self, headline: Option<usize>, story: (usize, usize)) -> Vec<Line> {
+        let (from, end) = window(headline, story);
         let mut w = Walk {
             out: Vec::new(),
             buf: String::new(),
             start: 0,
+            from,
+            end,
+            after: 0,
         };
         for &r in self.roots {
             self.walk(r, 0, &mut w);
@@ -59,6 +75,9 @@ impl Doc<'_, '_> {
     }
 
     fn walk(&self, h: tl::NodeHandle, depth: usize, w: &mut Walk) {
+        if w.done() {
+            return;
+        }
         let Some(node) = h.get(self.parser) else {
             return;
         };
@@ -112,11 +131,18 @@ struct Walk {
     out: Vec<Line>,
     buf: String,
     start: usize,
+    /// Lines starting before this node are not kept (they are still read, so that the lines
+    /// after them are cut where they always are).
+    from: usize,
+    /// The story's last node.
+    end: usize,
+    /// How many lines after the story are kept.
+    after: usize,
 }
 
 impl Walk {
     fn flush(&mut self) {
-        if self.buf.trim().is_empty() {
+        if self.buf.trim().is_empty() || self.start < self.from || self.done() {
             self.buf.clear();
             return;
         }
@@ -127,7 +153,15 @@ impl Walk {
                 node: self.start,
                 text,
             });
+            if self.start > self.end {
+                self.after += 1;
+            }
         }
+    }
+
+    /// Whether every line [`shown`] may read has been kept.
+    fn done(&self) -> bool {
+        self.after >= AFTER_STORY
     }
 }
 
@@ -172,8 +206,8 @@ pub(super) fn shown(lines: &[Line], headline: Option<usize>, story: (usize, usiz
             continue;
         }
         if out.date.is_none()
-            && !not_publication(t)
             && let Some(d) = date_in(t)
+            && !not_publication(t)
         {
             out.date = Some(d);
         }

@@ -111,19 +111,26 @@ impl Meta {
 /// The first date with a year in `text` (`2019-03-06`, `2019年06月15日08:18`,
 /// `2018/07/31 08:19`, `9/17/2004 5:54:13 AM`), with the time that follows it, as printed.
 pub(super) fn date_in(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut from = 0;
-    while from < chars.len() {
-        let rest: String = chars.get(from..)?.iter().collect();
-        let found = meta::find_date(&rest)?;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let found = meta::find_date(rest)?;
         if found.when.year.is_some() {
-            let date: String = chars
-                .get(from + found.start..from + found.end)?
-                .iter()
+            if found.start > found.end || found.end > rest.chars().count() {
+                return None;
+            }
+            let date: String = rest
+                .chars()
+                .skip(found.start)
+                .take(found.end - found.start)
                 .collect();
             return Some(date.trim().to_owned());
         }
-        from += found.end.max(1);
+        // On from the end of the date without a year (char indices).
+        let next = rest
+            .char_indices()
+            .nth(found.end.max(1))
+            .map_or(rest.len(), |(i, _)| i);
+        rest = rest.get(next..).unwrap_or_default();
     }
     None
 }

@@ -5,8 +5,6 @@
 //! or naming a scene), a name alone, a question in an interview full of them, a line in verse
 //! or a list (when a third of the text would be headings).
 
-use std::collections::HashMap;
-
 use super::super::heading::{Shape, Style, subhead};
 use super::super::{Role, Unit, image};
 use crate::script::{at_most, ends_sentence, looks_like_name};
@@ -45,14 +43,18 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
     let body: Vec<usize> = (0..units.len())
         .filter(|&i| units[i].role != Role::Meta && units[i].role != Role::Dropped)
         .collect();
-    // Only short lines can be subheads, so only they are counted for repeats.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for &i in &body {
-        let t = units[i].text.trim();
-        if at_most(t, 70) {
-            *seen.entry(t).or_default() += 1;
-        }
-    }
+    // Only short lines can be subheads, so only they are looked at for repeats (sorted, so
+    // that a line's copies stand together).
+    let mut short: Vec<&str> = body
+        .iter()
+        .map(|&i| units[i].text.trim())
+        .filter(|t| at_most(t, 70))
+        .collect();
+    short.sort_unstable();
+    let once = |t: &str| {
+        let at = short.partition_point(|s| *s < t);
+        short.get(at) == Some(&t) && short.get(at + 1) != Some(&t)
+    };
     let shapes: Vec<Option<Shape>> = body
         .iter()
         .map(|&i| {
@@ -60,7 +62,7 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
             let t = u.text.trim();
             let ok = u.role == Role::Body
                 && u.line
-                && seen.get(t).copied().unwrap_or(0) == 1
+                && once(t)
                 && !looks_like_name(t)
                 && !SCENES.iter().any(|s| t.ends_with(s));
             if ok { subhead(t) } else { None }
