@@ -67,68 +67,86 @@ fn has_token(ci: &str, words: &[&str]) -> bool {
         .any(|t| words.contains(&t))
 }
 
+/// Words whose presence in a `class`/`id` marks page furniture outright.
+const STRONG: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "breadcrumb",
+    "copyright",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "sharetool",
+    "share-",
+    "social",
+    "sponsor",
+    "advert",
+    "newsletter",
+    "subscribe",
+    "popup",
+    "modal",
+    "sidebar",
+    "byline",
+    "pagination",
+    "pager",
+    "shoutbox",
+    "skyscraper",
+    "livebar",
+];
+/// Words that mark furniture unless a [`KEEP`] word is there too.
+const WEAK: &[&str] = &[
+    "footer",
+    "header",
+    "menu",
+    "navbar",
+    "banner",
+    "masthead",
+    "toolbar",
+    "widget",
+    "combx",
+    "community",
+    "remark",
+    "replies",
+    "supplemental",
+    "agegate",
+    "login",
+    "promo",
+    "ranking",
+];
+/// Words that mark the story's own container.
+const KEEP: &[&str] = &[
+    "article", "content", "main", "body", "column", "text", "story",
+];
+/// Whole tokens that are weak marks of furniture.
+const TOKENS: &[&str] = &[
+    "nav", "ad", "ads", "hot", "rss", "tags", "tag", "share", "foot", "rank", "top10", "zan",
+];
+
+/// One automaton for the three word lists, so a `class`/`id` is read once, not once per word.
+static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(STRONG.iter().chain(WEAK).chain(KEEP))
+        .expect("fixed word lists build an automaton")
+});
+
 /// Page furniture by its `class`/`id`: comments, related links, share bars, ads and the like.
 fn is_unlikely(ci: &str) -> bool {
     if ci.is_empty() {
         return false;
     }
-    const STRONG: &[&str] = &[
-        "comment",
-        "related",
-        "recommend",
-        "breadcrumb",
-        "copyright",
-        "disqus",
-        "outbrain",
-        "taboola",
-        "sharetool",
-        "share-",
-        "social",
-        "sponsor",
-        "advert",
-        "newsletter",
-        "subscribe",
-        "popup",
-        "modal",
-        "sidebar",
-        "byline",
-        "pagination",
-        "pager",
-        "shoutbox",
-        "skyscraper",
-        "livebar",
-    ];
-    const WEAK: &[&str] = &[
-        "footer",
-        "header",
-        "menu",
-        "navbar",
-        "banner",
-        "masthead",
-        "toolbar",
-        "widget",
-        "combx",
-        "community",
-        "remark",
-        "replies",
-        "supplemental",
-        "agegate",
-        "login",
-        "promo",
-        "ranking",
-    ];
-    const TOKENS: &[&str] = &[
-        "nav", "ad", "ads", "hot", "rss", "tags", "tag", "share", "foot", "rank", "top10", "zan",
-    ];
-    if STRONG.iter().any(|w| ci.contains(w)) {
-        return true;
+    let (mut weak, mut keep) = (false, false);
+    for m in WORDS.find_overlapping_iter(ci) {
+        let i = m.pattern().as_usize();
+        if i < STRONG.len() {
+            return true;
+        }
+        if i < STRONG.len() + WEAK.len() {
+            weak = true;
+        } else {
+            keep = true;
+        }
     }
-    let weak = WEAK.iter().any(|w| ci.contains(w)) || has_token(ci, TOKENS);
-    weak && ![
-        "article", "content", "main", "body", "column", "text", "story",
-    ]
-    .iter()
-    .any(|w| ci.contains(w))
+    (weak || has_token(ci, TOKENS)) && !keep
 }
 
 /// Whether a tag is left out of scoring and output.
