@@ -190,7 +190,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 .is_some_and(|p| matches!(units[p].role, Role::Heading(_) | Role::Meta)))
             && units
                 .get(i + 1)
-                .is_some_and(|n| n.text.chars().count() >= 40);
+                .is_some_and(|n| !crate::script::at_most(&n.text, 39));
         if f.byline.value.is_none() && names_only(&text, under_headline) {
             let taken = f.byline.offer(Some(text), Rank::Label);
             units[i].role = consumed(taken);

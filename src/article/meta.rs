@@ -232,7 +232,7 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
 /// Returns the date and the place (the rest of the line, when it is a short name).
 pub fn dateline(line: &str) -> Option<(DateTime, Option<String>)> {
     let t = line.trim();
-    if t.chars().count() > 40 {
+    if !crate::script::at_most(t, 40) {
         return None;
     }
     let found = find_date(t)?;

@@ -202,7 +202,7 @@ pub(super) fn shown(lines: &[Line], headline: Option<usize>, story: (usize, usiz
     // the story, which may be replies or other stories.
     for l in head.iter().chain(story).chain(tail) {
         let t = l.text.as_str();
-        if t.chars().count() > 100 {
+        if !crate::script::at_most(t, 100) {
             continue;
         }
         if out.date.is_none()
