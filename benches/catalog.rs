@@ -6,17 +6,19 @@
 //! resident memory at 50,000 articles, idle [< 150 MB]. The library is generated
 //! (`support/news.rs`), not taken from the corpus.
 
+#[path = "support/keys.rs"]
+mod keys;
 #[path = "support/news.rs"]
 mod news;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use newsreader::catalog::{Catalog, Origin, Outcome, StoredPlace, text_key};
-use newsreader::keymap::{Action, Keymap};
+use newsreader::keymap::Keymap;
 use newsreader::layout::{LayoutOptions, Place, layout};
 use newsreader::library::LoadOptions;
 use newsreader::session::{Places, Session, Sources};
@@ -79,24 +81,9 @@ fn report(library: &Path) {
     let started = Instant::now();
     let mut s = first_frame(library, data.path());
     let first = started.elapsed();
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let (keymap, theme) = (Keymap::default(), Theme::default());
-    let mut worst = Duration::ZERO;
-    let mut keys = 0;
-    while s.progress().is_some() || s.entries().is_empty() {
-        std::thread::sleep(Duration::from_millis(20));
-        // What the loop does for a key: take the workers' news, handle the key, draw.
-        let t = Instant::now();
-        s.pump();
-        s.update(Action::ScrollDown);
-        term.draw(|f| ui::draw(f, s.app(), &keymap, &theme))
-            .unwrap();
-        worst = worst.max(t.elapsed());
-        keys += 1;
-        while s.busy() {
-            s.tick(newsreader::session::SLICE);
-        }
-    }
+    let (keys, worst) = keys::press_while(&mut s, false, |s| {
+        s.progress().is_some() || s.entries().is_empty()
+    });
     eprintln!(
         "first run over {ARTICLES} files: first frame {first:?}, all read in {:?}; \
          {keys} keys while reading, slowest answered in {worst:?}",

@@ -7,6 +7,8 @@
 //! the slowest key answered in the reader while `R` refreshes those 100 feeds (goal: under
 //! 50 ms).
 
+#[path = "support/keys.rs"]
+mod keys;
 #[path = "../tests/support/server.rs"]
 mod server;
 
@@ -22,10 +24,7 @@ use newsreader::feed::{FeedOutcome, FetchOptions, fetch};
 /// the slowest answer, measured as the loop answers a key (the workers' news taken in, the
 /// key handled, the frame drawn).
 fn keys_during_refresh() {
-    use newsreader::keymap::{Action, Keymap};
     use newsreader::session::{FeedSetup, Places, Session, Sources};
-    use newsreader::theme::Theme;
-    use ratatui::{Terminal, backend::TestBackend};
     use std::sync::Arc;
     use std::time::Instant;
 
@@ -52,28 +51,9 @@ fn keys_during_refresh() {
         Arc::new(|| {}),
     );
     s.resize(120, 40);
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let (keymap, theme) = (Keymap::default(), Theme::default());
     let started = Instant::now();
     s.refresh_feeds();
-    let (mut worst, mut keys) = (Duration::ZERO, 0);
-    while s.fetch_progress().is_some() {
-        std::thread::sleep(Duration::from_millis(20));
-        let t = Instant::now();
-        s.pump();
-        s.update(if keys % 2 == 0 {
-            Action::ScrollDown
-        } else {
-            Action::ScrollUp
-        });
-        term.draw(|f| newsreader::ui::draw(f, s.app(), &keymap, &theme))
-            .unwrap();
-        worst = worst.max(t.elapsed());
-        keys += 1;
-        while s.busy() {
-            s.tick(newsreader::session::SLICE);
-        }
-    }
+    let (keys, worst) = keys::press_while(&mut s, true, |s| s.fetch_progress().is_some());
     eprintln!(
         "refresh of 100 feeds x 50 items in the reader: {:?}, {} articles listed; {keys} keys \
          meanwhile, slowest answered in {worst:?}",
