@@ -37,6 +37,7 @@ const MAX_DEPTH: usize = 160;
 /// Never panics; any input, however malformed, gives some (possibly empty) result.
 pub(crate) fn parse(html: &str) -> Parsed {
     let (cms_date, cms_author) = meta::cms_comment(html);
+    let saved_from = meta::saved_from(html);
     let clean = normalize::normalize(html);
     let Ok(dom) = tl::parse(&clean, tl::ParserOptions::default()) else {
         return Parsed::default();
@@ -50,6 +51,7 @@ pub(crate) fn parse(html: &str) -> Parsed {
     let mut front = meta.front_matter();
     front.date = front.date.or(cms_date);
     front.author = front.author.or(cms_author);
+    front.url = front.url.or(saved_from);
     let (mut blocks, links, story) = doc.body_blocks();
     let headline = meta.headline(front.title.as_deref());
     let shown = info::shown(&doc.lines(headline, story), headline, story);

@@ -135,6 +135,37 @@ pub(super) fn date_in(text: &str) -> Option<String> {
     None
 }
 
+/// The address a saved page came from, as browsers and saving tools note it in a comment
+/// near the top: `<!-- saved from url=(0056)https://… -->` (Internet Explorer, Chrome's
+/// "Save as"), `<!-- Page saved with SingleFile … url: https://… -->`, or the bare address.
+pub(super) fn saved_from(html: &str) -> Option<String> {
+    let mut end = html.len().min(4096);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut head = html.get(..end)?;
+    while let Some(at) = head.find("<!--") {
+        let rest = head.get(at + 4..)?;
+        let close = rest.find("-->").unwrap_or(rest.len());
+        let inner = rest.get(..close)?.trim();
+        head = rest.get(close..)?;
+        let candidate = match inner.find("url=").or_else(|| inner.find("url:")) {
+            Some(u) => inner.get(u + 4..)?.trim_start(),
+            None => inner,
+        };
+        // IE and Chrome write the address's length in brackets before it.
+        let candidate = match candidate.strip_prefix('(') {
+            Some(r) => r.split_once(')').map_or(r, |(_, after)| after),
+            None => candidate,
+        };
+        let address = candidate.split_whitespace().next().unwrap_or_default();
+        if url::Url::parse(address).is_ok_and(|u| matches!(u.scheme(), "http" | "https")) {
+            return Some(address.to_string());
+        }
+    }
+    None
+}
+
 /// The fields of the comment that Founder's news CMS leaves in its pages
 /// (`<!--enpproperty <date>2022-02-13 00:00:00:0</date><author>…</author>…-->`): the
 /// publication date and the author, when the page states them nowhere else.
@@ -272,6 +303,30 @@ impl<'p, 'a> Doc<'p, 'a> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_address_a_saved_page_came_from() {
+        let cases = [
+            (
+                "<!DOCTYPE html>\n<!-- saved from url=(0040)https://news.example/a/1.html?x=1 -->\n<html>",
+                Some("https://news.example/a/1.html?x=1"),
+            ),
+            (
+                "<!--http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm-->\n<!DOCTYPE HTML>",
+                Some("http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm"),
+            ),
+            (
+                "<html><!--\n Page saved with SingleFile \n url: https://news.example/b \n saved date: x\n--><head>",
+                Some("https://news.example/b"),
+            ),
+            ("<!-- saved from url=(0014)about:internet -->", None),
+            ("<!-- 正文开始 --><p>file:///etc/passwd</p>", None),
+            ("<html><head><title>无注释</title>", None),
+        ];
+        for (html, want) in cases {
+            assert_eq!(super::saved_from(html).as_deref(), want, "{html}");
+        }
+    }
     use super::super::parse;
     use super::super::tests::{STORY, page, paras};
 
