@@ -8,7 +8,7 @@ mod boilerplate;
 mod caption;
 mod credits;
 mod dateline;
-mod entities;
+pub(crate) mod entities;
 mod fields;
 mod heading;
 mod html;

@@ -17,7 +17,6 @@
 
 mod charset;
 mod dates;
-mod entities;
 mod error;
 mod fetch;
 mod fulltext;
@@ -26,6 +25,7 @@ mod http;
 mod item;
 pub mod opml;
 mod parse;
+mod text;
 mod zone;
 
 pub use error::{FeedError, Problem};

@@ -1,6 +1,7 @@
-//! Decoding HTML character references, for every front end: `tl` hands the HTML extractor
-//! text with its entities still in it, and Markdown clippings carry `&amp;`, `&nbsp;` and
-//! numeric references inline. One decoder serves both, and it works on bytes it has checked,
+//! Decoding HTML character references, for every front end and for feed titles and names:
+//! `tl` hands the HTML extractor text with its entities still in it, Markdown clippings carry
+//! `&amp;`, `&nbsp;` and numeric references inline, and feeds escape titles once or twice. One
+//! decoder serves them all, and it works on bytes it has checked,
 //! so text after a `&` (CJK or anything else) can never be cut inside a character. The table of
 //! named references is long enough to bury the other text helpers, and changes only when a
 //! page uses a name it lacks.

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Problem;
-use super::entities::clean_line;
+use super::text::clean_line;
 use crate::article::{self, Article, Format};
 use crate::decode;
 use crate::strings as s;

@@ -8,7 +8,7 @@
 
 use super::Subscription;
 use super::charset::decode_body;
-use super::entities::{clean_line, decode_once};
+use super::text::{clean_line, decode_once};
 use crate::strings as s;
 
 /// Why an OPML file gave no subscriptions.

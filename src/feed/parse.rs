@@ -13,8 +13,8 @@ use url::Url;
 
 use super::charset::decode_body;
 use super::dates::parse_date;
-use super::entities::clean_line;
 use super::item::{self, FeedItem, FullText, Known, SUMMARY_MAX_CHARS, Shape};
+use super::text::clean_line;
 use super::zone::Zone;
 use super::{Problem, text_chars};
 use crate::decode::sanitize_line;
