@@ -215,18 +215,9 @@ fn map_back(original: &str, starts: &[usize], len: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::BlockKind;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: BlockKind::Body,
-                section: 0,
-                paragraph: Some(0),
-                text: t.to_string(),
-            })
-            .collect()
+        texts.iter().map(|t| Block::body(*t)).collect()
     }
 
     fn found(texts: &[&str], query: &str) -> Vec<String> {

@@ -6,17 +6,12 @@
 use std::path::Path;
 
 use newsreader::index::{FORMAT, IndexError, IndexHit, LibraryIndex, first_match};
-use newsreader::layout::{Block, BlockKind, blocks};
+use newsreader::layout::{Block, blocks};
 use newsreader::library::Library;
 use newsreader::search::Index;
 
 fn block(text: &str) -> Block {
-    Block {
-        kind: BlockKind::Body,
-        section: 0,
-        paragraph: Some(0),
-        text: text.to_owned(),
-    }
+    Block::body(text)
 }
 
 fn article(texts: &[&str]) -> Vec<Block> {

@@ -6,7 +6,7 @@
 //! scan's.
 
 use newsreader::index::{LibraryIndex, first_match};
-use newsreader::layout::{Block, BlockKind};
+use newsreader::layout::Block;
 use newsreader::search::Index;
 use proptest::prelude::*;
 
@@ -106,15 +106,7 @@ fn cut_from(library: &[Vec<Block>], (a, b, start, len, variants): &Cut) -> Optio
 }
 
 fn blocks(texts: &[String]) -> Vec<Block> {
-    texts
-        .iter()
-        .map(|t| Block {
-            kind: BlockKind::Body,
-            section: 0,
-            paragraph: Some(0),
-            text: t.clone(),
-        })
-        .collect()
+    texts.iter().map(|t| Block::body(t.as_str())).collect()
 }
 
 /// What today's library search finds: every article's count and first match, by id.

@@ -4,7 +4,7 @@
 #[path = "layout_check.rs"]
 mod layout_check;
 
-use newsreader::layout::{Align, Block, BlockKind, Indent, Layout, LayoutOptions, RowKind};
+use newsreader::layout::{Align, Block, Indent, Layout, LayoutOptions, RowKind};
 
 /// Lays `text` out as one body paragraph in a left-aligned column `width` wide and returns
 /// the rows' texts, after checking every layout property.
@@ -13,12 +13,7 @@ fn rows(text: &str, width: u16) -> Vec<String> {
 }
 
 fn rows_with(text: &str, width: u16, indent: Indent, source_indented: bool) -> Vec<String> {
-    let block = Block {
-        kind: BlockKind::Body,
-        section: 0,
-        paragraph: Some(0),
-        text: text.to_owned(),
-    };
+    let block = Block::body(text);
     let options = LayoutOptions {
         max_width: None,
         align: Align::Left,

@@ -118,15 +118,9 @@ fn find_from(
 mod tests {
     use super::*;
     use crate::article::Link;
-    use crate::layout::BlockKind;
 
     fn block(text: &str) -> Block {
-        Block {
-            kind: BlockKind::Body,
-            section: 0,
-            paragraph: Some(0),
-            text: text.to_string(),
-        }
+        Block::body(text)
     }
 
     #[test]

@@ -87,6 +87,15 @@ impl Fields {
         self.credit(info.credits)
     }
 
+    /// Takes a credit line (`记者 张三 责任编辑：李四`) or an info line (`2019-12-10 来源：新华网`):
+    /// whether all of it was taken; `None` when the line is neither.
+    pub(super) fn credit_line(&mut self, text: &str) -> Option<bool> {
+        match credits::parse(text) {
+            Some(c) => Some(self.credit(c)),
+            None => credits::info_line(text).map(|info| self.info(info)),
+        }
+    }
+
     /// Takes what a credit line says; whether all of it was taken.
     pub(super) fn credit(&mut self, c: Credits) -> bool {
         let rank = if c.reporter {
@@ -215,11 +224,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 units[i + 1].role = Role::Meta;
                 i += 1;
             }
-        } else if let Some(c) = credits::parse(&text) {
-            let taken = f.credit(c);
-            units[i].role = consumed(taken);
-        } else if let Some(info) = credits::info_line(&text) {
-            let taken = f.info(info);
+        } else if let Some(taken) = f.credit_line(&text) {
             units[i].role = consumed(taken);
         } else if let Some((source, author)) = credits::provenance(&text) {
             f.source.offer(Some(source), Rank::Implied);
@@ -320,11 +325,7 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
             let who = f.byline.offer(Some(who), Rank::Implied);
             let agency = f.source.offer(agency, Rank::Implied);
             units[i].role = consumed(who && agency);
-        } else if let Some(c) = credits::parse(&text) {
-            let taken = f.credit(c);
-            units[i].role = consumed(taken);
-        } else if let Some(info) = credits::info_line(&text) {
-            let taken = f.info(info);
+        } else if let Some(taken) = f.credit_line(&text) {
             units[i].role = consumed(taken);
         } else if let Some(b) = credits::bare_byline(&text) {
             let taken = f.byline.offer(Some(b), Rank::Label);

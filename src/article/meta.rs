@@ -74,6 +74,21 @@ fn valid(month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
+/// A date found from `start` to `end`, with the time that may follow it.
+fn found(chars: &[char], start: usize, end: usize, year: Option<u16>, month: u8, day: u8) -> Found {
+    let (time, end) = read_time(chars, end).map_or((None, end), |(t, e)| (Some(t), e));
+    Found {
+        start,
+        end,
+        when: DateTime {
+            year,
+            month,
+            day,
+            time,
+        },
+    }
+}
+
 /// Reads an optional time (`10:30`, `10：30`, `10时30分`) after a date, skipping spaces.
 fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
     while i < chars.len() && (chars[i] == ' ' || chars[i] == 'T') {
@@ -163,20 +178,14 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
         if sep == '年' && matches!(chars.get(end), Some('日' | '号')) {
             end += 1;
         }
-        let (time, end) = match read_time(chars, end) {
-            Some((t, e)) => (Some(t), e),
-            None => (None, end),
-        };
-        return Some(Found {
-            start: i,
+        return Some(found(
+            chars,
+            i,
             end,
-            when: DateTime {
-                year: Some(first as u16),
-                month: month as u8,
-                day: day as u8,
-                time,
-            },
-        });
+            Some(first as u16),
+            month as u8,
+            day as u8,
+        ));
     }
     // `9/17/2004`: month, day, year, as American pages print it.
     if j - i <= 2
@@ -188,20 +197,14 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
         && (1900..=2100).contains(&year)
         && valid(first, day)
     {
-        let (time, end) = match read_time(chars, end) {
-            Some((t, e)) => (Some(t), e),
-            None => (None, end),
-        };
-        return Some(Found {
-            start: i,
+        return Some(found(
+            chars,
+            i,
             end,
-            when: DateTime {
-                year: Some(year as u16),
-                month: first as u8,
-                day: day as u8,
-                time,
-            },
-        });
+            Some(year as u16),
+            first as u8,
+            day as u8,
+        ));
     }
     if j - i <= 2 && sep == '月' {
         let (day, mut end) = read_number(chars, j + 1, 2)?;
@@ -209,20 +212,7 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
             return None;
         }
         end += 1;
-        let (time, end) = match read_time(chars, end) {
-            Some((t, e)) => (Some(t), e),
-            None => (None, end),
-        };
-        return Some(Found {
-            start: i,
-            end,
-            when: DateTime {
-                year: None,
-                month: first as u8,
-                day: day as u8,
-                time,
-            },
-        });
+        return Some(found(chars, i, end, None, first as u8, day as u8));
     }
     None
 }

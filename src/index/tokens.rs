@@ -353,18 +353,9 @@ pub fn cover(k: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::BlockKind;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: BlockKind::Body,
-                section: 0,
-                paragraph: Some(0),
-                text: (*t).to_owned(),
-            })
-            .collect()
+        texts.iter().map(|t| Block::body(*t)).collect()
     }
 
     fn show(tokens: &[Token]) -> Vec<String> {

@@ -33,6 +33,19 @@ pub struct Block {
     pub text: String,
 }
 
+impl Block {
+    /// A paragraph of body text standing alone (section 0, paragraph 0): text to search, index
+    /// or lay out that comes from no article.
+    pub fn body(text: impl Into<String>) -> Block {
+        Block {
+            kind: BlockKind::Body,
+            section: 0,
+            paragraph: Some(0),
+            text: text.into(),
+        }
+    }
+}
+
 /// Everything the reader shows for `article`, in reading order: the title, up to two
 /// metadata rows (date, time, place and byline; then source and editor with their labels,
 /// Chinese labels when the title contains Chinese characters), then each section's heading

@@ -120,8 +120,16 @@ pub(in crate::article) fn date_in_url(url: &str) -> Option<meta::DateTime> {
         .collect();
     // Runs of digits with what separated them.
     let runs: Vec<&str> = s.split(' ').filter(|r| !r.is_empty()).collect();
-    let valid = |y: u16, m: u8, d: u8| {
-        (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+    // A plausible publication day, as a date without a time.
+    let day = |y: u16, m: u8, d: u8| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(
+            meta::DateTime {
+                year: Some(y),
+                month: m,
+                day: d,
+                time: None,
+            },
+        )
     };
     for (k, run) in runs.iter().enumerate() {
         let n = run.len();
@@ -129,13 +137,8 @@ pub(in crate::article) fn date_in_url(url: &str) -> Option<meta::DateTime> {
             let y = run.get(..4)?.parse().ok()?;
             let m = run.get(4..6)?.parse().ok()?;
             let d = run.get(6..8)?.parse().ok()?;
-            if valid(y, m, d) {
-                return Some(meta::DateTime {
-                    year: Some(y),
-                    month: m,
-                    day: d,
-                    time: None,
-                });
+            if let Some(date) = day(y, m, d) {
+                return Some(date);
             }
         }
         if n == 4
@@ -148,13 +151,8 @@ pub(in crate::article) fn date_in_url(url: &str) -> Option<meta::DateTime> {
                 (1 | 2, 1 | 2) => (next.parse().ok()?, after.parse().ok()?),
                 _ => continue,
             };
-            if valid(y, m, d) {
-                return Some(meta::DateTime {
-                    year: Some(y),
-                    month: m,
-                    day: d,
-                    time: None,
-                });
+            if let Some(date) = day(y, m, d) {
+                return Some(date);
             }
         }
     }
