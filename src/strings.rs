@@ -110,6 +110,8 @@ pub const HELP_CANCEL: &str = "close an overlay; cancel a search";
 pub const HELP_QUIT: &str = "quit";
 /// Help overlay title.
 pub const HELP_TITLE: &str = " Keys ";
+/// On the help overlay's bottom border when more keys are below.
+pub const HELP_MORE: &str = " ↓ more: j, Space ";
 /// Help overlay footer line.
 pub const HELP_FOOTER: &str = "Mouse: the wheel scrolls, a click selects.";
 /// Title of the Articles list.

@@ -55,7 +55,19 @@ pub fn draw(frame: &mut Frame, keymap: &Keymap, scroll: usize, area: Rect, theme
         let (x, _) = buf.set_stringn(inner.x, y, keys, width, theme.help_key);
         let used = usize::from(x - inner.x);
         if used < width {
-            buf.set_stringn(x, y, desc, width - used, theme.help);
+            let room = width - used;
+            buf.set_stringn(x, y, super::fit(desc, room), room, theme.help);
         }
+    }
+    // On a short screen, the bottom border says there is more below.
+    let more = rows.len() > scroll + usize::from(inner.height);
+    if more && inner.bottom() < area.bottom() {
+        buf.set_stringn(
+            inner.x,
+            inner.bottom(),
+            strings::HELP_MORE,
+            width,
+            theme.help_key,
+        );
     }
 }
