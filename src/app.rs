@@ -638,6 +638,15 @@ impl App {
     }
 }
 
+impl App {
+    /// Shows `text` in place of an article while none is open.
+    pub(crate) fn show_placeholder(&mut self, text: &str) {
+        self.open.article = Arc::new(placeholder(text));
+        self.cache.forget(PLACEHOLDER);
+        self.relayout();
+    }
+}
+
 /// The layout cache's number for a placeholder article.
 const PLACEHOLDER: u64 = u64::MAX;
 

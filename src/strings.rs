@@ -125,6 +125,8 @@ pub const STATUS_LOAD_ERRORS: &str =
 pub const STATUS_LOAD_ERROR: &str = "could not read ";
 /// Shown instead of a reader when the library is empty.
 pub const EMPTY_LIBRARY: &str = "No article could be loaded.";
+/// The reader while feeds are subscribed and no item is stored yet.
+pub const NO_ITEMS_YET: &str = "No news yet: press R to fetch the feeds (F lists them).";
 /// Printed when the interactive reader is asked for but stdout is not a terminal.
 pub const NOT_A_TERMINAL: &str =
     "standard output is not a terminal; use --dump, --json or --outline to print articles";

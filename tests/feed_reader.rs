@@ -292,3 +292,26 @@ fn render(app: &App, width: u16, height: u16) -> String {
     }
     out
 }
+
+#[test]
+fn subscribed_with_nothing_fetched_yet_the_reader_says_how_to_get_the_news() {
+    let mut app = App::new(LayoutOptions::default());
+    app.resize(60, 20);
+    app.set_collection(true);
+    app.set_feeds(vec![FeedInfo {
+        url: XINHUA.into(),
+        name: "新华网".into(),
+        error: None,
+    }]);
+    app.set_entries(Vec::new(), None);
+    assert!(
+        app.article().title.contains("press R"),
+        "{}",
+        app.article().title
+    );
+    assert!(render(&app, 60, 20).contains("press R to fetch"));
+    // The first item stored replaces it.
+    app.upsert_entry(item(1, "新华一", "2026-11-05", XINHUA, false));
+    answer(&mut app);
+    assert_eq!(app.article().title, "新华一");
+}

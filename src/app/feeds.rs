@@ -68,6 +68,10 @@ impl App {
     /// The library's feeds (the session hands them over at start and after each refresh).
     pub fn set_feeds(&mut self, feeds: Vec<FeedInfo>) {
         self.feeds = feeds;
+        if self.open.id.is_none() && self.entries.is_empty() && self.hidden.is_empty() {
+            // Subscribed, nothing fetched yet: say how to get the news.
+            self.show_placeholder(strings::NO_ITEMS_YET);
+        }
     }
 
     /// The library's feeds.
