@@ -17,10 +17,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use newsreader::catalog::{Catalog, Origin, Outcome, StoredPlace, text_key};
+use newsreader::catalog::{Catalog, Outcome, text_key};
 use newsreader::keymap::Keymap;
 use newsreader::layout::{LayoutOptions, Place, layout};
 use newsreader::library::LoadOptions;
+use newsreader::model::{Origin, StoredPlace};
 use newsreader::session::{Places, Session, Sources};
 use newsreader::theme::Theme;
 use newsreader::ui;
@@ -35,7 +36,7 @@ fn start(library: &Path, data: &Path) -> Session {
         Sources::paths(vec![library.to_path_buf()]),
         LayoutOptions::default(),
         LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         Places {
             data: Some(data.to_path_buf()),
             index: None,
@@ -130,7 +131,7 @@ fn startup(c: &mut Criterion) {
 }
 
 /// An article of about `bytes` bytes, stored in a catalog in memory.
-fn stored(bytes: usize) -> (Catalog, newsreader::catalog::ArticleId) {
+fn stored(bytes: usize) -> (Catalog, newsreader::model::ArticleId) {
     let text = news::article(7, bytes);
     let a = newsreader::library::parse_bytes(text.as_bytes(), Path::new("big.txt"), None).unwrap();
     let mut c = Catalog::memory();

@@ -43,7 +43,7 @@ fn keys_during_refresh() {
         sources,
         newsreader::layout::LayoutOptions::default(),
         newsreader::library::LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         Places {
             data: Some(data.path().to_path_buf()),
             index: Some(data.path().join("index")),

@@ -15,6 +15,7 @@ mod links;
 mod memory;
 mod navigate;
 mod overlays;
+pub mod panes;
 mod search;
 mod source;
 
@@ -24,18 +25,18 @@ use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Article, Section};
-use crate::catalog::{ArticleId, Bookmark, Entry, StoredPlace};
 use crate::keymap::Action;
 use crate::layout::{Layout, LayoutCache, LayoutOptions, TextPos};
 use crate::library::LoadError;
-use crate::screen::{self, Areas, Shape};
+use crate::model::{ArticleId, Bookmark, Entry, Order, StoredPlace};
 use crate::strings;
 
-pub use entries::{DATE_WIDTH, MARK_WIDTH, Order, entry_width, sort_entries};
+pub use entries::{DATE_WIDTH, MARK_WIDTH, entry_width, sort_entries};
 pub use feeds::{FeedCount, FeedInfo, Filter};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use links::LinkEntry;
 pub use navigate::list_offset;
+use panes::{Areas, Shape};
 pub use search::{PromptKey, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, wrap};
 
@@ -216,7 +217,7 @@ impl App {
     pub fn new(options: LayoutOptions) -> App {
         let placeholder = Arc::new(placeholder(strings::EMPTY_LIBRARY));
         let mut cache = LayoutCache::default();
-        let width = screen::areas(80, 24, &Shape::default()).reader.width;
+        let width = panes::areas(80, 24, &Shape::default()).reader.width;
         let layout = cache.get_or_layout(PLACEHOLDER, &placeholder, width, &options);
         let mut app = App {
             entries: Vec::new(),
@@ -376,13 +377,13 @@ impl App {
             },
             sections: self.article().sections.len(),
         };
-        screen::areas(self.width, self.height, &shape)
+        panes::areas(self.width, self.height, &shape)
     }
 
     /// Whether the lists are folded away (a narrow screen, or full-width reading): they then
     /// come back as an overlay.
     pub fn folded(&self) -> bool {
-        self.width < screen::WIDE || self.full_width
+        self.width < panes::WIDE || self.full_width
     }
 
     /// Whether this is the reader's first run, in which case the status bar says how to get

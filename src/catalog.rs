@@ -20,9 +20,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use articles::{ArticleId, Entry, FileState, Origin, Outcome, text_key};
+pub use articles::{FileState, Outcome, text_key};
 pub use feeds::{FeedRow, Stored, item_key};
-pub use marks::{Bookmark, StoredPlace};
+// The shared vocabulary lives in `crate::model` now; these names stay here only while
+// branches written against the old paths move over.
+pub use crate::model::{ArticleId, Bookmark, Entry, Origin, StoredPlace};
 pub use schema::VERSION as SCHEMA_VERSION;
 
 use crate::decode::sanitize_line;

@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::Order;
 use crate::decode::sanitize_line;
 use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
 use crate::layout::{Align, Indent, LayoutOptions};
+use crate::model::Order;
 use crate::theme::Theme;
 use crate::theme::{parse_style, style_string};
 

@@ -20,7 +20,7 @@ pub mod index;
 pub mod keymap;
 pub mod layout;
 pub mod library;
-pub mod screen;
+pub mod model;
 pub mod script;
 pub mod search;
 pub mod session;

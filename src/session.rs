@@ -19,13 +19,11 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use crate::app::FeedInfo;
-use crate::app::{App, Effect, Order, PromptKey};
+use crate::app::{App, Effect, PromptKey};
 use crate::article::Article;
 use std::collections::HashMap;
 
-use crate::catalog::{
-    ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, StoredPlace, text_key,
-};
+use crate::catalog::{Catalog, CatalogError, Outcome, text_key};
 use crate::index::{LibraryIndex, first_match};
 use crate::keymap::Action;
 use crate::layout::LayoutOptions;
@@ -33,6 +31,7 @@ use crate::library::scan::{
     ScanEvent, absolute_roots, index_source, reconcile_index, recorded_failure, scan,
 };
 use crate::library::{Library, LoadOptions};
+use crate::model::{ArticleId, Entry, Order, Origin, StoredPlace};
 use crate::strings;
 
 pub use sources::{FeedSetup, Sources};

@@ -1,5 +1,5 @@
 //! Drawing: `draw(&App)` into a frame, read-only. One small file per pane; the screen
-//! geometry comes from [`crate::screen`], the same function the app uses for resizes and
+//! geometry comes from [`crate::app::panes`], the same function the app uses for resizes and
 //! clicks, and every style from [`crate::theme`].
 
 mod bookmarks;
@@ -30,7 +30,7 @@ fn popup(
     title: &str,
     theme: &Theme,
 ) -> Option<Rect> {
-    let rect = crate::screen::popup(area.intersection(frame.area()), size);
+    let rect = crate::app::panes::popup(area.intersection(frame.area()), size);
     if rect.is_empty() {
         return None;
     }

@@ -460,7 +460,7 @@ fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
         newsreader::session::Sources::embedded(),
         LayoutOptions::default(),
         newsreader::library::LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         newsreader::session::Places::default(),
         std::sync::Arc::new(|| {}),
     );
@@ -538,7 +538,7 @@ fn a_first_run_ends_on_the_newest_article_unless_a_key_came_in() {
             newsreader::session::Sources::paths(vec![library.path().to_path_buf()]),
             LayoutOptions::default(),
             newsreader::library::LoadOptions::default(),
-            newsreader::app::Order::default(),
+            newsreader::model::Order::default(),
             newsreader::session::Places {
                 data: Some(data.to_path_buf()),
                 index: None,

@@ -10,8 +10,9 @@ mod server;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use newsreader::catalog::{Catalog, StoredPlace, item_key};
+use newsreader::catalog::{Catalog, item_key};
 use newsreader::layout::Place;
+use newsreader::model::StoredPlace;
 use server::{Reply, Server};
 
 const RSS: &str = "application/rss+xml; charset=utf-8";

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use newsreader::app::{App, Effect, FeedInfo, Filter, Focus, Overlay};
 use newsreader::article::{Article, Section};
-use newsreader::catalog::{ArticleId, Entry, Origin};
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
+use newsreader::model::{ArticleId, Entry, Origin};
 
 const XINHUA: &str = "https://xinhua.example/rss";
 const PEOPLE: &str = "https://people.example/rss";
@@ -231,7 +231,7 @@ fn new_items_of_another_feed_wait_outside_a_narrowed_list() {
 
 #[test]
 fn a_bookmark_in_an_article_left_out_of_the_list_widens_it() {
-    use newsreader::catalog::{Bookmark, StoredPlace};
+    use newsreader::model::{Bookmark, StoredPlace};
     let mut app = app();
     app.set_filter(Filter {
         feed: Some(XINHUA.into()),

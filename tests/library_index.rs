@@ -22,7 +22,7 @@ fn start(data: &Path, index: Option<PathBuf>) -> Session {
         Sources::paths(vec![fixtures()]),
         LayoutOptions::default(),
         LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         Places {
             data: Some(data.to_path_buf()),
             index,
@@ -102,7 +102,7 @@ fn a_damaged_index_is_rebuilt_and_searches_go_on_meanwhile() {
         Sources::paths(vec![fixtures()]),
         LayoutOptions::default(),
         LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         Places {
             data: Some(data.path().to_path_buf()),
             index: Some(index.clone()),

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use newsreader::app::{Focus, PromptKey};
-use newsreader::catalog::Origin;
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
+use newsreader::model::Origin;
 use newsreader::session::Session;
 
 fn run_query(app: &mut Session, q: &str) -> Vec<String> {

@@ -134,7 +134,7 @@ fn articles_list_newest_first_with_dates_and_unread_marks() {
     );
     assert!(rows[2].contains("* 2020-09-01 山里的小学"), "{screen}");
     // The order can be by path instead; the cursor stays on its article.
-    app.set_order(newsreader::app::Order::Path);
+    app.set_order(newsreader::model::Order::Path);
     let screen = render(&mut app, 100, 30);
     assert!(
         screen.lines().nth(2).unwrap().contains("小城图书馆"),

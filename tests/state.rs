@@ -6,10 +6,11 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use newsreader::catalog::{Catalog, StoredPlace};
+use newsreader::catalog::Catalog;
 use newsreader::keymap::Action;
 use newsreader::layout::{LayoutOptions, Place};
 use newsreader::library::LoadOptions;
+use newsreader::model::StoredPlace;
 use newsreader::session::{Places, Session, Sources};
 
 fn session(dir: &Path, w: u16, h: u16) -> Session {
@@ -17,7 +18,7 @@ fn session(dir: &Path, w: u16, h: u16) -> Session {
         Sources::embedded(),
         LayoutOptions::default(),
         LoadOptions::default(),
-        newsreader::app::Order::default(),
+        newsreader::model::Order::default(),
         Places {
             data: Some(dir.to_path_buf()),
             index: None,

@@ -8,8 +8,8 @@ use std::cmp::Ordering;
 use unicode_width::UnicodeWidthStr;
 
 use super::{App, Focus};
-use crate::catalog::{ArticleId, Entry, Origin};
 use crate::library::LoadError;
+use crate::model::{ArticleId, Entry, Order, Origin};
 use crate::strings;
 
 impl App {
@@ -210,7 +210,7 @@ impl App {
     /// Asks for the open article again (its file changed), keeping the place.
     fn reopen(&mut self) {
         if let Some(id) = self.open.id {
-            let place = crate::catalog::StoredPlace::Place(self.layout.place_of(self.anchor));
+            let place = crate::model::StoredPlace::Place(self.layout.place_of(self.anchor));
             self.pending = Some((id, Some(place)));
             self.effects.push(super::Effect::Open(id));
         }
@@ -227,27 +227,6 @@ pub const DATE_WIDTH: usize = 11;
 pub fn entry_width(e: &Entry) -> u16 {
     let date = if e.date.is_some() { DATE_WIDTH } else { 0 };
     u16::try_from(MARK_WIDTH + date + e.title.width()).unwrap_or(u16::MAX)
-}
-
-/// How the Articles list is ordered (`sort` in the config).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Order {
-    /// Newest first where dates are known, then the undated articles by path.
-    #[default]
-    NewestFirst,
-    /// By path, as the folders were walked.
-    Path,
-}
-
-impl Order {
-    /// The name the config uses.
-    pub fn name(self) -> &'static str {
-        match self {
-            Order::NewestFirst => "newest-first",
-            Order::Path => "path",
-        }
-    }
 }
 
 /// The order of the Articles list: newest first when asked and dates are known; otherwise

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use super::{App, Effect, Focus, Overlay, sort_entries};
-use crate::catalog::{ArticleId, Entry};
 use crate::keymap::Action;
+use crate::model::{ArticleId, Entry};
 use crate::strings;
 
 /// Which articles the Articles list shows.
@@ -321,7 +321,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Origin;
+    use crate::model::Origin;
 
     fn entry(id: u32, read: bool, feeds: &[&str]) -> Entry {
         Entry {

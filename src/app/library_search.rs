@@ -5,7 +5,7 @@
 //! library.
 
 use super::{App, Effect, Focus, PromptKey};
-use crate::catalog::ArticleId;
+use crate::model::ArticleId;
 use crate::search::Excerpt;
 use crate::strings;
 

@@ -3,8 +3,8 @@
 //! keeping; this is when and what to remember.
 
 use super::{App, Effect, Focus, Overlay};
-use crate::catalog::{Bookmark, StoredPlace};
 use crate::layout::TextPos;
+use crate::model::{Bookmark, StoredPlace};
 use crate::strings;
 
 impl App {

@@ -3,10 +3,9 @@
 //! from `app.rs` because it changes for a different reason: how the reader moves through what
 //! it holds, not what it holds or how actions reach it.
 
-use super::{App, Focus, Overlay};
+use super::{App, Focus, Overlay, panes};
 use crate::keymap::Action;
 use crate::layout::TextPos;
-use crate::screen;
 use crate::strings;
 
 /// A list's first visible entry such that `cursor` is visible in `visible` rows.
@@ -95,7 +94,7 @@ impl App {
         let screen = ratatui::layout::Rect::new(0, 0, self.width, self.height);
         match top {
             Overlay::Bookmarks { cursor } => {
-                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                let r = panes::popup(screen, panes::BOOKMARKS_SIZE);
                 if !r.contains((column, row).into()) {
                     self.overlays.pop();
                 } else if let Some(i) = list_hit(r, row, cursor, self.bookmarks.len(), 2) {
@@ -104,7 +103,7 @@ impl App {
                 }
             }
             Overlay::Links { cursor } => {
-                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                let r = panes::popup(screen, panes::BOOKMARKS_SIZE);
                 let n = self.link_entries().len();
                 if !r.contains((column, row).into()) {
                     self.overlays.pop();
@@ -114,7 +113,7 @@ impl App {
                 }
             }
             Overlay::Feeds { cursor } => {
-                let r = screen::popup(screen, screen::BOOKMARKS_SIZE);
+                let r = panes::popup(screen, panes::BOOKMARKS_SIZE);
                 let n = self.feeds().len() + 1;
                 if !r.contains((column, row).into()) {
                     self.overlays.pop();
@@ -325,7 +324,7 @@ impl App {
     /// `o`: on a wide screen, folds the lists away for full-width reading or brings them
     /// back beside the reader; on a narrow one, shows or hides them over the reader.
     pub(super) fn toggle_lists(&mut self) {
-        if self.width >= screen::WIDE {
+        if self.width >= panes::WIDE {
             self.full_width = !self.full_width;
             self.lists_open = false;
             if self.full_width {

@@ -7,7 +7,7 @@ use crate::keymap::Action;
 
 impl App {
     /// An action while `top` is the top overlay: it moves within it or closes it (`q` and
-    /// Esc close it; only Ctrl-C, bound to nothing else, leaves from an overlay).
+    /// Esc close it; Ctrl-C never gets here, it quits from anywhere).
     pub(super) fn overlay_action(&mut self, top: Overlay, action: Action) {
         if let Some((cursor, len)) = self.list_overlay(top)
             && let Some(c) = list_step(cursor, len.saturating_sub(1), action)

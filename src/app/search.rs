@@ -4,8 +4,8 @@
 
 use super::App;
 use super::line::Edit;
-use crate::catalog::ArticleId;
 use crate::layout::TextPos;
+use crate::model::ArticleId;
 use crate::search::{Index, Match};
 use crate::strings;
 

@@ -6,8 +6,8 @@
 use unicode_width::UnicodeWidthChar;
 
 use super::{App, Effect, Overlay};
-use crate::catalog::ArticleId;
 use crate::keymap::Action;
+use crate::model::ArticleId;
 
 /// One line of the source as the view shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +133,7 @@ impl App {
 
     /// The first line shown when the view is at its end: the last lines fill the screen.
     fn source_last_top(&self) -> usize {
-        let area = crate::screen::source_area(self.width, self.height);
+        let area = crate::app::panes::source_area(self.width, self.height);
         let width = usize::from(area.width).saturating_sub(SOURCE_GUTTER).max(1);
         let mut rows = 0;
         let mut top = self.source.lines.len();
@@ -149,7 +149,7 @@ impl App {
 
     /// How many lines from `scroll` fill the view's screen, at least one.
     fn source_page(&self, scroll: usize) -> usize {
-        let area = crate::screen::source_area(self.width, self.height);
+        let area = crate::app::panes::source_area(self.width, self.height);
         let width = usize::from(area.width).saturating_sub(SOURCE_GUTTER).max(1);
         let mut rows = 0;
         let mut lines = 0;

@@ -10,11 +10,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Catalog, CatalogError, blob};
 use crate::article::Article;
-
-/// A stable number for an article in the catalog: everything about an article (its place in
-/// the lists, the cached layout, search results) is keyed by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ArticleId(pub i64);
+use crate::model::{ArticleId, Entry, Origin};
 
 /// A stable key for an article's text: FNV-1a over its title, headings and paragraphs, as
 /// 16 hex digits. The same text gives the same key on every run and every machine, so a file
@@ -39,19 +35,16 @@ pub fn text_key(article: &Article) -> String {
     format!("{h:016x}")
 }
 
-/// Where an article comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Origin {
-    /// A file, by its absolute path.
-    File(PathBuf),
-    /// An article built into the program, by name.
-    Embedded(String),
-    /// A news feed item, by its guid (one article however many feeds carry it).
-    Item(String),
+/// How an [`Origin`] is written in the catalog's `origin` column, and read back.
+pub(super) trait OriginKey {
+    /// The column's text for this origin.
+    fn key(&self) -> String;
+    /// The origin a column's text names.
+    fn from_key(key: &str) -> Self;
 }
 
-impl Origin {
-    pub(super) fn key(&self) -> String {
+impl OriginKey for Origin {
+    fn key(&self) -> String {
         match self {
             Origin::File(p) => p.to_string_lossy().into_owned(),
             Origin::Embedded(name) => format!("{EMBEDDED_PREFIX}{name}"),
@@ -59,7 +52,7 @@ impl Origin {
         }
     }
 
-    pub(super) fn from_key(key: &str) -> Origin {
+    fn from_key(key: &str) -> Origin {
         if let Some(name) = key.strip_prefix(EMBEDDED_PREFIX) {
             Origin::Embedded(name.to_string())
         } else if let Some(guid) = key.strip_prefix(ITEM_PREFIX) {
@@ -72,29 +65,6 @@ impl Origin {
 
 const EMBEDDED_PREFIX: &str = "embedded:";
 const ITEM_PREFIX: &str = "item:";
-
-/// What the Articles list needs of an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The article's number.
-    pub id: ArticleId,
-    /// Where it comes from.
-    pub origin: Origin,
-    /// What its reading position and bookmarks are kept under.
-    pub key: String,
-    /// Its title.
-    pub title: String,
-    /// Its date (`YYYY-MM-DD`), when known.
-    pub date: Option<String>,
-    /// Its source (publisher), when known.
-    pub source: Option<String>,
-    /// How many sections it has, the lead included.
-    pub sections: u32,
-    /// Whether it has been read (opened, or marked read).
-    pub read: bool,
-    /// The feeds that carry it, by address (none for files).
-    pub feeds: Vec<String>,
-}
 
 /// A file the catalog remembers as unreadable: its path and why.
 pub type Failure = (PathBuf, String);

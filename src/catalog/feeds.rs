@@ -8,9 +8,11 @@ use std::collections::HashSet;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, now, text_key};
+use super::articles::OriginKey;
+use super::{Catalog, CatalogError, Outcome, now, text_key};
 use crate::article::{Article, PARSER_VERSION};
 use crate::feed::{FeedItem, FeedOutcome, FeedRequest, FullText, Subscription, Validators};
+use crate::model::{ArticleId, Entry, Origin};
 
 /// A subscription as the catalog knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

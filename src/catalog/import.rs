@@ -9,9 +9,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Bookmark, Catalog, StoredPlace, aside_name};
+use super::{Catalog, aside_name};
 use crate::decode::sanitize_line;
 use crate::files::{ReadError, read_capped};
+use crate::model::{Bookmark, StoredPlace};
 use crate::strings;
 
 /// The file's name in the data folder.

@@ -6,25 +6,18 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Catalog, CatalogError, now};
 use crate::layout::Place;
+use crate::model::{Bookmark, StoredPlace};
 
-/// A remembered place: in the current form, or as an older `state.toml` stored it (a block
-/// index and a byte offset), which is turned into a [`Place`] when its article is next open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StoredPlace {
-    /// Section, paragraph, character offset.
-    Place(Place),
-    /// Block index and byte offset, from `state.toml`.
-    Legacy {
-        /// Index of the block in the reader's text.
-        block: u32,
-        /// Byte offset in that block.
-        offset: u32,
-    },
-}
-
-impl StoredPlace {
+/// How a [`StoredPlace`] is written in the catalog's four place columns, and read back.
+trait Columns {
     /// The four columns the place is stored in: section (or block), paragraph (-1: none),
     /// offset, legacy flag.
+    fn columns(self) -> (i64, i64, i64, i64);
+    /// The place four columns hold.
+    fn from_columns(section: i64, paragraph: i64, offset: i64, legacy: i64) -> Self;
+}
+
+impl Columns for StoredPlace {
     fn columns(self) -> (i64, i64, i64, i64) {
         match self {
             StoredPlace::Place(p) => (
@@ -52,19 +45,6 @@ impl StoredPlace {
             })
         }
     }
-}
-
-/// A bookmark: an article (by key), a place in it, and enough to list it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bookmark {
-    /// The article's key.
-    pub key: String,
-    /// Where in the article.
-    pub place: StoredPlace,
-    /// The article's title when the bookmark was made.
-    pub title: String,
-    /// A line of the text at the bookmark.
-    pub snippet: String,
 }
 
 impl Catalog {

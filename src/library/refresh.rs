@@ -3,10 +3,11 @@
 //! what changed. `newsreader fetch` and the reader's `R` both run this; the reader runs it
 //! on a worker and hears about each new or changed item as it is stored.
 
-use crate::catalog::{Catalog, CatalogError, Entry};
+use crate::catalog::{Catalog, CatalogError};
 use crate::feed::{FeedError, FeedOutcome, FetchOptions, Progress, Subscription, fetch};
 use crate::index::LibraryIndex;
 use crate::layout::blocks;
+use crate::model::Entry;
 
 /// What a refresh did.
 #[derive(Debug, Default)]

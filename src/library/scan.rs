@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 
 use super::{LoadError, LoadOptions, Problem, expand, load_file_with};
 use crate::article::{Article, PARSER_VERSION};
-use crate::catalog::{ArticleId, Catalog, CatalogError, Entry, Origin, Outcome, text_key};
+use crate::catalog::{Catalog, CatalogError, Outcome, text_key};
 use crate::index::{IndexError, LibraryIndex};
 use crate::layout::blocks;
+use crate::model::{ArticleId, Entry, Origin};
 
 /// What a scan found, as it finds it.
 #[derive(Debug)]

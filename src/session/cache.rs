@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::catalog::ArticleId;
+use crate::model::ArticleId;
 
 /// How many recently opened articles are kept.
 const KEEP: usize = 8;

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use super::cache::ArticleCache;
 use crate::app::LibraryHit;
-use crate::catalog::{ArticleId, Catalog};
+use crate::catalog::Catalog;
 use crate::layout::blocks;
+use crate::model::ArticleId;
 use crate::search::{self, Index};
 
 /// One library search under way.

@@ -6,7 +6,8 @@
 use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 
-use crate::catalog::{Catalog, CatalogError, StoredPlace};
+use crate::catalog::{Catalog, CatalogError};
+use crate::model::StoredPlace;
 
 /// One write of the reading state.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -154,7 +154,7 @@ impl Columns {
         Columns { date, source }
     }
 
-    fn entry(&self, e: &crate::catalog::Entry) -> Entry {
+    fn entry(&self, e: &crate::model::Entry) -> Entry {
         let mark = if e.read { "  " } else { "* " };
         let date = match (&e.date, self.date) {
             (Some(d), true) => format!("{d:<width$}", width = crate::app::DATE_WIDTH),

@@ -34,7 +34,8 @@ pub fn draw(
     empty: &str,
     theme: &Theme,
 ) {
-    let Some(inner) = super::popup(frame, area, crate::screen::BOOKMARKS_SIZE, title, theme) else {
+    let Some(inner) = super::popup(frame, area, crate::app::panes::BOOKMARKS_SIZE, title, theme)
+    else {
         return;
     };
     let buf = frame.buffer_mut();

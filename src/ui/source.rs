@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         .title(strings::SOURCE_TITLE)
         .border_style(theme.border_focused);
     frame.render_widget(block, outer);
-    let inner = crate::screen::source_area(w, h).intersection(frame.area());
+    let inner = crate::app::panes::source_area(w, h).intersection(frame.area());
     if inner.is_empty() {
         return;
     }
