@@ -144,7 +144,11 @@ pub fn run(
         let mut next = Some(first);
         while let Some(msg) = next {
             match msg {
-                Msg::Term(ev) => handle_event(&mut session, &mut term, keymap, mouse, ev)?,
+                Msg::Term(ev) => {
+                    if handle_event(&mut session, &mut term, keymap, mouse, ev)? {
+                        break 'outer;
+                    }
+                }
                 Msg::TermClosed | Msg::Signal(Signal::Stop) => break 'outer,
                 Msg::Signal(Signal::Suspend) => suspend(&mut term, &mut session, mouse)?,
                 Msg::Signal(Signal::Continue) => resume(&mut term, &mut session, mouse)?,
@@ -168,17 +172,23 @@ pub fn run(
     Ok(())
 }
 
-/// One terminal event.
+/// One terminal event; true when it asks the reader to leave. Ctrl-C leaves from anywhere
+/// (a prompt, any overlay) and Ctrl-Z suspends from anywhere: both are looked at before the
+/// key goes to a prompt or an overlay.
 fn handle_event(
     app: &mut Session,
     term: &mut Term,
     keymap: &Keymap,
     mouse: bool,
     ev: Event,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl && k.code == KeyCode::Char('c') {
+                return Ok(true);
+            }
+            if ctrl && k.code == KeyCode::Char('z') {
                 suspend(term, app, mouse)?;
             } else if app.typing() {
                 if let Some(key) = prompt_key(&k) {
@@ -197,15 +207,15 @@ fn handle_event(
         Event::Resize(w, h) => app.resize(w, h),
         _ => {}
     }
-    Ok(())
+    Ok(false)
 }
 
 /// The meaning of a key in the search prompt: text, and the line editing of a shell.
 fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
     if k.modifiers.contains(KeyModifiers::CONTROL) {
         return match k.code {
-            // Ctrl-C and Ctrl-G leave the prompt like Esc.
-            KeyCode::Char('c' | 'g') => Some(PromptKey::Esc),
+            // Ctrl-G leaves the prompt like Esc (Ctrl-C never gets here: it quits).
+            KeyCode::Char('g') => Some(PromptKey::Esc),
             KeyCode::Char('u') => Some(PromptKey::ClearToStart),
             KeyCode::Char('w') | KeyCode::Backspace => Some(PromptKey::DeleteWord),
             KeyCode::Char('a') => Some(PromptKey::Home),
@@ -280,7 +290,7 @@ mod tests {
         assert_eq!(key(KeyCode::Char('w'), ctrl), Some(PromptKey::DeleteWord));
         assert_eq!(key(KeyCode::Left, none), Some(PromptKey::Left));
         assert_eq!(key(KeyCode::Right, none), Some(PromptKey::Right));
-        assert_eq!(key(KeyCode::Char('c'), ctrl), Some(PromptKey::Esc));
+        assert_eq!(key(KeyCode::Char('g'), ctrl), Some(PromptKey::Esc));
         assert_eq!(key(KeyCode::Char('u'), none), Some(PromptKey::Char('u')));
     }
 }
