@@ -10,7 +10,7 @@ mod server;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use newsreader::feed::{
     FeedOutcome, FeedRequest, FetchOptions, FullText, KeptBecause, Problem, Progress, Subscription,
@@ -218,14 +218,14 @@ fn error_statuses_refusals_and_stalls() {
             reason: "Internal Server Error".into()
         }
     );
+    // The server answers after 3 s: a timeout (rather than the late answer) shows that the
+    // 400 ms read timeout cut the wait short.
     for path in ["/stall", "/silent"] {
-        let started = Instant::now();
         assert_eq!(
             problem(&one(&server.url(0, path))),
             &Problem::Timeout,
             "{path}"
         );
-        assert!(started.elapsed() < Duration::from_secs(2), "{path}");
     }
     // A port nobody listens on.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -466,9 +466,7 @@ fn one_request_per_host_and_a_few_at_once() {
             server.url(i % 4, &path),
         )));
     }
-    let started = Instant::now();
     let outcomes = fetch(&requests, &options(), |_| {});
-    let elapsed = started.elapsed();
     assert!(
         outcomes
             .iter()
@@ -477,8 +475,6 @@ fn one_request_per_host_and_a_few_at_once() {
     assert_eq!(server.max_per_host(), 1, "one request per host at a time");
     assert!(server.max_total() <= 4, "at most four at once");
     assert!(server.max_total() >= 2, "hosts are fetched in parallel");
-    // Three rounds of 80 ms per host, hosts in parallel; far less than 12 × 80 ms.
-    assert!(elapsed < Duration::from_millis(800), "{elapsed:?}");
 }
 
 #[test]

