@@ -10,8 +10,9 @@
 //! it is sanitised like file text, size-capped and never used to name files.
 //!
 //! The layout: [`opml`] reads and writes subscription lists; `http` is the client and
-//! `gate` the per-host turns; `charset` decodes a response; `parse`, `dates`, `zone`,
-//! `entities` and `item` turn a feed document into [`FeedItem`]s; `fulltext` fetches item
+//! `gate` the per-host turns; `charset` decodes a response; `repair` makes XML that is not
+//! well-formed readable and `json` fits off-spec JSON Feeds to the schema; `parse`, `dates`,
+//! `zone`, `text` and `item` turn a feed document into [`FeedItem`]s; `fulltext` fetches item
 //! pages; `fetch` runs it all for many feeds at once and reports [`Progress`]; `error` says
 //! what went wrong in words a user understands.
 
@@ -23,8 +24,10 @@ mod fulltext;
 mod gate;
 mod http;
 mod item;
+mod json;
 pub mod opml;
 mod parse;
+mod repair;
 mod text;
 mod zone;
 
@@ -32,6 +35,7 @@ pub use error::{FeedError, Problem};
 pub use fetch::{FetchOptions, Progress, fetch};
 pub use item::{FeedItem, FullText, KeptBecause};
 pub use parse::{ParseContext, ParsedFeed, parse_feed};
+pub use repair::{Fix, Repair};
 pub use zone::Zone;
 
 use std::collections::HashSet;

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod debug_log;
 pub mod decode;
 pub mod feed;
 pub mod files;

@@ -14,6 +14,9 @@ use newsreader::{config, decode, layout, strings, terminal};
 fn main() -> ExitCode {
     newsreader::guard::install();
     let cli = Cli::parse();
+    if let Err(e) = newsreader::debug_log::install_from_env() {
+        eprintln!("{}{}", strings::ERR_PREFIX, decode::sanitize_line(&e));
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {

@@ -404,3 +404,40 @@ pub const FETCH_NEEDS_DATA: &str = "feeds cannot be refreshed without a data fol
 pub const FEED_FAILED: &str = "failed: ";
 /// Status bar after a refresh: after the number of feeds that failed.
 pub const FEEDS_FAILED: &str = "feeds failed";
+
+// Repairs made to feed documents that are not well-formed (the debug log only).
+
+/// Repair log: before the line number of a repair's first occurrence.
+pub const REPAIR_LINE: &str = "line";
+/// Repair: `&` that starts no reference.
+pub const REPAIR_BARE_AMPERSAND: &str = "`&` that starts no reference, read as text";
+/// Repair: a character reference to no character.
+pub const REPAIR_BAD_CHAR_REF: &str = "character reference to no character, read as U+FFFD";
+/// Repair: `<` that starts no markup.
+pub const REPAIR_STRAY_LT: &str = "`<` that starts no tag, read as text";
+/// Repair: markup inside an RSS text element.
+pub const REPAIR_MARKUP_IN_TEXT: &str =
+    "markup inside a title or description (unescaped HTML, `<name>`), read as text";
+/// Repair: a start tag never closed.
+pub const REPAIR_UNCLOSED_AS_TEXT: &str = "start tag never closed, read as text";
+/// Repair: a feed element left open.
+pub const REPAIR_CLOSED_IMPLICITLY: &str = "feed element left open, closed where its parent ends";
+/// Repair: an end tag closing nothing.
+pub const REPAIR_STRAY_END_TAG: &str = "end tag that closes nothing, read as text";
+/// Repair: an element name in another case than the format's or its start tag's.
+pub const REPAIR_NAME_CASE: &str =
+    "element name in another case than the format's or its start tag's, respelled";
+/// Repair: an attribute that is not well-formed.
+pub const REPAIR_BAD_ATTRIBUTE: &str =
+    "attribute unquoted, without a value, repeated, unusable or holding a bare `&`";
+/// Repair: an XML declaration after the start.
+pub const REPAIR_EXTRA_DECLARATION: &str = "XML declaration after the start, removed";
+/// Repair: text or tags outside the root element.
+pub const REPAIR_OUTSIDE_ROOT: &str = "text or tags outside the feed's root element, removed";
+/// Repair: RSS 0.90's namespace.
+pub const REPAIR_OLD_NAMESPACE: &str = "RSS 0.90 namespace, read as RSS 1.0";
+/// Repair: a JSON Feed value of the wrong type.
+pub const REPAIR_JSON_TYPE: &str =
+    "JSON Feed value of the wrong type (a number for an id, a string for a list), made to fit";
+/// Repair log: between the feed's address and its repairs.
+pub const REPAIR_LOG_HEAD: &str = "repaired:";

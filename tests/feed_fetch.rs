@@ -8,7 +8,6 @@
 mod server;
 
 use std::io::Write;
-use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -16,16 +15,7 @@ use newsreader::feed::{
     FeedOutcome, FeedRequest, FetchOptions, FullText, KeptBecause, Problem, Progress, Subscription,
     Validators, Zone, fetch,
 };
-use server::{Reply, Server};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/feeds")
-            .join(name),
-    )
-    .unwrap()
-}
+use server::{Reply, Server, fixture};
 
 /// Short timeouts keep the suite fast; the loopback answers in microseconds.
 fn options() -> FetchOptions {
@@ -481,7 +471,14 @@ fn one_request_per_host_and_a_few_at_once() {
 fn one_bad_feed_never_stops_the_others_and_progress_is_reported() {
     let server = Server::start(2);
     server.fixed("/good.xml", Reply::ok(RSS, fixture("rss1_rdf.xml")));
-    server.fixed("/bad.xml", Reply::ok(RSS, fixture("broken.xml")));
+    // XML that is not well-formed is repaired and read; JSON cut short cannot be.
+    server.fixed(
+        "/bad.xml",
+        Reply::ok(
+            "application/feed+json",
+            b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".to_vec(),
+        ),
+    );
     server.fixed("/empty.xml", Reply::ok(RSS, fixture("empty.xml")));
     server.fixed(
         "/page.html",
@@ -507,10 +504,10 @@ fn one_bad_feed_never_stops_the_others_and_progress_is_reported() {
     assert_eq!(items(&outcomes[0]).len(), 2);
     let bad = outcomes[1].error().unwrap();
     assert_eq!(bad.feed, "坏频道");
-    assert!(matches!(bad.problem, Problem::BadXml(_)));
+    assert!(matches!(bad.problem, Problem::BadJson(_)));
     assert!(
         bad.to_string()
-            .starts_with("坏频道: the feed is not well-formed XML:"),
+            .starts_with("坏频道: the feed is not valid JSON Feed:"),
         "{bad}"
     );
     assert!(matches!(

@@ -148,19 +148,48 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
     if a.byline.is_none() {
         a.byline = known.author.map(str::to_string);
     }
-    if a.date.is_none()
-        && let Some((date, time)) = &known.date
-    {
-        a.date = Some(date.clone());
-        if a.time.is_none() {
-            a.time = time.clone();
-        }
+    // The item's own title and date are the article's: a page's `<title>` may carry more or
+    // less than the headline, and a date in the text (an anniversary, a deadline) is not when
+    // the item was published. A date found in the text stands only when the item has none.
+    if !known.title.is_empty() {
+        a.title = known.title.to_string();
     }
+    if let Some((date, time)) = &known.date {
+        a.date = Some(date.clone());
+        a.time = time.clone();
+    }
+    drop_title_repeat(&mut a);
     if a.url.is_none() {
         a.url = known.link.map(str::to_string);
     }
     a.encoding = "UTF-8".to_string();
     a
+}
+
+/// Removes the article's first paragraph when it says what the title says (a flash item
+/// whose title is the whole story, a description that repeats the title with a full stop):
+/// the reader shows the title above the text, and it is never shown twice.
+pub(crate) fn drop_title_repeat(a: &mut Article) {
+    let title = folded(&a.title);
+    if title.is_empty() {
+        return;
+    }
+    let Some(lead) = a.sections.first_mut().filter(|s| s.heading.is_none()) else {
+        return;
+    };
+    if lead.paragraphs.first().is_some_and(|p| folded(p) == title) {
+        lead.paragraphs.remove(0);
+    }
+}
+
+/// Text as compared for repeats: letters and digits only, full-width forms as half-width,
+/// Latin letters in lower case.
+fn folded(text: &str) -> String {
+    text.chars()
+        .map(crate::article::meta::half_width_char)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Text safe inside an HTML element.

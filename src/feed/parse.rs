@@ -14,6 +14,7 @@ use url::Url;
 use super::charset::decode_body;
 use super::dates::parse_date;
 use super::item::{self, FeedItem, FullText, Known, SUMMARY_MAX_CHARS, Shape};
+use super::repair::{Repair, repair_xml};
 use super::text::clean_line;
 use super::zone::Zone;
 use super::{Problem, text_chars};
@@ -48,6 +49,9 @@ pub struct ParsedFeed {
     /// The items in document order, without duplicate guids; none has its full text
     /// fetched yet ([`FullText::NotNeeded`]).
     pub items: Vec<FeedItem>,
+    /// What had to be repaired to read the document (nothing for a well-formed one); the
+    /// same is written to the debug log.
+    pub repairs: Vec<Repair>,
 }
 
 /// Reads a feed document. `content_type` is the HTTP `Content-Type` header, when known.
@@ -72,64 +76,51 @@ pub fn parse_feed(
 ) -> Result<ParsedFeed, Problem> {
     let decoded = decode_body(bytes, content_type)?;
     let base = Url::parse(&cx.url).ok();
-    let feed = read_document(&decoded.text, base.as_ref(), cx)?;
+    let (feed, repairs) = read_document(&decoded.text, base.as_ref(), cx)?;
+    if !repairs.is_empty() {
+        let list: Vec<String> = repairs.iter().map(Repair::to_string).collect();
+        log::debug!("{} {} {}", cx.url, s::REPAIR_LOG_HEAD, list.join("; "));
+    }
     let tz = cx.zone.tz();
+    let title = feed.title.as_ref().and_then(text_line);
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(feed.entries.len());
     for entry in &feed.entries {
-        let item = make_item(entry, base.as_ref(), &tz);
+        let item = make_item(entry, base.as_ref(), &tz, title.as_deref());
         if seen.insert(item.guid.clone()) {
             items.push(item);
         }
     }
     Ok(ParsedFeed {
-        title: feed.title.as_ref().and_then(text_line),
+        title,
         encoding: decoded.encoding,
         items,
+        repairs,
     })
 }
 
 /// Runs `feed-rs` over the decoded document under a guard: a bug met in the XML or feed
-/// parser (a feed is anybody's input) fails this feed alone, as bad XML.
-fn read_document(text: &str, base: Option<&Url>, cx: &ParseContext) -> Result<Feed, Problem> {
-    let text = without_stray_declarations(text);
-    crate::guard::catch(|| read_document_unguarded(&text, base, cx)).unwrap_or_else(|why| {
-        Err(Problem::BadXml(Problem::reason(&format!(
-            "{} ({why})",
-            s::FEED_WHY_INTERNAL
-        ))))
-    })
-}
-
-/// `text` with every XML declaration after the first made an ordinary processing
-/// instruction (`<?xml-stray …?>`). A declaration can only open a document; one further on
-/// (two documents run together, a prolog pasted into an element) is an error the parsers
-/// are not built for, and reading on past it keeps the items.
-fn without_stray_declarations(text: &str) -> std::borrow::Cow<'_, str> {
-    let opens = |at: usize| {
-        text.get(at + 5..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_whitespace)
+/// parser (a feed is anybody's input) fails this feed alone, as bad XML. The document is
+/// repaired first (see [`repair`](super::repair) and [`json`](super::json)), so that a feed
+/// that is not well-formed keeps every item that can be read.
+fn read_document(
+    text: &str,
+    base: Option<&Url>,
+    cx: &ParseContext,
+) -> Result<(Feed, Vec<Repair>), Problem> {
+    let repaired = if text.starts_with('{') {
+        super::json::normalise(text)
+    } else {
+        repair_xml(text)
     };
-    let first = text.find("<?xml").filter(|&at| opens(at));
-    let start = first.map_or(0, |at| at + 5);
-    let stray: Vec<usize> = text[start..]
-        .match_indices("<?xml")
-        .map(|(i, _)| start + i)
-        .filter(|&at| opens(at))
-        .collect();
-    if stray.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 6 * stray.len());
-    let mut from = 0;
-    for at in stray {
-        out.push_str(&text[from..at + 5]);
-        out.push_str("-stray");
-        from = at + 5;
-    }
-    out.push_str(&text[from..]);
-    std::borrow::Cow::Owned(out)
+    let feed = crate::guard::catch(|| read_document_unguarded(&repaired.text, base, cx))
+        .unwrap_or_else(|why| {
+            Err(Problem::BadXml(Problem::reason(&format!(
+                "{} ({why})",
+                s::FEED_WHY_INTERNAL
+            ))))
+        })?;
+    Ok((feed, repaired.repairs))
 }
 
 /// Runs `feed-rs` over the decoded document; an `<rss>` root whose `version` it does not
@@ -223,9 +214,19 @@ fn is_html(mime: &str) -> bool {
     mime.contains("html")
 }
 
-/// Makes one entry an item; its full text is not fetched here.
-fn make_item(entry: &Entry, base: Option<&Url>, tz: &jiff::tz::TimeZone) -> FeedItem {
-    let title = entry.title.as_ref().and_then(text_line);
+/// Makes one entry an item; its full text is not fetched here. `site` is the feed's
+/// title, cut from the end of an item title that ends with it.
+fn make_item(
+    entry: &Entry,
+    base: Option<&Url>,
+    tz: &jiff::tz::TimeZone,
+    site: Option<&str>,
+) -> FeedItem {
+    let title = entry
+        .title
+        .as_ref()
+        .and_then(text_line)
+        .map(|t| without_site_name(&t, site));
     let author = entry
         .authors
         .iter()
@@ -244,6 +245,7 @@ fn make_item(entry: &Entry, base: Option<&Url>, tz: &jiff::tz::TimeZone) -> Feed
     let title = title.unwrap_or_else(|| snippet_title(&article));
     if article.title == s::UNTITLED {
         article.title = title.clone();
+        item::drop_title_repeat(&mut article);
     }
     let summary_only = !from_content && is_summary(&article);
     let guid = guid(entry, link.as_deref(), &title, body);
@@ -257,6 +259,33 @@ fn make_item(entry: &Entry, base: Option<&Url>, tz: &jiff::tz::TimeZone) -> Feed
         full_text: FullText::NotNeeded,
         article,
     }
+}
+
+/// Separators between a headline and the name of the site that printed it.
+const SITE_SEPARATORS: &[&str] = &[
+    " - ", " – ", " — ", " | ", " · ", " :: ", " » ", "_", "－", "｜", "|", " -", "- ",
+];
+
+/// `title` without a trailing site name: cut only when what follows the last separator is
+/// the feed's title or one part of it (`标题 - 少数派` in the feed `少数派 - 高效工作`), never
+/// because the end merely looks like a name (`打造高效的工作环境 – Shell 篇` stays whole).
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    let mut names = vec![site];
+    for sep in SITE_SEPARATORS {
+        names.extend(site.split(sep).map(str::trim).filter(|p| !p.is_empty()));
+    }
+    for sep in SITE_SEPARATORS {
+        if let Some((before, after)) = title.rsplit_once(sep) {
+            let (before, after) = (before.trim(), after.trim());
+            if !before.is_empty() && names.iter().any(|n| n.eq_ignore_ascii_case(after)) {
+                return before.to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// The item's text: its content (`content:encoded`, Atom `content`, JSON `content_html` or
@@ -357,6 +386,29 @@ fn local_date(t: DateTime<Utc>, tz: &jiff::tz::TimeZone) -> Option<(String, Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_feeds_own_name_is_cut_from_a_title() {
+        let cases = [
+            (
+                "打造高效的工作环境 – Shell 篇",
+                Some("少数派"),
+                "打造高效的工作环境 – Shell 篇",
+            ),
+            (
+                "打造高效的工作环境 - 少数派",
+                Some("少数派"),
+                "打造高效的工作环境",
+            ),
+            ("央行降准_财经频道", Some("新浪财经_财经频道"), "央行降准"),
+            ("一周回顾 | Example Blog", Some("example blog"), "一周回顾"),
+            ("一周回顾 | Example Blog", None, "一周回顾 | Example Blog"),
+            ("少数派", Some("少数派"), "少数派"),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(without_site_name(title, site), want, "{title}");
+        }
+    }
 
     #[test]
     fn an_rss_root_with_an_odd_version_is_read_as_rss_2() {

@@ -12,6 +12,14 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The bytes of a feed fixture (`tests/fixtures/feeds/NAME`), as the tests serve or read it.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// A request as the handler sees it.
 #[derive(Debug, Clone)]
 pub struct Request {
