@@ -3,20 +3,24 @@
 //! article itself, so a relaunch draws the list at once and parses again only the files that
 //! changed; and the reading positions, bookmarks, read marks and the last open article, each
 //! change one small write however many articles there are. WAL mode and a busy timeout let
-//! two readers (and the reader's own workers) use it at once without losing either's updates.
+//! any number of processes (readers and their workers, `fetch`, CLI commands) use it at
+//! once without losing anyone's updates.
 //!
-//! A database that cannot be opened is moved aside with a message and a fresh one started;
-//! an older `state.toml` is imported once (by the private `import` module).
+//! Opening is careful about what it finds (the private `open` module): only a database that
+//! SQLite reports damaged is moved aside; a locked one is waited for, a full disk fails the
+//! write, and neither ever loses or replaces the file. The schema is created and upgraded by
+//! `schema` in one transaction, safe while other processes open the same file; an older
+//! `state.toml` is imported once (by `import`).
 
 mod articles;
 mod blob;
 mod feeds;
 mod import;
 mod marks;
+mod open;
 mod schema;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -25,16 +29,13 @@ pub use feeds::{FeedRow, Stored, item_key};
 // The shared vocabulary lives in `crate::model` now; these names stay here only while
 // branches written against the old paths move over.
 pub use crate::model::{ArticleId, Bookmark, Entry, Origin, StoredPlace};
+pub use open::{OpenError, busy_timeout};
 pub use schema::VERSION as SCHEMA_VERSION;
 
-use crate::decode::sanitize_line;
 use crate::strings;
 
 /// The database's file name in the data folder.
 pub const FILE_NAME: &str = "library.db";
-
-/// How long a write waits for another connection's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The usual data folder: the project data directory of `directories`, unless
 /// `NEWSREADER_DATA_DIR` names another.
@@ -49,7 +50,7 @@ pub fn default_dir() -> Option<PathBuf> {
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     /// SQLite said no.
-    #[error("{0}")]
+    #[error("{}", describe(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// A stored article could not be read back.
     #[error("a stored article is damaged: {0}")]
@@ -57,9 +58,75 @@ pub enum CatalogError {
     /// The database was made by a newer version of the program.
     #[error("made by a newer newsreader (schema {0})")]
     Newer(u32),
+    /// A FIFO, device or folder where the database should be.
+    #[error("{}", strings::ERR_NOT_REGULAR_SHORT)]
+    NotRegular,
     /// The data folder could not be used.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+/// What kind of trouble a [`CatalogError`] is, which decides what may be done about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Another connection holds the lock (past the busy timeout): try again later.
+    Busy,
+    /// SQLite reports the database damaged (or it is no database at all).
+    Damaged,
+    /// The disk is full.
+    Full,
+    /// Reading or writing the file failed, or it may not be written.
+    Io,
+    /// Made by a newer program.
+    Newer,
+    /// Anything else.
+    Other,
+}
+
+impl CatalogError {
+    /// What kind of trouble this is.
+    pub fn trouble(&self) -> Trouble {
+        match self {
+            CatalogError::Sqlite(e) => CatalogError::trouble_of(e),
+            CatalogError::Blob(_) => Trouble::Other,
+            CatalogError::Newer(_) => Trouble::Newer,
+            CatalogError::NotRegular => Trouble::Damaged,
+            CatalogError::Io(_) => Trouble::Io,
+        }
+    }
+
+    fn trouble_of(e: &rusqlite::Error) -> Trouble {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Trouble::Busy,
+            Some(C::DatabaseCorrupt | C::NotADatabase) => Trouble::Damaged,
+            Some(C::DiskFull) => Trouble::Full,
+            Some(
+                C::SystemIoFailure
+                | C::CannotOpen
+                | C::ReadOnly
+                | C::PermissionDenied
+                | C::FileLockingProtocolFailed
+                | C::NoLargeFileSupport,
+            ) => Trouble::Io,
+            _ => Trouble::Other,
+        }
+    }
+}
+
+/// SQLite's error in the user's words: what it means for their data and what to do.
+fn describe(e: &rusqlite::Error) -> String {
+    match CatalogError::trouble_of(e) {
+        Trouble::Busy => format!(
+            "{}{} s{}",
+            strings::CATALOG_BUSY,
+            busy_timeout().as_secs_f32().ceil(),
+            strings::CATALOG_BUSY_HINT
+        ),
+        Trouble::Full => strings::CATALOG_FULL.to_string(),
+        Trouble::Io => format!("{}{e})", strings::CATALOG_IO),
+        _ => e.to_string(),
+    }
 }
 
 /// The catalog, through one connection. Each thread that needs it opens its own with
@@ -71,50 +138,20 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Opens (creating) the catalog in `dir`, imports `state.toml` once, and returns it with
-    /// warnings for the status bar. A database that cannot be opened is moved aside and a
-    /// fresh one started; a folder that cannot be used gives a catalog in memory, which
-    /// forgets everything at exit, with a warning saying so.
+    /// Opens (creating, or upgrading) the catalog in `dir` for the reader: as
+    /// [`Catalog::open_on_disk`], but when the folder or database cannot be used now, a
+    /// catalog in memory, which forgets everything at exit, with a warning saying so.
     pub fn open(dir: Option<&Path>) -> (Catalog, Vec<String>) {
-        let mut warnings = Vec::new();
-        let Some(dir) = dir else {
-            warnings.push(strings::STATE_NO_DIR.to_string());
-            return (Catalog::memory(), warnings);
-        };
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            warnings.push(unwritable(dir, &e.to_string()));
-            return (Catalog::memory(), warnings);
-        }
-        let path = dir.join(FILE_NAME);
-        let mut catalog = match Catalog::open_file(&path) {
-            Ok(c) => c,
-            Err(CatalogError::Newer(v)) => {
-                warnings.push(format!("{}{v})", strings::CATALOG_NEWER));
-                return (Catalog::memory(), warnings);
+        match Catalog::open_on_disk(dir) {
+            Ok(opened) => opened,
+            Err(e) => {
+                let warning = match e {
+                    OpenError::NoDir | OpenError::Newer(_) => e.to_string(),
+                    _ => format!("{e}{}", strings::REMEMBERING_OFF),
+                };
+                (Catalog::memory(), vec![warning])
             }
-            Err(first) => match move_aside(&path) {
-                Ok(aside) => {
-                    warnings.push(format!(
-                        "{}{} ({first})",
-                        strings::CATALOG_DAMAGED,
-                        sanitize_line(&aside.to_string_lossy())
-                    ));
-                    match Catalog::open_file(&path) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            warnings.push(unwritable(dir, &e.to_string()));
-                            return (Catalog::memory(), warnings);
-                        }
-                    }
-                }
-                Err(e) => {
-                    warnings.push(unwritable(dir, &e.to_string()));
-                    return (Catalog::memory(), warnings);
-                }
-            },
-        };
-        warnings.extend(import::import_state_once(&mut catalog, dir));
-        (catalog, warnings)
+        }
     }
 
     /// A catalog in memory: for tests, and when the data folder cannot be used.
@@ -131,26 +168,6 @@ impl Catalog {
         Catalog { conn, path: None }
     }
 
-    fn open_file(path: &Path) -> Result<Catalog, CatalogError> {
-        // SQLite would block forever reading a FIFO planted in the database's place.
-        for suffix in ["", "-wal", "-shm"] {
-            let mut file = path.as_os_str().to_owned();
-            file.push(suffix);
-            if std::fs::metadata(&file).is_ok_and(|m| !m.is_file()) {
-                return Err(CatalogError::Io(std::io::Error::other(
-                    crate::strings::ERR_NOT_REGULAR_SHORT,
-                )));
-            }
-        }
-        let mut conn = Connection::open(path)?;
-        configure(&conn)?;
-        schema::migrate(&mut conn)?;
-        Ok(Catalog {
-            conn,
-            path: Some(path.to_path_buf()),
-        })
-    }
-
     /// Another connection to the same database, for a worker thread. A catalog in memory
     /// cannot be shared: `None`.
     pub fn connect(&self) -> Option<Result<Catalog, CatalogError>> {
@@ -160,7 +177,7 @@ impl Catalog {
                 &path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
-            configure(&conn)?;
+            open::configure(&conn)?;
             Ok(Catalog {
                 conn,
                 path: Some(path),
@@ -190,40 +207,6 @@ impl Catalog {
             }
         }
     }
-}
-
-/// WAL, a busy timeout, foreign keys; `NORMAL` sync is durable in WAL mode except for the
-/// last transactions before a power cut, which is what a reading position can afford.
-fn configure(conn: &Connection) -> Result<(), CatalogError> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // A file that is not a database fails here, before anything is written.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
-    Ok(())
-}
-
-fn unwritable(dir: &Path, why: &str) -> String {
-    sanitize_line(&format!(
-        "{}{}: {why}",
-        strings::STATE_UNWRITABLE,
-        dir.to_string_lossy()
-    ))
-}
-
-/// `library.db` (with its `-wal` and `-shm` files) → `library.db.corrupt-<unix seconds>`.
-fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let aside = aside_name(path);
-    std::fs::rename(path, &aside)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let mut side_aside = aside.as_os_str().to_owned();
-        side_aside.push(suffix);
-        let _ = std::fs::rename(side, side_aside);
-    }
-    Ok(aside)
 }
 
 /// `name` → `name.corrupt-<unix seconds>`.
@@ -265,82 +248,5 @@ mod tests {
         drop(c);
         let (_, warnings) = Catalog::open(Some(dir.path()));
         assert!(warnings.is_empty(), "opens again: {warnings:?}");
-    }
-
-    #[test]
-    fn a_damaged_database_is_moved_aside_and_a_fresh_one_started() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join(FILE_NAME);
-        std::fs::write(&db, b"this is not a database, just forty bytes..").unwrap();
-        let (mut c, warnings) = Catalog::open(Some(dir.path()));
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(
-            warnings[0].starts_with(strings::CATALOG_DAMAGED),
-            "{warnings:?}"
-        );
-        c.set_last("k").unwrap();
-        let aside: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
-            .collect();
-        assert_eq!(aside.len(), 1);
-        assert_eq!(
-            std::fs::read(aside[0].path()).unwrap(),
-            b"this is not a database, just forty bytes.."
-        );
-        drop(c);
-        let (c, warnings) = Catalog::open(Some(dir.path()));
-        assert!(warnings.is_empty());
-        assert_eq!(c.last().unwrap().as_deref(), Some("k"));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_fifo_in_place_of_the_database_is_moved_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join(FILE_NAME);
-        let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let (mut cat, warnings) = Catalog::open(Some(dir.path()));
-        assert!(
-            warnings[0].starts_with(strings::CATALOG_DAMAGED),
-            "{warnings:?}"
-        );
-        cat.set_last("k").unwrap();
-        assert!(std::fs::metadata(&fifo).unwrap().is_file());
-    }
-
-    #[test]
-    fn a_newer_database_is_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        {
-            let (c, _) = Catalog::open(Some(dir.path()));
-            c.conn
-                .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
-                .unwrap();
-        }
-        let (_, warnings) = Catalog::open(Some(dir.path()));
-        assert!(
-            warnings[0].starts_with(strings::CATALOG_NEWER),
-            "{warnings:?}"
-        );
-        let conn = Connection::open(dir.path().join(FILE_NAME)).unwrap();
-        let v: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(v, SCHEMA_VERSION + 5, "untouched");
-    }
-
-    #[test]
-    fn an_unusable_folder_gives_a_catalog_in_memory_with_a_warning() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("not-a-folder");
-        std::fs::write(&file, "x").unwrap();
-        let (mut c, warnings) = Catalog::open(Some(&file.join("data")));
-        assert!(warnings[0].starts_with(strings::STATE_UNWRITABLE));
-        c.set_last("k").unwrap();
-        assert_eq!(c.last().unwrap().as_deref(), Some("k"), "kept in memory");
     }
 }

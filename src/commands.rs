@@ -25,7 +25,15 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let (mut catalog, warnings) = Catalog::open(places.data.as_deref());
+    // A command that cannot reach the library on disk stops here: what it did would be
+    // forgotten (or, listing, it would show an empty library as if it were the real one).
+    let (mut catalog, warnings) = match Catalog::open_on_disk(places.data.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&e.to_string()))?;
+            return Ok(1);
+        }
+    };
     for w in warnings {
         writeln!(err, "{}{w}", s::ERR_PREFIX)?;
     }

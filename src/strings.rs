@@ -180,7 +180,7 @@ pub const ERR_CONFIG: &str = "config error in ";
 /// Status bar: no data folder could be found for the state.
 pub const STATE_NO_DIR: &str = "no data folder: reading positions will not be remembered";
 /// Status bar: the state folder cannot be used; the folder and reason follow.
-pub const STATE_UNWRITABLE: &str = "positions not saved, cannot write ";
+pub const STATE_UNWRITABLE: &str = "cannot use the data folder ";
 /// Status bar: the state file did not parse and was moved aside; the new name follows.
 pub const STATE_CORRUPT: &str = "state file was damaged and moved aside to ";
 /// Status bar: the catalog was damaged and moved aside; the new name and the reason follow.
@@ -188,6 +188,19 @@ pub const CATALOG_DAMAGED: &str = "library database was damaged and moved aside 
 /// Status bar: the catalog was made by a newer program; the schema version and `)` follow.
 pub const CATALOG_NEWER: &str =
     "library database is from a newer newsreader; nothing is remembered this time (schema ";
+/// After why the catalog cannot be used, in the reader.
+pub const REMEMBERING_OFF: &str = "; reading works, but nothing is remembered this time";
+/// The catalog stayed locked by another process; the seconds waited follow, then the hint.
+pub const CATALOG_BUSY: &str = "the library database is locked by another program; waited ";
+/// After [`CATALOG_BUSY`].
+pub const CATALOG_BUSY_HINT: &str = ", nothing was changed (a second newsreader, a backup or the \
+    sqlite3 shell may hold it: try again when it is done)";
+/// The disk is full.
+pub const CATALOG_FULL: &str =
+    "the disk is full: nothing was saved, and the library database is kept as it was";
+/// Reading or writing the catalog failed; SQLite's reason and `)` follow.
+pub const CATALOG_IO: &str =
+    "the library database could not be read or written, and is kept as it was (";
 /// Status bar: the catalog could not be written; the reason follows.
 pub const CATALOG_WRITE_FAILED: &str = "could not save to the library database: ";
 /// Status bar: the catalog could not be read; the reason follows.

@@ -172,7 +172,11 @@ impl Catalog {
         keys: &[K],
         read: bool,
     ) -> Result<(), CatalogError> {
-        let tx = self.conn.transaction()?;
+        // Immediate: the write lock is waited for with the busy timeout before anything is
+        // read, so another process's commit meanwhile cannot fail this one.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             let sql = if read {
                 "INSERT OR IGNORE INTO reads (key, at) VALUES (?1, ?2)"

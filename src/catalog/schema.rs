@@ -1,116 +1,270 @@
-//! The catalog's tables, as numbered migrations applied in order. `PRAGMA user_version` says
-//! which have run; a database made by a newer program (a version above the last one here) is
-//! left alone.
+//! The catalog's tables, as numbered migrations. `PRAGMA user_version` says how many have
+//! run; a database made by a newer program (a version above the last one here) is left
+//! alone.
+//!
+//! Any number of processes may open one library at once, also while it is first created or
+//! upgraded, so [`migrate`] runs every missing migration inside one `BEGIN IMMEDIATE`
+//! transaction (the write lock, waited for with the busy timeout), reads `user_version`
+//! again once it holds the lock (another process may have done the work meanwhile), and
+//! every step is idempotent: running a step twice, or on a database where part of it
+//! already exists, changes nothing. Nothing here deletes or replaces the database file.
+//!
+//! # Adding a table or a column
+//!
+//! Append one entry to [`MIGRATIONS`]; never change or reorder an entry that has landed
+//! (databases out there have run it). The entry is a list of [`Step`]s:
+//! - [`Step::Sql`] for statements that are safe to run again: `CREATE TABLE IF NOT EXISTS`,
+//!   `CREATE INDEX IF NOT EXISTS`, `INSERT OR IGNORE`, `UPDATE … WHERE` that finds nothing
+//!   the second time.
+//! - [`Step::Column`] for a new column (SQLite has no `ADD COLUMN IF NOT EXISTS`): it is
+//!   added only when the table lacks it.
+//! - [`Step::Rust`] for a change SQL cannot say (rewriting values); it runs inside the same
+//!   transaction and must itself be idempotent.
+//!
+//! ```text
+//! // 4: the furniture of each source (lines repeated across its articles).
+//! &[
+//!     Step::Sql("CREATE TABLE IF NOT EXISTS furniture (source TEXT NOT NULL, …);"),
+//!     Step::Column { table: "articles", column: "furniture", definition: "INTEGER" },
+//! ],
+//! ```
+//!
+//! The test `every_migration_is_idempotent` runs each step twice; a new step that is not
+//! idempotent fails it.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::CatalogError;
 
+/// One idempotent step of a migration.
+#[derive(Clone, Copy)]
+pub(super) enum Step {
+    /// Statements that change nothing when run a second time (`IF NOT EXISTS`, …).
+    Sql(&'static str),
+    /// A column added to `table` unless it has one of that name already.
+    Column {
+        /// The table.
+        table: &'static str,
+        /// The new column's name.
+        column: &'static str,
+        /// Its type and constraints, as after `ADD COLUMN name`.
+        definition: &'static str,
+    },
+    /// A change written in Rust (rewriting values), run in the migration's transaction; it
+    /// must change nothing when run a second time.
+    Rust(fn(&Transaction<'_>) -> Result<(), CatalogError>),
+}
+
 /// Each migration, in order; migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[&[Step]] = &[
     // 1: articles and what the lists show, their parsed form, and what the reader remembers.
-    "CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        -- Where the article comes from: a file's absolute path, `embedded:NAME`, or a
-        -- feed item's address.
-        origin TEXT NOT NULL UNIQUE,
-        -- What positions, bookmarks and read marks are kept under: a hash of the text for
-        -- files, so a moved file keeps its place.
-        key TEXT,
-        size INTEGER NOT NULL DEFAULT 0,
-        mtime INTEGER NOT NULL DEFAULT 0,
-        parser INTEGER NOT NULL DEFAULT 0,
-        title TEXT NOT NULL,
-        date TEXT,
-        source TEXT,
-        encoding TEXT,
-        sections INTEGER NOT NULL DEFAULT 0,
-        -- Why the file could not be read; NULL when it was.
-        error TEXT
-    );
-    CREATE INDEX articles_key ON articles(key);
-    CREATE TABLE parsed (
-        id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        data BLOB NOT NULL
-    );
-    CREATE TABLE positions (
-        key TEXT PRIMARY KEY,
-        section INTEGER NOT NULL,
-        paragraph INTEGER NOT NULL,
-        offset INTEGER NOT NULL,
-        -- 1: imported from state.toml, `section` holds a block index and `offset` bytes.
-        legacy INTEGER NOT NULL DEFAULT 0,
-        updated INTEGER NOT NULL
-    );
-    CREATE TABLE bookmarks (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL,
-        section INTEGER NOT NULL,
-        paragraph INTEGER NOT NULL,
-        offset INTEGER NOT NULL,
-        legacy INTEGER NOT NULL DEFAULT 0,
-        title TEXT NOT NULL,
-        snippet TEXT NOT NULL,
-        created INTEGER NOT NULL,
-        UNIQUE (key, section, paragraph, offset, legacy)
-    );
-    CREATE TABLE reads (
-        key TEXT PRIMARY KEY,
-        at INTEGER NOT NULL
-    );
-    CREATE TABLE settings (
-        name TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );",
+    &[Step::Sql(
+        "CREATE TABLE IF NOT EXISTS articles (
+            id INTEGER PRIMARY KEY,
+            -- Where the article comes from: a file's absolute path, `embedded:NAME`, or a
+            -- feed item's address.
+            origin TEXT NOT NULL UNIQUE,
+            -- What positions, bookmarks and read marks are kept under: a hash of the text
+            -- for files, so a moved file keeps its place.
+            key TEXT,
+            size INTEGER NOT NULL DEFAULT 0,
+            mtime INTEGER NOT NULL DEFAULT 0,
+            parser INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            date TEXT,
+            source TEXT,
+            encoding TEXT,
+            sections INTEGER NOT NULL DEFAULT 0,
+            -- Why the file could not be read; NULL when it was.
+            error TEXT
+        );
+        CREATE INDEX IF NOT EXISTS articles_key ON articles(key);
+        CREATE TABLE IF NOT EXISTS parsed (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS positions (
+            key TEXT PRIMARY KEY,
+            section INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            offset INTEGER NOT NULL,
+            -- 1: imported from state.toml, `section` holds a block index and `offset` bytes.
+            legacy INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS bookmarks (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            section INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            offset INTEGER NOT NULL,
+            legacy INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            snippet TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            UNIQUE (key, section, paragraph, offset, legacy)
+        );
+        CREATE TABLE IF NOT EXISTS reads (
+            key TEXT PRIMARY KEY,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );",
+    )],
     // 2: news feeds and the items they brought (each item is an article, once however many
     // feeds carry it).
-    "CREATE TABLE feeds (
-        url TEXT PRIMARY KEY,
-        name TEXT,
-        full_text INTEGER NOT NULL DEFAULT 0,
-        -- 1: subscribed from the command line or OPML; 0: named in the config.
-        added INTEGER NOT NULL DEFAULT 1,
-        title TEXT,
-        etag TEXT,
-        last_modified TEXT,
-        error TEXT,
-        error_at INTEGER,
-        success_at INTEGER
-    );
-    CREATE TABLE item_feeds (
-        id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        feed TEXT NOT NULL,
-        guid TEXT NOT NULL,
-        link TEXT,
-        published INTEGER,
-        first_seen INTEGER NOT NULL,
-        -- 1: the stored article was read from the item's page, not the feed.
-        full_text INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (id, feed)
-    );
-    CREATE INDEX item_feeds_feed ON item_feeds(feed);
-    -- A hash of the stored text, to tell an item whose text changed.
-    ALTER TABLE articles ADD COLUMN hash TEXT;",
+    &[
+        Step::Sql(
+            "CREATE TABLE IF NOT EXISTS feeds (
+                url TEXT PRIMARY KEY,
+                name TEXT,
+                full_text INTEGER NOT NULL DEFAULT 0,
+                -- 1: subscribed from the command line or OPML; 0: named in the config.
+                added INTEGER NOT NULL DEFAULT 1,
+                title TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                error TEXT,
+                error_at INTEGER,
+                success_at INTEGER
+            );
+            CREATE TABLE IF NOT EXISTS item_feeds (
+                id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                feed TEXT NOT NULL,
+                guid TEXT NOT NULL,
+                link TEXT,
+                published INTEGER,
+                first_seen INTEGER NOT NULL,
+                -- 1: the stored article was read from the item's page, not the feed.
+                full_text INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (id, feed)
+            );
+            CREATE INDEX IF NOT EXISTS item_feeds_feed ON item_feeds(feed);",
+        ),
+        // A hash of the stored text, to tell an item whose text changed.
+        Step::Column {
+            table: "articles",
+            column: "hash",
+            definition: "TEXT",
+        },
+    ],
 ];
 
 /// The schema version this program writes.
 pub const VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Brings the database's schema up to [`VERSION`], each step in a transaction of its own.
+/// Brings the database's schema up to [`VERSION`]: nothing to do (one read) when it is
+/// there already; else every missing migration in one `BEGIN IMMEDIATE` transaction, after
+/// reading the version again under the lock. A database of a newer version is
+/// [`CatalogError::Newer`], untouched.
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), CatalogError> {
-    let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let current = version(conn)?;
     if current > VERSION {
         return Err(CatalogError::Newer(current));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(
-            None,
-            "user_version",
-            i64::try_from(i + 1).unwrap_or(i64::MAX),
-        )?;
-        tx.commit()?;
+    if current == VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated while this one waited for the lock.
+    let current = version(&tx)?;
+    if current > VERSION {
+        return Err(CatalogError::Newer(current));
+    }
+    for steps in MIGRATIONS.iter().skip(current as usize) {
+        for step in *steps {
+            apply(&tx, *step)?;
+        }
+    }
+    tx.pragma_update(None, "user_version", i64::from(VERSION))?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn version(conn: &Connection) -> Result<u32, CatalogError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn apply(tx: &Transaction<'_>, step: Step) -> Result<(), CatalogError> {
+    match step {
+        Step::Sql(sql) => tx.execute_batch(sql)?,
+        Step::Column {
+            table,
+            column,
+            definition,
+        } => {
+            if !has_column(tx, table, column)? {
+                tx.execute_batch(&format!(
+                    "ALTER TABLE {table} ADD COLUMN {column} {definition}"
+                ))?;
+            }
+        }
+        Step::Rust(run) => run(tx)?,
     }
     Ok(())
+}
+
+/// Whether `table` has a column named `column`.
+pub(super) fn has_column(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+) -> Result<bool, CatalogError> {
+    let mut stmt = conn.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")?;
+    Ok(stmt.exists([table, column])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_migration_is_idempotent() {
+        let mut once = Connection::open_in_memory().unwrap();
+        migrate(&mut once).unwrap();
+        let mut twice = Connection::open_in_memory().unwrap();
+        let tx = twice.transaction().unwrap();
+        for steps in MIGRATIONS {
+            for step in *steps {
+                apply(&tx, *step).unwrap();
+                apply(&tx, *step).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+        assert_eq!(tables(&twice), tables(&once));
+    }
+
+    #[test]
+    fn a_version_behind_its_tables_is_brought_up_without_an_error() {
+        // The state a process killed between creating the tables and recording the version
+        // would leave if the two were not one transaction; or a migration run by another
+        // process whose version write this one did not see.
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), VERSION);
+        assert!(has_column(&conn, "articles", "hash").unwrap());
+    }
+
+    #[test]
+    fn a_newer_version_is_left_alone() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", VERSION + 1)
+            .unwrap();
+        assert!(matches!(migrate(&mut conn), Err(CatalogError::Newer(v)) if v == VERSION + 1));
+        assert!(tables(&conn).is_empty());
+    }
 }
