@@ -11,9 +11,10 @@ use crate::catalog::Catalog;
 use crate::cli::{Command, FeedsAction};
 use crate::config::Config;
 use crate::decode::sanitize_line;
-use crate::feed::{FetchOptions, Progress, Subscription, opml};
+use crate::feed::{FetchOptions, Progress, Subscription, opml, secret};
 use crate::index::LibraryIndex;
 use crate::library::refresh::{refresh, subscriptions};
+use crate::output;
 use crate::session::Places;
 use crate::strings as s;
 
@@ -30,12 +31,12 @@ pub fn run(
     let (mut catalog, warnings) = match Catalog::open_on_disk(places.data.as_deref()) {
         Ok(opened) => opened,
         Err(e) => {
-            writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&e.to_string()))?;
+            writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&e.to_string()))?;
             return Ok(1);
         }
     };
     for w in warnings {
-        writeln!(err, "{}{w}", s::ERR_PREFIX)?;
+        writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&w))?;
     }
     match command {
         Command::Fetch => fetch(&mut catalog, config, places, out, err),
@@ -51,7 +52,7 @@ fn feeds(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let failed = |err: &mut dyn Write, what: String| -> std::io::Result<u8> {
-        writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&what))?;
+        writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&what))?;
         Ok(1)
     };
     match action {
@@ -61,7 +62,10 @@ fn feeds(
             full_text,
         } => {
             if !is_web_address(url) {
-                return usage(err, &format!("{url}: {}", s::FEEDS_NOT_WEB));
+                return usage(
+                    err,
+                    &format!("{}: {}", output::address(url), s::FEEDS_NOT_WEB),
+                );
             }
             let sub = Subscription {
                 url: url.trim().to_string(),
@@ -69,8 +73,8 @@ fn feeds(
                 full_text: *full_text,
             };
             match catalog.add_feed(&sub, true) {
-                Ok(true) => writeln!(out, "{}{}", s::FEEDS_ADDED, sub.label())?,
-                Ok(false) => writeln!(out, "{}{}", s::FEEDS_ALREADY, sub.label())?,
+                Ok(true) => writeln!(out, "{}{}", s::FEEDS_ADDED, shown(&sub))?,
+                Ok(false) => writeln!(out, "{}{}", s::FEEDS_ALREADY, shown(&sub))?,
                 Err(e) => return failed(err, format!("{}{e}", s::CATALOG_WRITE_FAILED)),
             }
             writeln!(out, "{}", s::FEEDS_FETCH_HINT)?;
@@ -79,11 +83,11 @@ fn feeds(
         FeedsAction::Import { file } => {
             let bytes = match crate::files::read_capped(file, 8 << 20) {
                 Ok(b) => b,
-                Err(e) => return failed(err, format!("{}: {e}", file.display())),
+                Err(e) => return failed(err, format!("{}: {e}", file.to_string_lossy())),
             };
             let subs = match opml::import(&bytes) {
                 Ok(subs) => subs,
-                Err(e) => return failed(err, format!("{}: {e}", file.display())),
+                Err(e) => return failed(err, format!("{}: {e}", file.to_string_lossy())),
             };
             let mut new = 0;
             let added = catalog.batch(|c| {
@@ -131,29 +135,39 @@ fn feeds(
                 writeln!(
                     out,
                     "{}{origin}\n  {}\n  {} {}, {} {}",
-                    row.subscription.label(),
-                    sanitize_line(&row.subscription.url),
+                    shown(&row.subscription),
+                    output::address(&row.subscription.url),
                     row.items,
                     s::FEEDS_ITEMS,
                     row.unread,
                     s::FEEDS_UNREAD
                 )?;
                 if let Some(e) = row.error {
-                    writeln!(out, "  {}{}", s::FEEDS_LAST_ERROR, sanitize_line(&e))?;
+                    writeln!(out, "  {}{}", s::FEEDS_LAST_ERROR, output::line(&e))?;
                 }
             }
             Ok(0)
         }
         FeedsAction::Remove { url } => {
-            if config.feeds.iter().any(|f| f.url == url.trim()) {
-                return failed(err, format!("{url}: {}", s::FEEDS_IN_CONFIG));
+            if config
+                .feeds
+                .iter()
+                .any(|f| secret::public(&f.url) == secret::public(url))
+            {
+                return failed(
+                    err,
+                    format!("{}: {}", output::address(url), s::FEEDS_IN_CONFIG),
+                );
             }
             match catalog.remove_feed(url.trim()) {
                 Ok(true) => {
-                    writeln!(out, "{}{}", s::FEEDS_REMOVED, sanitize_line(url))?;
+                    writeln!(out, "{}{}", s::FEEDS_REMOVED, output::address(url))?;
                     Ok(0)
                 }
-                Ok(false) => failed(err, format!("{url}: {}", s::FEEDS_NOT_SUBSCRIBED)),
+                Ok(false) => failed(
+                    err,
+                    format!("{}: {}", output::address(url), s::FEEDS_NOT_SUBSCRIBED),
+                ),
                 Err(e) => failed(err, format!("{}{e}", s::CATALOG_WRITE_FAILED)),
             }
         }
@@ -196,7 +210,8 @@ fn fetch(
     let report = match report {
         Ok(r) => r,
         Err(e) => {
-            writeln!(err, "{}{}{e}", s::ERR_PREFIX, s::CATALOG_WRITE_FAILED)?;
+            let why = format!("{}{e}", s::CATALOG_WRITE_FAILED);
+            writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&why))?;
             return Ok(1);
         }
     };
@@ -205,7 +220,7 @@ fn fetch(
         return Ok(0);
     }
     for e in &report.failed {
-        writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(&e.to_string()))?;
+        writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&e.to_string()))?;
     }
     if let Some(e) = &report.index_error {
         writeln!(
@@ -213,7 +228,7 @@ fn fetch(
             "{}{}{}",
             s::ERR_PREFIX,
             s::INDEX_UNUSABLE,
-            sanitize_line(e)
+            output::line(e)
         )?;
     }
     writeln!(
@@ -255,6 +270,15 @@ fn open_index(dir: &Path) -> Option<LibraryIndex> {
     LibraryIndex::open(dir).ok()
 }
 
+/// What a subscription is called in output: its name, else its address with the password
+/// masked, either shown with [`output::line`].
+fn shown(sub: &Subscription) -> String {
+    match sub.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => output::line(name).into_owned(),
+        None => output::address(&sub.url),
+    }
+}
+
 /// Whether `url` is an http or https address.
 fn is_web_address(url: &str) -> bool {
     url::Url::parse(url.trim())
@@ -263,7 +287,7 @@ fn is_web_address(url: &str) -> bool {
 
 /// A usage mistake: the message, status 2.
 fn usage(err: &mut dyn Write, what: &str) -> std::io::Result<u8> {
-    writeln!(err, "{}{}", s::ERR_PREFIX, sanitize_line(what))?;
+    writeln!(err, "{}{}", s::ERR_PREFIX, output::line(what))?;
     Ok(2)
 }
 

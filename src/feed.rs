@@ -28,6 +28,7 @@ mod json;
 pub mod opml;
 mod parse;
 mod repair;
+pub mod secret;
 mod text;
 mod zone;
 
@@ -64,12 +65,12 @@ impl Subscription {
         }
     }
 
-    /// What to call the feed on screen and in messages: its name, else its address,
-    /// sanitised.
+    /// What to call the feed on screen and in messages: its name, else its address with
+    /// any password masked, sanitised.
     pub fn label(&self) -> String {
         let name = self.name.as_deref().map(str::trim).unwrap_or_default();
         if name.is_empty() {
-            sanitize_line(self.url.trim())
+            sanitize_line(&secret::masked(&self.url))
         } else {
             sanitize_line(name)
         }

@@ -22,6 +22,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod model;
+pub mod output;
 pub mod script;
 pub mod search;
 pub mod session;

@@ -133,9 +133,11 @@ impl LoadError {
     }
 }
 
-/// A path as it may be shown on screen or in an error message.
+/// A path as it may be shown on screen or in an error message: control, bidi and
+/// zero-width characters in it shown as escapes ([`crate::output::line`]), so that a strange
+/// name can still be told apart and found.
 pub fn display_path(path: &Path) -> String {
-    decode::sanitize_line(&path.to_string_lossy())
+    crate::output::line(&path.to_string_lossy()).into_owned()
 }
 
 /// The title to use when the text has none: the file name without its extension.
@@ -420,7 +422,7 @@ mod tests {
         let e = LoadError::new(Path::new("a\u{1b}[31m.txt"), Problem::Binary);
         assert_eq!(
             e.to_string(),
-            format!("a[31m.txt: {}", crate::strings::ERR_BINARY)
+            format!("a\\u{{1b}}[31m.txt: {}", crate::strings::ERR_BINARY)
         );
     }
 }

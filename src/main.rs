@@ -9,7 +9,7 @@ use newsreader::cli::Cli;
 use newsreader::feed::FetchOptions;
 use newsreader::library::{Library, LoadOptions};
 use newsreader::session::{FeedSetup, Places, Session, Sources};
-use newsreader::{config, decode, layout, strings, terminal};
+use newsreader::{config, decode, layout, output, strings, terminal};
 
 fn main() -> ExitCode {
     newsreader::guard::install();
@@ -26,11 +26,7 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!(
-                "{}{}",
-                strings::ERR_PREFIX,
-                decode::sanitize_line(&format!("{e:#}"))
-            );
+            eprintln!("{}{}", strings::ERR_PREFIX, output::line(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -68,7 +64,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 eprintln!(
                     "{}--encoding {}: {}",
                     strings::ERR_PREFIX,
-                    decode::sanitize_line(label),
+                    output::line(label),
                     strings::ERR_UNKNOWN_ENCODING
                 );
                 return Ok(ExitCode::from(2));
@@ -124,7 +120,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         )?;
         // The files that failed, where the user sees them after the reader closes.
         for e in &errors {
-            eprintln!("{}{e}", strings::ERR_PREFIX);
+            eprintln!("{}{}", strings::ERR_PREFIX, output::line(&e.to_string()));
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -134,23 +130,23 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Library::load_with(&paths, &options)
     };
     for e in &library.errors {
-        eprintln!("{}{e}", strings::ERR_PREFIX);
+        eprintln!("{}{}", strings::ERR_PREFIX, output::line(&e.to_string()));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if cli.json {
         for a in &library.articles {
-            writeln!(out, "{}", a.to_json())?;
+            writeln!(out, "{}", output::json(a))?;
         }
     } else if cli.outline {
         for (i, a) in library.articles.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "{}", a.title)?;
+            writeln!(out, "{}", output::line(&a.title))?;
             for (heading, level) in a.headings() {
                 let indent = "  ".repeat(usize::from(level));
-                writeln!(out, "{indent}{heading}")?;
+                writeln!(out, "{indent}{}", output::line(heading))?;
             }
         }
     } else {
@@ -174,11 +170,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     eprintln!(
                         "{}{}: {}{})",
                         strings::ERR_PREFIX,
-                        a.path
-                            .as_deref()
-                            .map_or_else(|| a.title.clone(), decode::sanitize_line),
+                        output::line(a.path.as_deref().unwrap_or(&a.title)),
                         strings::ERR_LAYOUT,
-                        decode::sanitize_line(&why)
+                        output::line(&why)
                     );
                 }
             }

@@ -24,6 +24,7 @@ use crate::article::Article;
 use std::collections::HashMap;
 
 use crate::catalog::{Catalog, CatalogError, Outcome, text_key};
+use crate::feed::secret;
 use crate::index::{LibraryIndex, first_match};
 use crate::keymap::Action;
 use crate::layout::LayoutOptions;
@@ -398,8 +399,8 @@ impl Session {
                             .name
                             .clone()
                             .or(r.title)
-                            .unwrap_or_else(|| r.subscription.url.clone()),
-                        url: r.subscription.url,
+                            .unwrap_or_else(|| secret::masked(&r.subscription.url)),
+                        url: secret::public(&r.subscription.url),
                         error: r.error,
                     })
                     .collect(),

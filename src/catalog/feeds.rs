@@ -3,6 +3,10 @@
 //! and the items. An item is an article like any other, once however many feeds carry it,
 //! known by its guid: an item whose text changes is replaced in place and keeps its reading
 //! position and read mark, which hang on a key made from the guid.
+//!
+//! A feed is known by its address in normal form without the login (`user:password@`),
+//! which is kept in a column of its own (`secret`) and put back only into the subscriptions
+//! handed to the fetcher: lists, exports and item rows never carry it.
 
 use std::collections::HashSet;
 
@@ -11,6 +15,7 @@ use rusqlite::{OptionalExtension, params};
 use super::articles::OriginKey;
 use super::{Catalog, CatalogError, Outcome, now, text_key};
 use crate::article::{Article, PARSER_VERSION};
+use crate::feed::secret;
 use crate::feed::{FeedItem, FeedOutcome, FeedRequest, FullText, Subscription, Validators};
 use crate::model::{ArticleId, Entry, Origin};
 
@@ -57,35 +62,42 @@ impl Catalog {
     /// Subscribes to a feed (`added`: by command rather than config); an address already
     /// subscribed keeps its state and takes the new name and full-text choice. Says whether
     /// it was new.
+    /// A login in the address is kept apart (and replaces the one stored; an address given
+    /// without one keeps the stored login).
     pub fn add_feed(&mut self, sub: &Subscription, added: bool) -> Result<bool, CatalogError> {
-        let known: Option<i64> = self
+        let (url, login) = secret::split(&sub.url);
+        let inserted: Option<i64> = self
             .conn
             .query_row(
-                "SELECT added FROM feeds WHERE url = ?1",
-                params![sub.url],
+                "INSERT INTO feeds (url, name, full_text, added, secret)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (url) DO NOTHING
+                 RETURNING 1",
+                params![url, sub.name, sub.full_text, added, login],
                 |r| r.get(0),
             )
             .optional()?;
-        self.conn.execute(
-            "INSERT INTO feeds (url, name, full_text, added) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (url) DO UPDATE SET name = excluded.name,
-                full_text = excluded.full_text, added = max(feeds.added, excluded.added)",
-            params![sub.url, sub.name, sub.full_text, added],
-        )?;
-        Ok(known.is_none())
+        if inserted.is_none() {
+            self.conn.execute(
+                "UPDATE feeds SET name = ?2, full_text = ?3, added = max(added, ?4),
+                    secret = coalesce(?5, secret)
+                 WHERE url = ?1",
+                params![url, sub.name, sub.full_text, added, login],
+            )?;
+        }
+        Ok(inserted.is_some())
     }
 
     /// Makes the config's subscriptions the catalog's config subscriptions: new ones are
     /// added, ones no longer in the config are dropped (their items stay as articles).
     pub fn sync_config_feeds(&mut self, subs: &[Subscription]) -> Result<(), CatalogError> {
         self.batch(|c| {
-            let wanted: HashSet<&str> = subs.iter().map(|s| s.url.as_str()).collect();
+            let wanted: HashSet<String> = subs.iter().map(|s| secret::public(&s.url)).collect();
             for row in c.feeds()? {
-                if !row.added && !wanted.contains(row.subscription.url.as_str()) {
-                    c.conn.execute(
-                        "DELETE FROM feeds WHERE url = ?1",
-                        params![row.subscription.url],
-                    )?;
+                let url = secret::public(&row.subscription.url);
+                if !row.added && !wanted.contains(&url) {
+                    c.conn
+                        .execute("DELETE FROM feeds WHERE url = ?1", params![url])?;
                 }
             }
             for sub in subs {
@@ -95,20 +107,22 @@ impl Catalog {
         })
     }
 
-    /// Unsubscribes from the feed at `url` (its items stay as articles); says whether it
-    /// was subscribed.
+    /// Unsubscribes from the feed at `url` (with or without its login; its items stay as
+    /// articles); says whether it was subscribed.
     pub fn remove_feed(&mut self, url: &str) -> Result<bool, CatalogError> {
-        let n = self
-            .conn
-            .execute("DELETE FROM feeds WHERE url = ?1", params![url])?;
+        let n = self.conn.execute(
+            "DELETE FROM feeds WHERE url = ?1",
+            params![secret::public(url)],
+        )?;
         Ok(n > 0)
     }
 
-    /// Every subscription, config ones first, each by address.
+    /// Every subscription, config ones first, each by address (with its login, for
+    /// fetching: show it with [`secret::masked`] and identify it with [`secret::public`]).
     pub fn feeds(&self) -> Result<Vec<FeedRow>, CatalogError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.url, f.name, f.full_text, f.added, f.title, f.error, f.success_at,
-                    count(i.id), count(i.id) - count(r.key)
+                    count(i.id), count(i.id) - count(r.key), f.secret
              FROM feeds f
              LEFT JOIN item_feeds i ON i.feed = f.url
              LEFT JOIN articles a ON a.id = i.id
@@ -119,7 +133,10 @@ impl Catalog {
         let rows = stmt.query_map([], |r| {
             Ok(FeedRow {
                 subscription: Subscription {
-                    url: r.get(0)?,
+                    url: secret::join(
+                        &r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(9)?.as_deref(),
+                    ),
                     name: r.get(1)?,
                     full_text: r.get(2)?,
                 },
@@ -137,11 +154,12 @@ impl Catalog {
     /// What to send when fetching `sub`: the stored validators, and the guids whose full
     /// text is already stored.
     pub fn feed_request(&self, sub: &Subscription) -> Result<FeedRequest, CatalogError> {
+        let url = secret::public(&sub.url);
         let validators = self
             .conn
             .query_row(
                 "SELECT etag, last_modified FROM feeds WHERE url = ?1",
-                params![sub.url],
+                params![url],
                 |r| {
                     Ok(Validators {
                         etag: r.get(0)?,
@@ -156,7 +174,7 @@ impl Catalog {
             let mut stmt = self
                 .conn
                 .prepare_cached("SELECT guid FROM item_feeds WHERE feed = ?1 AND full_text = 1")?;
-            let rows = stmt.query_map(params![sub.url], |r| r.get::<_, String>(0))?;
+            let rows = stmt.query_map(params![url], |r| r.get::<_, String>(0))?;
             for g in rows {
                 have_full_text.insert(g?);
             }
@@ -179,19 +197,20 @@ impl Catalog {
     ) -> Result<Stored, CatalogError> {
         let at = now();
         let mut stored = Stored::default();
+        let url = secret::public(&sub.url);
         self.batch(|c| {
             match outcome {
                 FeedOutcome::NotModified => {
                     c.conn.execute(
                         "UPDATE feeds SET error = NULL, error_at = NULL, success_at = ?2
                          WHERE url = ?1",
-                        params![sub.url, at],
+                        params![url, at],
                     )?;
                 }
                 FeedOutcome::Failed(e) => {
                     c.conn.execute(
                         "UPDATE feeds SET error = ?2, error_at = ?3 WHERE url = ?1",
-                        params![sub.url, e.problem.to_string(), at],
+                        params![url, e.problem.to_string(), at],
                     )?;
                 }
                 FeedOutcome::Updated {
@@ -204,16 +223,10 @@ impl Catalog {
                         "UPDATE feeds SET etag = ?2, last_modified = ?3, title = ?4,
                             error = NULL, error_at = NULL, success_at = ?5
                          WHERE url = ?1",
-                        params![
-                            sub.url,
-                            validators.etag,
-                            validators.last_modified,
-                            title,
-                            at
-                        ],
+                        params![url, validators.etag, validators.last_modified, title, at],
                     )?;
                     for item in items {
-                        c.store_item(sub, label, item, at, &mut stored)?;
+                        c.store_item(&url, label, item, at, &mut stored)?;
                     }
                 }
             }
@@ -224,7 +237,7 @@ impl Catalog {
 
     fn store_item(
         &mut self,
-        sub: &Subscription,
+        feed: &str,
         label: &str,
         item: &FeedItem,
         at: i64,
@@ -274,9 +287,7 @@ impl Catalog {
              ON CONFLICT (id, feed) DO UPDATE SET link = excluded.link,
                 published = coalesce(excluded.published, item_feeds.published),
                 full_text = max(item_feeds.full_text, excluded.full_text)",
-            params![
-                id.0, sub.url, item.guid, item.link, published, at, full_text
-            ],
+            params![id.0, feed, item.guid, item.link, published, at, full_text],
         )?;
         if changed && !keep_stored {
             let read = self.is_read(&key)?;
@@ -348,5 +359,109 @@ impl Catalog {
             )
             .optional()
             .map_err(CatalogError::from)
+    }
+}
+
+/// Migration: stored feed addresses put in the form they are now looked up by (normal form,
+/// no login), the login moved to the `secret` column and the items' rows following their
+/// feed. Finds nothing to do the second time.
+pub(super) fn addresses_in_normal_form(tx: &rusqlite::Transaction<'_>) -> Result<(), CatalogError> {
+    let urls: Vec<String> = tx
+        .prepare("SELECT url FROM feeds")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for old in urls {
+        let (url, login) = secret::split(&old);
+        if url == old {
+            continue;
+        }
+        let taken: bool = tx
+            .prepare("SELECT 1 FROM feeds WHERE url = ?1")?
+            .exists(params![url])?;
+        if taken {
+            tx.execute(
+                "UPDATE feeds SET secret = coalesce(?2, secret) WHERE url = ?1",
+                params![url, login],
+            )?;
+            tx.execute("DELETE FROM feeds WHERE url = ?1", params![old])?;
+        } else {
+            tx.execute(
+                "UPDATE feeds SET url = ?2, secret = ?3 WHERE url = ?1",
+                params![old, url, login],
+            )?;
+        }
+        tx.execute(
+            "UPDATE OR IGNORE item_feeds SET feed = ?2 WHERE feed = ?1",
+            params![old, url],
+        )?;
+        tx.execute("DELETE FROM item_feeds WHERE feed = ?1", params![old])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(c: &Catalog) -> Vec<(String, Option<String>)> {
+        let mut stmt = c
+            .conn
+            .prepare("SELECT url, secret FROM feeds ORDER BY url")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_login_is_kept_apart_and_given_back_only_for_fetching() {
+        let mut c = Catalog::memory();
+        let sub = Subscription::new(" https://alice:s3cret@news.example/rss ");
+        assert!(c.add_feed(&sub, true).unwrap());
+        assert_eq!(
+            stored(&c),
+            [(
+                "https://news.example/rss".into(),
+                Some("alice:s3cret".into())
+            )]
+        );
+        assert_eq!(
+            c.feeds().unwrap()[0].subscription.url,
+            "https://alice:s3cret@news.example/rss"
+        );
+        // Added again without the login: the same feed, the login kept.
+        assert!(
+            !c.add_feed(&Subscription::new("https://news.example/rss"), true)
+                .unwrap()
+        );
+        assert_eq!(stored(&c)[0].1.as_deref(), Some("alice:s3cret"));
+        assert!(c.remove_feed("https://news.example/rss").unwrap());
+        assert!(stored(&c).is_empty());
+    }
+
+    #[test]
+    fn migration_takes_logins_out_of_stored_addresses_and_items_follow() {
+        let mut c = Catalog::memory();
+        c.conn
+            .execute_batch(
+                "INSERT INTO articles (id, origin, title) VALUES (1, 'item:g', 't');
+                 INSERT INTO feeds (url) VALUES ('http://bob:pw@h.example'), ('http://x.example/a');
+                 INSERT INTO item_feeds (id, feed, guid, first_seen)
+                    VALUES (1, 'http://bob:pw@h.example', 'g', 0);
+                 UPDATE feeds SET secret = NULL;
+                 PRAGMA user_version = 2;",
+            )
+            .unwrap();
+        super::super::schema::migrate(&mut c.conn).unwrap();
+        assert_eq!(
+            stored(&c),
+            [
+                ("http://h.example/".into(), Some("bob:pw".into())),
+                ("http://x.example/a".into(), None)
+            ]
+        );
+        assert_eq!(c.feeds_of(ArticleId(1)).unwrap(), ["http://h.example/"]);
+        assert_eq!(c.feeds().unwrap()[0].items, 1);
     }
 }

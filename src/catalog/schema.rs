@@ -150,6 +150,16 @@ const MIGRATIONS: &[&[Step]] = &[
             definition: "TEXT",
         },
     ],
+    // 3: the login of a feed that needs one (`user:password` from its address), kept out of
+    // the address that lists, exports and items show; addresses in normal form.
+    &[
+        Step::Column {
+            table: "feeds",
+            column: "secret",
+            definition: "TEXT",
+        },
+        Step::Rust(super::feeds::addresses_in_normal_form),
+    ],
 ];
 
 /// The schema version this program writes.

@@ -107,6 +107,10 @@ impl Client {
         mut slot: Option<Slot<'_>>,
     ) -> Result<Fetched, Problem> {
         let mut url = http_url(start)?;
+        // A login in the address goes as Basic authentication, to the same origin only
+        // (a redirect elsewhere must not learn it), and never in the request line.
+        let auth = super::secret::basic_auth(&url).map(|a| (url.origin(), a));
+        url = super::secret::without_login(&url);
         let mut seen = vec![url.clone()];
         for _hop in 0..=self.limits.max_redirects {
             let host = host_key(&url);
@@ -114,7 +118,11 @@ impl Client {
                 Some(s) if s.host() == host => s,
                 _ => gate.acquire(&host),
             };
-            let mut response = self.request(&url, validators, accept)?;
+            let login = auth
+                .as_ref()
+                .filter(|(origin, _)| *origin == url.origin())
+                .map(|(_, header)| header.as_str());
+            let mut response = self.request(&url, validators, accept, login)?;
             let status = response.status();
             if status == StatusCode::NOT_MODIFIED {
                 return Ok(Fetched::NotModified);
@@ -124,10 +132,10 @@ impl Client {
                     .and_then(|l| url.join(l.trim()).ok())
                     .ok_or(Problem::BadRedirect)?;
                 if !matches!(next.scheme(), "http" | "https") {
-                    return Err(Problem::RedirectScheme(sanitize_line(next.as_str())));
+                    return Err(Problem::RedirectScheme(shown(next.as_str())));
                 }
                 if seen.contains(&next) {
-                    return Err(Problem::RedirectLoop(sanitize_line(next.as_str())));
+                    return Err(Problem::RedirectLoop(shown(next.as_str())));
                 }
                 seen.push(next.clone());
                 url = next;
@@ -158,6 +166,7 @@ impl Client {
         url: &Url,
         validators: &Validators,
         accept: &str,
+        login: Option<&str>,
     ) -> Result<Response<ureq::Body>, Problem> {
         let agent = if is_loopback(url) {
             &self.direct
@@ -165,6 +174,9 @@ impl Client {
             &self.proxied
         };
         let mut request = agent.get(url.as_str()).header("Accept", accept);
+        if let Some(header) = login {
+            request = request.header("Authorization", header);
+        }
         if let Some(etag) = validators.etag.as_deref().and_then(validator) {
             request = request.header("If-None-Match", etag);
         }
@@ -216,14 +228,19 @@ fn validator(value: &str) -> Option<String> {
 /// Parses an address that may be fetched: http or https with a host.
 pub(crate) fn http_url(text: &str) -> Result<Url, Problem> {
     let url = Url::parse(text.trim())
-        .map_err(|e| Problem::BadUrl(Problem::reason(&format!("{} ({e})", text.trim()))))?;
+        .map_err(|e| Problem::BadUrl(Problem::reason(&format!("{} ({e})", shown(text)))))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Problem::UnsupportedScheme(sanitize_line(url.scheme())));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(Problem::BadUrl(Problem::reason(text)));
+        return Err(Problem::BadUrl(Problem::reason(&shown(text))));
     }
     Ok(url)
+}
+
+/// An address as it may appear in a message: its password masked, sanitised.
+fn shown(text: &str) -> String {
+    sanitize_line(&super::secret::masked(text))
 }
 
 /// The key under which requests to a host take turns: the host name in lower case,

@@ -8,8 +8,11 @@
 
 use super::Subscription;
 use super::charset::decode_body;
-use super::text::{clean_line, decode_once};
+use super::text::decode_once;
 use crate::strings as s;
+
+/// Longest feed name kept from a file, in characters.
+const MAX_NAME_CHARS: usize = 1000;
 
 /// Why an OPML file gave no subscriptions.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,10 +92,14 @@ fn subscription(pairs: &[(String, String)]) -> Option<Subscription> {
             .flatten()
     })?;
     let url = feed_url(raw)?;
+    // Taken as written (its references were decoded once, with the attribute): what
+    // [`export`] wrote comes back identical, tabs, `&`, `<tags>` and all.
     let name = [get("title"), get("text")]
         .into_iter()
         .flatten()
-        .find_map(|n| clean_line(n, false))
+        .map(str::trim)
+        .find(|n| !n.is_empty())
+        .map(|n| n.chars().take(MAX_NAME_CHARS).collect::<String>())
         .filter(|n| *n != url);
     let full_text = get("fullText").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     Some(Subscription {
@@ -155,12 +162,16 @@ fn attributes(mut s: &str) -> (Vec<(String, String)>, &str) {
                 value_part.split_at_checked(end).unwrap_or((value_part, ""))
             }
         };
-        pairs.push((name.to_string(), decode_once(value)));
+        // XML normalises a literal tab or line break in an attribute to a space; one
+        // written as a reference (`&#9;`) stays what it is.
+        let normalised = value.replace(['\t', '\n', '\r'], " ");
+        pairs.push((name.to_string(), decode_once(&normalised)));
         s = after;
     }
 }
 
-/// Writes subscriptions as an OPML 2.0 document (UTF-8), one `<outline type="rss">` each.
+/// Writes subscriptions as an OPML 2.0 document (UTF-8), one `<outline type="rss">` each,
+/// without the logins of addresses that carry one.
 /// The full-text wish travels in a `fullText="true"` attribute (OPML allows any
 /// attribute; other readers ignore it).
 pub fn export(subscriptions: &[Subscription]) -> String {
@@ -170,7 +181,8 @@ pub fn export(subscriptions: &[Subscription]) -> String {
     out.push_str(&format!("    <title>{}</title>\n", escape(s::OPML_TITLE)));
     out.push_str("  </head>\n  <body>\n");
     for sub in subscriptions {
-        let url = escape(&sub.url);
+        // A login in the address stays home: an exported list is shared and published.
+        let url = escape(&super::secret::public(&sub.url));
         out.push_str("    <outline type=\"rss\"");
         match sub.name.as_deref() {
             Some(name) => {
@@ -189,8 +201,10 @@ pub fn export(subscriptions: &[Subscription]) -> String {
     out
 }
 
-/// Text safe inside an XML attribute: markup characters escaped, control characters
-/// dropped.
+/// Text safe inside an XML attribute, and on a terminal: markup characters escaped, tabs
+/// and line breaks and the characters a terminal must not see as they are
+/// ([`crate::output::is_unsafe`]) written as character references, so that reading the file
+/// back gives the same text; control characters XML cannot carry are dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -200,7 +214,11 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
+            '\t' | '\n' | '\r' => out.push_str(&format!("&#{};", u32::from(c))),
+            // XML cannot carry C0 controls; C1 ones would come back as windows-1252
+            // punctuation (`&#x9B;` reads as `›`).
+            '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {}
+            c if crate::output::is_unsafe(c) => out.push_str(&format!("&#x{:X};", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -233,6 +251,53 @@ mod tests {
         );
         assert_eq!(feed_url("javascript:alert(1)"), None);
         assert_eq!(feed_url("file:///etc/passwd"), None);
+    }
+
+    #[test]
+    fn export_import_export_is_identical() {
+        let subs = vec![
+            Subscription {
+                url: "https://a.example/rss?x=1&y=2&amp;z=%223%22".into(),
+                name: Some(
+                    "A&B &amp; &lt;tags&gt; <b>x</b> \"quoted\" 'single' 新闻 😀\ttab".into(),
+                ),
+                full_text: true,
+            },
+            Subscription {
+                url: "http://b.example/feed".into(),
+                name: Some("right-to-left \u{202e}txt.exe".into()),
+                full_text: false,
+            },
+            Subscription::new("http://c.example/feed"),
+        ];
+        let first = export(&subs);
+        assert_eq!(import(&first).unwrap(), subs);
+        assert_eq!(export(&import(&first).unwrap()), first);
+        assert!(
+            first
+                .chars()
+                .all(|c| c == '\n' || !crate::output::is_unsafe(c))
+        );
+        // Controls XML cannot carry are left out, the same way each time.
+        let controls = vec![Subscription {
+            url: "http://d.example/".into(),
+            name: Some("C0 \u{1b}]0;x\u{7} and C1 \u{9b} controls".into()),
+            full_text: false,
+        }];
+        let once = export(&controls);
+        assert!(once.contains("text=\"C0 ]0;x and C1  controls\""), "{once}");
+        assert_eq!(export(&import(&once).unwrap()), once);
+    }
+
+    #[test]
+    fn logins_stay_out_of_exports() {
+        let subs = vec![Subscription::new("https://alice:s3cret@a.example/rss")];
+        let text = export(&subs);
+        assert!(
+            !text.contains("s3cret") && !text.contains("alice"),
+            "{text}"
+        );
+        assert_eq!(import(&text).unwrap()[0].url, "https://a.example/rss");
     }
 
     #[test]
