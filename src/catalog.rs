@@ -147,7 +147,7 @@ impl Catalog {
             Err(e) => {
                 let warning = match e {
                     OpenError::NoDir | OpenError::Newer(_) => e.to_string(),
-                    _ => format!("{e}{}", strings::REMEMBERING_OFF),
+                    _ => format!("{}{e}", strings::REMEMBERING_OFF),
                 };
                 (Catalog::memory(), vec![warning])
             }

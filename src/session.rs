@@ -549,6 +549,9 @@ impl Session {
                         Err(e) => Work::Scan(ScanEvent::IndexFailed(e.to_string())),
                     });
                 }
+                // What was found waits in the channel: the loop must hear of it now, not at
+                // the next key (a reader that cannot remember showed nothing until then).
+                (self.nudge)();
             }
         }
         self.scan_cancel = Some(cancel);

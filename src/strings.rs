@@ -188,8 +188,8 @@ pub const CATALOG_DAMAGED: &str = "library database was damaged and moved aside 
 /// Status bar: the catalog was made by a newer program; the schema version and `)` follow.
 pub const CATALOG_NEWER: &str =
     "library database is from a newer newsreader; nothing is remembered this time (schema ";
-/// After why the catalog cannot be used, in the reader.
-pub const REMEMBERING_OFF: &str = "; reading works, but nothing is remembered this time";
+/// Status bar: the catalog cannot be used, so the reader reads without it; why follows.
+pub const REMEMBERING_OFF: &str = "nothing is remembered this time: ";
 /// The catalog stayed locked by another process; the seconds waited follow, then the hint.
 pub const CATALOG_BUSY: &str = "the library database is locked by another program; waited ";
 /// After [`CATALOG_BUSY`].

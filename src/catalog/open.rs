@@ -445,7 +445,8 @@ mod tests {
         let file = dir.path().join("not-a-folder");
         std::fs::write(&file, "x").unwrap();
         let (mut c, warnings) = Catalog::open(Some(&file.join("data")));
-        assert!(warnings[0].starts_with(strings::STATE_UNWRITABLE));
+        assert!(warnings[0].starts_with(strings::REMEMBERING_OFF));
+        assert!(warnings[0].contains(strings::STATE_UNWRITABLE));
         c.set_last("k").unwrap();
         assert_eq!(c.last().unwrap().as_deref(), Some("k"), "kept in memory");
         assert!(matches!(
