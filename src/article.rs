@@ -20,18 +20,18 @@ mod model;
 mod plain;
 mod structure;
 mod sweep;
+pub mod why;
 
-pub use model::{Article, Link, Section};
+pub use model::{Article, Link, Reasons, Section};
 
 use block::{Block, Parsed};
 use fields::{Fields, apply_front, take_title};
 use heading::Style;
 use structure::{detect_headings, sections};
+use why::Why;
 
-/// The version of the parse: articles read by an older version are read again. Raise it with
-/// any change that alters what some text parses to; the test `parser_version_is_raised`
-/// pins the parse of the fixtures to this number and fails until it is.
-pub const PARSER_VERSION: u32 = 3;
+// `PARSER_VERSION`, written by the build script from the parser's sources.
+include!(concat!(env!("OUT_DIR"), "/parser_version.rs"));
 
 /// The shape of a source text, which picks the front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,9 @@ pub enum Format {
     Markdown,
     /// A saved web page.
     Html,
+    /// A feed item's HTML content set in a small page (its `<title>` the item's title): all
+    /// of its body is the article, read as its markup says.
+    FeedItem,
 }
 
 impl Format {
@@ -69,6 +72,7 @@ pub fn parse(text: &str, format: Format, fallback_title: &str) -> Article {
         Format::Plain => plain::parse(text),
         Format::Markdown => markdown::parse(text),
         Format::Html => html::parse(text),
+        Format::FeedItem => html::parse_item(text),
     };
     assemble(parsed, fallback_title)
 }
@@ -80,8 +84,13 @@ struct Unit {
     role: Role,
     /// It came from a plain line (so plain heading rules may apply).
     line: bool,
-    /// Pieces cut out of it (a dateline, a glued credit, a stock quote), for `dropped`.
-    cuts: Vec<String>,
+    /// Preformatted text: kept verbatim, never classified.
+    verbatim: bool,
+    /// Why it has its role (a heading, a dropped line), once something decided it.
+    why: Option<Why>,
+    /// Pieces cut out of it (a dateline, a glued credit, a stock quote), for `dropped`, each
+    /// with why it was cut.
+    cuts: Vec<(String, Why)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,8 +111,21 @@ impl Unit {
             text,
             role,
             line,
+            verbatim: false,
+            why: None,
             cuts: Vec::new(),
         }
+    }
+
+    /// Gives the unit a role and the reason for it.
+    fn set(&mut self, role: Role, why: Why) {
+        self.role = role;
+        self.why = Some(why);
+    }
+
+    /// Moves the unit to `dropped`, saying why.
+    fn drop_for(&mut self, why: Why) {
+        self.set(Role::Dropped, why);
     }
 }
 
@@ -166,10 +188,27 @@ fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
             }
             Block::Para(s) if rule_only(&s) => {}
             Block::Para(s) => out.push(Unit::new(s, Role::Body, false)),
-            Block::Heading { level, text } => {
-                out.push(Unit::new(text, Role::Heading(level.max(1)), false))
+            Block::Code(s) => {
+                let mut u = Unit::new(s, Role::Body, false);
+                u.verbatim = true;
+                u.why = Some(Why::markup("preformatted"));
+                out.push(u);
             }
-            Block::Caption(s) | Block::Dropped(s) => out.push(Unit::new(s, Role::Dropped, false)),
+            Block::Heading { level, text, mark } => {
+                let mut u = Unit::new(text, Role::Heading(level.max(1)), false);
+                u.why = Some(Why::markup(mark));
+                out.push(u);
+            }
+            Block::Caption(s) => {
+                let mut u = Unit::new(s, Role::Body, false);
+                u.drop_for(Why::markup("caption"));
+                out.push(u);
+            }
+            Block::Dropped(s, why) => {
+                let mut u = Unit::new(s, Role::Body, false);
+                u.drop_for(why);
+                out.push(u);
+            }
         }
     }
     (out, lines > 0 && indented * 2 > lines)
@@ -210,7 +249,19 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| fallback.to_string());
     let script = crate::script::script_of(&script_sample(&title, &units));
-    let (sections, dropped) = sections(units, &title, script);
+    let structure::Assembled {
+        sections,
+        dropped,
+        headings_why,
+        dropped_why,
+    } = sections(units, &title, script);
+    let why = Reasons {
+        headings: headings_why,
+        dropped: dropped_why,
+        byline: f.byline.why.map(|w| w.to_string()),
+        editor: f.editor.why.map(|w| w.to_string()),
+        source: f.source.why.map(|w| w.to_string()),
+    };
     let body: Vec<&str> = sections
         .iter()
         .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
@@ -233,6 +284,7 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         sections,
         dropped,
         indented,
+        why,
     };
     sanitize(&mut article);
     if article.title.trim().is_empty() {
@@ -299,6 +351,17 @@ fn sanitize(article: &mut Article) {
     ] {
         if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
             *field = None;
+        }
+    }
+    // A credit that is not there has no reason.
+    let why = &mut article.why;
+    for (field, reason) in [
+        (&article.byline, &mut why.byline),
+        (&article.editor, &mut why.editor),
+        (&article.source, &mut why.source),
+    ] {
+        if field.is_none() {
+            *reason = None;
         }
     }
 }

@@ -270,9 +270,11 @@ pub const MARKED_N_READ: &str = "marked read";
 /// Help: v.
 pub const HELP_SOURCE: &str = "the article's source text, dropped lines marked";
 /// Title of the source view.
-pub const SOURCE_TITLE: &str = " Source (lines marked - were dropped as boilerplate) ";
+pub const SOURCE_TITLE: &str = " Source (lines marked - were dropped, why after <-) ";
 /// The mark before a dropped line in the source view.
 pub const SOURCE_DROPPED_MARK: &str = "- ";
+/// Between a dropped line and why the parser dropped it, in the source view.
+pub const SOURCE_WHY: &str = "  <- ";
 /// Status bar: the source view was asked for with no article open.
 pub const NO_SOURCE: &str = "no article is open";
 /// Why a feed item has no source view.

@@ -439,6 +439,14 @@ fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
         .map(|l| l.text.trim())
         .collect();
     assert!(dropped.contains(&"返回上页 回到首页"), "{dropped:?}");
+    // Each dropped line says why it was dropped.
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l.dropped)
+            .all(|l| l.why.as_deref().is_some_and(|w| w.contains(": "))),
+        "{lines:?}"
+    );
     assert!(dropped.iter().any(|l| l.contains("青年报社 版权所有")));
     assert!(
         lines

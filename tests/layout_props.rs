@@ -97,6 +97,7 @@ fn article() -> impl Strategy<Value = Article> {
             sections,
             dropped: Vec::new(),
             indented,
+            why: Default::default(),
         })
 }
 

@@ -1,6 +1,6 @@
 //! The source view: the article's file as it was read (decoded and sanitised, before
-//! parsing), with the lines the parser dropped as boilerplate marked, so that nothing it
-//! removed is hidden from the reader. The text is read again on demand
+//! parsing), with the lines the parser dropped as boilerplate marked and the reason for each,
+//! so that nothing it removed is hidden from the reader. The text is read again on demand
 //! ([`Effect::ReadSource`]); the catalog keeps only the parsed article.
 
 use unicode_width::UnicodeWidthChar;
@@ -16,6 +16,18 @@ pub struct SourceLine {
     pub text: String,
     /// Whether the parser dropped it (or a part of it) as boilerplate.
     pub dropped: bool,
+    /// Why the parser dropped it (`lexicon: copyright`, `furniture: …`), when it said.
+    pub why: Option<String>,
+}
+
+impl SourceLine {
+    /// The line as the view shows it: its text, then why it was dropped.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match &self.why {
+            Some(why) => format!("{}{}{why}", self.text, crate::strings::SOURCE_WHY).into(),
+            None => self.text.as_str().into(),
+        }
+    }
 }
 
 /// The source of the open article.
@@ -75,22 +87,22 @@ impl App {
                 return;
             }
         };
-        let dropped: Vec<String> = self
+        let dropped: Vec<(String, &str)> = self
             .article()
-            .dropped
-            .iter()
-            .map(|d| squeeze(d))
-            .filter(|d| !d.is_empty())
+            .dropped_with_reasons()
+            .map(|(d, why)| (squeeze(d), why))
+            .filter(|(d, _)| !d.is_empty())
             .collect();
         let lines = text
             .lines()
             .map(|line| {
                 let flat = squeeze(line);
+                let hit = dropped.iter().find(|(d, _)| {
+                    !flat.is_empty() && (flat.contains(d.as_str()) || d.contains(flat.as_str()))
+                });
                 SourceLine {
-                    dropped: !flat.is_empty()
-                        && dropped
-                            .iter()
-                            .any(|d| flat.contains(d.as_str()) || d.contains(flat.as_str())),
+                    dropped: hit.is_some(),
+                    why: hit.and_then(|(_, why)| (!why.is_empty()).then(|| why.to_string())),
                     text: line.to_string(),
                 }
             })
@@ -138,7 +150,7 @@ impl App {
         let mut rows = 0;
         let mut top = self.source.lines.len();
         for line in self.source.lines.iter().rev() {
-            rows += wrap(&line.text, width).len();
+            rows += wrap(&line.shown(), width).len();
             if rows > usize::from(area.height) {
                 break;
             }
@@ -154,7 +166,7 @@ impl App {
         let mut rows = 0;
         let mut lines = 0;
         for line in self.source.lines.iter().skip(scroll) {
-            rows += wrap(&line.text, width).len();
+            rows += wrap(&line.shown(), width).len();
             if rows > usize::from(area.height) {
                 break;
             }

@@ -3,6 +3,7 @@
 //! plain line is; markup front ends say it themselves.
 
 use super::model::Link;
+use super::why::Why;
 
 /// One unit of source text, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,18 +15,25 @@ pub enum Block {
     Blank,
     /// A heading stated by markup (`## x`, `<h2>`), already clean.
     Heading {
-        /// 1 for the highest heading level present in the source, deeper for nested ones.
+        /// The level the markup gave (`<h3>` is 3; a bold paragraph is 0, one below the
+        /// deepest heading); levels are made relative when the article is assembled.
         level: u8,
         /// Clean heading text.
         text: String,
+        /// The markup that made it a heading (`h2`, `#`, `bold`).
+        mark: &'static str,
     },
-    /// A paragraph stated by markup (`<p>`, a Markdown paragraph), inline markup resolved.
+    /// A paragraph stated by markup (`<p>`, a Markdown paragraph, a list item with its
+    /// number or bullet, a table row), inline markup resolved.
     Para(String),
+    /// Preformatted text (`<pre>`, a fenced block): its lines and their indentation kept as
+    /// they are, never joined, reflowed or classified.
+    Code(String),
     /// A caption stated by markup (`<figcaption>`): not the story, kept in `dropped`.
     Caption(String),
     /// Text the front end knows is not the article (a list of links inside the story's
-    /// container), kept in `dropped`.
-    Dropped(String),
+    /// container), kept in `dropped` with the reason.
+    Dropped(String, Why),
 }
 
 /// Metadata stated outright by markup: YAML front matter, `<meta>` and `<title>`.

@@ -17,6 +17,7 @@ use super::block::FrontMatter;
 use super::credits::{self, Credits};
 use super::dateline;
 use super::meta::{self, is_cjk};
+use super::why::Why;
 use super::{Role, Unit, boilerplate};
 
 /// How explicitly a value was stated; a value is replaced only by a higher-ranked one.
@@ -35,11 +36,26 @@ pub(super) enum Rank {
     Reporter,
 }
 
+impl Rank {
+    /// The reason a value found this way is given.
+    fn why(self) -> Option<Why> {
+        match self {
+            Rank::None => None,
+            Rank::Markup => Some(Why::markup("page metadata")),
+            Rank::Implied => Some(Why::lexicon("agency or photo credit")),
+            Rank::Label => Some(Why::lexicon("credit label")),
+            Rank::Reporter => Some(Why::lexicon("reporter credit")),
+        }
+    }
+}
+
 /// One metadata field and how it was found.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Slot {
     pub(super) value: Option<String>,
     rank: Rank,
+    /// Why the value is what it is.
+    pub(super) why: Option<Why>,
 }
 
 impl Slot {
@@ -47,10 +63,21 @@ impl Slot {
     /// Whether it was taken (or there was nothing to take): a value not taken is kept in
     /// `dropped` with the line it came from.
     pub(super) fn offer(&mut self, value: Option<String>, rank: Rank) -> bool {
+        self.offer_because(value, rank, rank.why())
+    }
+
+    /// [`Slot::offer`] with a reason other than the rank's own.
+    pub(super) fn offer_because(
+        &mut self,
+        value: Option<String>,
+        rank: Rank,
+        why: Option<Why>,
+    ) -> bool {
         match value.filter(|v| !v.trim().is_empty()) {
             Some(v) if rank > self.rank => {
                 self.value = Some(v);
                 self.rank = rank;
+                self.why = why;
                 true
             }
             Some(_) => false,
@@ -167,7 +194,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             // Bold credit lines come as headings (`**作者：…**`).
             if let Some(c) = credits::parse(&u.text) {
                 let taken = f.credit(c);
-                units[i].role = consumed(taken);
+                consume(&mut units[i], taken);
             }
             i += 1;
             continue;
@@ -202,7 +229,7 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 .is_some_and(|n| !crate::script::at_most(&n.text, 39));
         if f.byline.value.is_none() && names_only(&text, under_headline) {
             let taken = f.byline.offer(Some(text), Rank::Label);
-            units[i].role = consumed(taken);
+            consume(&mut units[i], taken);
             i += 1;
             continue;
         }
@@ -225,19 +252,19 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 i += 1;
             }
         } else if let Some(taken) = f.credit_line(&text) {
-            units[i].role = consumed(taken);
+            consume(&mut units[i], taken);
         } else if let Some((source, author)) = credits::provenance(&text) {
             f.source.offer(Some(source), Rank::Implied);
             f.byline.offer(author, Rank::Label);
-            units[i].role = Role::Dropped;
+            units[i].drop_for(Why::lexicon("provenance"));
         } else if text.starts_with(['■', '◎', '□'])
             && let Some(b) = credits::bare_byline(&text)
         {
             let taken = f.byline.offer(Some(b), Rank::Label);
-            units[i].role = consumed(taken);
+            consume(&mut units[i], taken);
         } else if i == start && text.starts_with("——") && at_most(&text, 60) {
             // A deck under the headline: `——在…上的报告`.
-            units[i].role = Role::Dropped;
+            units[i].drop_for(Why::features("deck"));
         }
         i += 1;
     }
@@ -250,8 +277,12 @@ fn squeezed(s: &str) -> String {
 
 /// What a line read as metadata becomes: consumed when the fields took what it said, kept in
 /// `dropped` otherwise (a second editor line, a byline already known), so nothing is lost.
-fn consumed(taken: bool) -> Role {
-    if taken { Role::Meta } else { Role::Dropped }
+fn consume(unit: &mut Unit, taken: bool) {
+    if taken {
+        unit.role = Role::Meta;
+    } else {
+        unit.drop_for(Why::lexicon("credit already known"));
+    }
 }
 
 /// A line that is only people's names: each a name by its family name, or, right under the
@@ -290,7 +321,7 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
         {
             f.title = Some(t);
         }
-        u.cuts.push(words);
+        u.cuts.push((words, Why::lexicon("dateline")));
         if story.is_empty() {
             u.role = Role::Meta;
         }
@@ -319,17 +350,17 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
         if heading && credits::parse(&text).is_none() && !boilerplate::is_boilerplate(&text) {
             break;
         }
-        if boilerplate::is_boilerplate(&text) {
-            units[i].role = Role::Dropped;
+        if let Some(class) = boilerplate::class_of(&text) {
+            units[i].drop_for(Why::lexicon(class));
         } else if let Some((who, agency)) = credits::photo_credit(&text) {
             let who = f.byline.offer(Some(who), Rank::Implied);
             let agency = f.source.offer(agency, Rank::Implied);
-            units[i].role = consumed(who && agency);
+            consume(&mut units[i], who && agency);
         } else if let Some(taken) = f.credit_line(&text) {
-            units[i].role = consumed(taken);
+            consume(&mut units[i], taken);
         } else if let Some(b) = credits::bare_byline(&text) {
             let taken = f.byline.offer(Some(b), Rank::Label);
-            units[i].role = consumed(taken);
+            consume(&mut units[i], taken);
         } else if english_contributors(&text) || date_code(&text).is_some() {
             units[i].role = Role::Meta;
         } else {
@@ -339,7 +370,8 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
                 && let (Some(story), Some(credit)) = (words.get(..at), words.get(at..))
             {
                 let u = &mut units[i];
-                u.cuts.push(credit.trim().to_string());
+                u.cuts
+                    .push((credit.trim().to_string(), Why::lexicon("credit")));
                 u.text = format!("{}{pictures}", story.trim_end());
                 f.credit(c);
             }

@@ -36,6 +36,33 @@ const MAX_DEPTH: usize = 160;
 /// `<link rel=canonical>` and `<time>`, and the body blocks of the main content container.
 /// Never panics; any input, however malformed, gives some (possibly empty) result.
 pub(crate) fn parse(html: &str) -> Parsed {
+    parse_as(html, false)
+}
+
+/// A feed item's content set in a small page (its `<title>` the item's title): the whole body
+/// is the article, so every block of it is kept as its markup says, with no container chosen
+/// and no paragraph of links left out.
+pub(crate) fn parse_item(html: &str) -> Parsed {
+    parse_as(html, true)
+}
+
+/// HTML that stands inside another document (a block of HTML in Markdown): its blocks, in
+/// order, every one kept as its markup says, and the links in them.
+pub(crate) fn fragment(html: &str) -> (Vec<Block>, Vec<Link>) {
+    let clean = normalize::normalize(html);
+    let Ok(dom) = tl::parse(&clean, tl::ParserOptions::default()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let doc = Doc {
+        parser: dom.parser(),
+        nodes: dom.nodes(),
+        roots: dom.children(),
+    };
+    let (blocks, links, _) = doc.all_blocks();
+    (blocks, links)
+}
+
+fn parse_as(html: &str, whole: bool) -> Parsed {
     let (cms_date, cms_author) = meta::cms_comment(html);
     let saved_from = meta::saved_from(html);
     let clean = normalize::normalize(html);
@@ -52,7 +79,11 @@ pub(crate) fn parse(html: &str) -> Parsed {
     front.date = front.date.or(cms_date);
     front.author = front.author.or(cms_author);
     front.url = front.url.or(saved_from);
-    let (mut blocks, links, story) = doc.body_blocks();
+    let (mut blocks, links, story) = if whole {
+        doc.all_blocks()
+    } else {
+        doc.body_blocks()
+    };
     let headline = meta.headline(front.title.as_deref());
     let shown = info::shown(&doc.lines(headline, story), headline, story);
     if front.date.is_none() {
@@ -95,6 +126,30 @@ impl<'p, 'a> Doc<'p, 'a> {
         clean_text(&t.inner_text(self.parser))
     }
 
+    /// Every block of the body (or of the whole input when it has no `<body>`), none left
+    /// out for its class or its links.
+    fn all_blocks(&self) -> (Vec<Block>, Vec<Link>, (usize, usize)) {
+        self.whole_body(Emitter::new(self, false, false).whole())
+    }
+
+    /// The blocks `e` makes of the whole body (of every root when there is no `<body>`).
+    fn whole_body(&self, mut e: Emitter<'_, 'p, 'a>) -> (Vec<Block>, Vec<Link>, (usize, usize)) {
+        let body = self
+            .nodes
+            .iter()
+            .position(|n| n.as_tag().is_some_and(|t| t.name().as_bytes() == b"body"));
+        match body.and_then(|i| u32::try_from(i).ok()) {
+            Some(i) => e.emit(tl::NodeHandle::new(i), Ctx::default(), 0),
+            None => {
+                for &r in self.roots {
+                    e.emit(r, Ctx::default(), 0);
+                }
+            }
+        }
+        e.flush();
+        (e.blocks, e.links, (0, self.nodes.len()))
+    }
+
     /// The body blocks (those of the main content container, or of the whole body when no
     /// container holds paragraphs), the links met in them, and the node range they came from.
     fn body_blocks(&self) -> (Vec<Block>, Vec<Link>, (usize, usize)) {
@@ -116,21 +171,7 @@ impl<'p, 'a> Doc<'p, 'a> {
             }
         }
         // Fallback: the body's text split at block elements.
-        let body = self
-            .nodes
-            .iter()
-            .position(|n| n.as_tag().is_some_and(|t| t.name().as_bytes() == b"body"));
-        let mut e = Emitter::new(self, false, false);
-        match body.and_then(|i| u32::try_from(i).ok()) {
-            Some(i) => e.emit(tl::NodeHandle::new(i), Ctx::default(), 0),
-            None => {
-                for &r in self.roots {
-                    e.emit(r, Ctx::default(), 0);
-                }
-            }
-        }
-        e.flush();
-        (e.blocks, e.links, (0, self.nodes.len()))
+        self.whole_body(Emitter::new(self, false, false))
     }
 }
 
@@ -152,7 +193,7 @@ mod tests {
         p.blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Heading { level, text } => Some((*level, text.as_str())),
+                Block::Heading { level, text, .. } => Some((*level, text.as_str())),
                 _ => None,
             })
             .collect()

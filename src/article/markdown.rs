@@ -16,7 +16,7 @@ use super::block::{Block, Parsed};
 use super::image;
 use builder::Builder;
 use front::front_matter;
-use html_blocks::{Piece, pieces};
+use html_blocks::has_block_tag;
 
 /// Whether a text is Markdown in shape: front matter, `#` headings, or image lines.
 pub fn looks_like_markdown(text: &str) -> bool {
@@ -102,18 +102,27 @@ pub fn parse(text: &str) -> Parsed {
     let (front, body_start) = front_matter(text).unwrap_or_default();
     let body = text.get(body_start.min(text.len())..).unwrap_or_default();
     let mut out = Builder::default();
-    let mut in_fence = false;
+    let mut fence: Option<Vec<&str>> = None;
+    let mut html: Option<Vec<&str>> = None;
     for line in body.split('\n') {
         let trimmed = line.trim();
+        if let Some(lines) = html.as_mut() {
+            if !trimmed.is_empty() {
+                lines.push(line);
+                continue;
+            }
+            out.html(&html.take().unwrap_or_default().join("\n"));
+        }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             out.flush();
-            in_fence = !in_fence;
+            match fence.take() {
+                Some(lines) => out.code(&lines),
+                None => fence = Some(Vec::new()),
+            }
             continue;
         }
-        if in_fence {
-            if !trimmed.is_empty() {
-                out.push(Block::Para(trimmed.to_string()));
-            }
+        if let Some(lines) = fence.as_mut() {
+            lines.push(line);
             continue;
         }
         // Block quotes are read as ordinary text: clipped articles use them for provenance
@@ -126,7 +135,11 @@ pub fn parse(text: &str) -> Parsed {
             let raw = out.para.remove(0);
             let text = out.inline(&raw);
             if !text.is_empty() {
-                out.push(Block::Heading { level, text });
+                out.push(Block::Heading {
+                    level,
+                    text,
+                    mark: "setext",
+                });
             }
             continue;
         }
@@ -142,15 +155,14 @@ pub fn parse(text: &str) -> Parsed {
                 out.push(Block::Heading {
                     level: level as u8,
                     text,
+                    mark: "#",
                 });
             }
             continue;
         }
-        if let Some(pieces) = pieces(trimmed) {
+        if has_block_tag(trimmed) {
             out.flush();
-            for piece in pieces {
-                out.piece(piece);
-            }
+            html = Some(vec![line]);
             continue;
         }
         // A table row is a line of its own; the `|---|` rule under the header is dropped.
@@ -181,10 +193,16 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some(inner) = bold_line(trimmed) {
             out.flush();
-            out.piece(Piece::Bold(inner));
+            out.bold(inner);
             continue;
         }
         out.para.push(line.to_string());
+    }
+    if let Some(lines) = html {
+        out.html(&lines.join("\n"));
+    }
+    if let Some(lines) = fence {
+        out.code(&lines);
     }
     out.flush();
     let Builder {
@@ -197,7 +215,7 @@ pub fn parse(text: &str) -> Parsed {
     // A first `# Title` is the article's title, not a section.
     let first = blocks.iter().position(|b| !matches!(b, Block::Blank));
     if let Some(i) = first
-        && let Block::Heading { level: 1, text } = &blocks[i]
+        && let Block::Heading { level: 1, text, .. } = &blocks[i]
         && blocks
             .iter()
             .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
@@ -288,7 +306,7 @@ mod tests {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Heading { level, text } => Some((*level, text.clone())),
+                Block::Heading { level, text, .. } => Some((*level, text.clone())),
                 _ => None,
             })
             .collect();
@@ -354,7 +372,8 @@ mod tests {
                 Block::Blank,
                 Block::Heading {
                     level: 1,
-                    text: "800万".into()
+                    text: "800万".into(),
+                    mark: "setext",
                 },
                 Block::Blank,
                 Block::Line("正文。".into()),
@@ -374,13 +393,15 @@ mod tests {
             vec![
                 Block::Heading {
                     level: 1,
-                    text: "要闻".into()
+                    text: "要闻".into(),
+                    mark: "#",
                 },
                 Block::Blank,
                 Block::Para("央视网消息：今天。".into()),
                 Block::Heading {
                     level: 2,
-                    text: "李克强同总理互致贺电".into()
+                    text: "李克强同总理互致贺电".into(),
+                    mark: "bold",
                 },
                 Block::Para("同日，总理致电。".into()),
                 Block::Blank,

@@ -39,6 +39,24 @@ pub struct Article {
     /// reproduces the indent when configured "as source".
     #[serde(skip)]
     pub indented: bool,
+    /// Why each heading, credit and dropped line is what it is.
+    pub why: Reasons,
+}
+
+/// The reasons for the parser's decisions, each as `basis: detail` (`markup: h2`,
+/// `lexicon: copyright`, `furniture: repeated across the source`, `features: …`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+pub struct Reasons {
+    /// One per heading, in the order of the headings.
+    pub headings: Vec<String>,
+    /// One per line of `dropped`, in its order.
+    pub dropped: Vec<String>,
+    /// Why the byline is the byline.
+    pub byline: Option<String>,
+    /// Why the editor is the editor.
+    pub editor: Option<String>,
+    /// Why the source is the source.
+    pub source: Option<String>,
 }
 
 /// A link in the body of an article: the words that carry it and where it points (resolved
@@ -81,7 +99,16 @@ impl Article {
             sections,
             dropped: Vec::new(),
             indented: false,
+            why: Reasons::default(),
         }
+    }
+
+    /// The dropped lines, each with why it left the body (empty when no reason was kept).
+    pub fn dropped_with_reasons(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.dropped.iter().enumerate().map(|(i, d)| {
+            let why = self.why.dropped.get(i).map_or("", String::as_str);
+            (d.as_str(), why)
+        })
     }
 
     /// The headings of the article with their levels, skipping the lead.

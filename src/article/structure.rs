@@ -8,6 +8,7 @@ mod promo;
 mod runs;
 
 use super::heading::{self, Style};
+use super::why::Why;
 use super::{Role, Section, Unit, image};
 use crate::script::Script;
 
@@ -19,7 +20,7 @@ pub(super) fn detect_headings(units: &mut [Unit]) {
             && u.line
             && let Some((style, text)) = heading::marked(&u.text)
         {
-            u.role = Role::Detected(style);
+            u.set(Role::Detected(style), marked_why(style));
             u.text = text;
         }
     }
@@ -30,6 +31,14 @@ pub(super) fn detect_headings(units: &mut [Unit]) {
         plain::plain_lines(units);
     }
     join_attributions(units);
+}
+
+/// Why a line with a heading marker is a heading.
+fn marked_why(style: Style) -> Why {
+    match style {
+        Style::Plain => Why::markup("decoration"),
+        _ => Why::markup("numbering"),
+    }
 }
 
 /// A heading followed at once by a heading line that starts with `——` (a poem's title, then
@@ -73,11 +82,35 @@ fn clean(text: &str) -> String {
     out
 }
 
-pub(super) fn sections(
-    units: Vec<Unit>,
-    title: &str,
-    script: Script,
-) -> (Vec<Section>, Vec<String>) {
+/// What the units become: the sections, the dropped lines, and the reasons for both.
+pub(super) struct Assembled {
+    pub(super) sections: Vec<Section>,
+    pub(super) dropped: Vec<String>,
+    pub(super) headings_why: Vec<String>,
+    pub(super) dropped_why: Vec<String>,
+}
+
+impl Assembled {
+    fn drop_line(&mut self, text: &str, why: Why, script: Script) {
+        let text = clean(&image::resolve(text, script));
+        if !text.is_empty() {
+            self.dropped.push(text);
+            self.dropped_why.push(why.to_string());
+        }
+    }
+}
+
+/// Why a heading recognised in plain text is one, when the rule that found it said nothing.
+fn style_why(style: Style) -> Why {
+    match style {
+        Style::Chapter | Style::CnNumber | Style::CnParen | Style::Arabic => {
+            Why::markup("numbering")
+        }
+        Style::Part | Style::Plain => Why::features("subhead shape"),
+    }
+}
+
+pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembled {
     let mut styles: Vec<Style> = units
         .iter()
         .filter_map(|u| match u.role {
@@ -90,28 +123,27 @@ pub(super) fn sections(
     let rank = |s: Style| -> u8 {
         u8::try_from(styles.iter().position(|&x| x == s).unwrap_or(0)).unwrap_or(u8::MAX)
     };
-    let mut sections = vec![Section {
-        heading: None,
-        level: 0,
-        paragraphs: Vec::new(),
-    }];
-    let mut dropped = Vec::new();
+    let mut out = Assembled {
+        sections: vec![Section {
+            heading: None,
+            level: 0,
+            paragraphs: Vec::new(),
+        }],
+        dropped: Vec::new(),
+        headings_why: Vec::new(),
+        dropped_why: Vec::new(),
+    };
     // The level of the markup heading the text is under: detected headings nest below it.
     let mut parent = 0u8;
     for u in units {
-        for cut in &u.cuts {
-            let cut = clean(&image::resolve(cut, script));
-            if !cut.is_empty() {
-                dropped.push(cut);
-            }
+        for (cut, why) in &u.cuts {
+            out.drop_line(cut, *why, script);
         }
         let level = match u.role {
             Role::Meta => continue,
             Role::Dropped => {
-                let text = clean(&image::resolve(&u.text, script));
-                if !text.is_empty() {
-                    dropped.push(text);
-                }
+                let why = u.why.unwrap_or(Why::features("not article text"));
+                out.drop_line(&u.text, why, script);
                 continue;
             }
             Role::Heading(_) if lead_in(&u.text) && parent > 0 => Some(parent + 1),
@@ -122,24 +154,52 @@ pub(super) fn sections(
             Role::Detected(s) => Some(parent.saturating_add(rank(s)).saturating_add(1)),
             Role::Body => None,
         };
-        let text = clean(&image::resolve(&u.text, script));
-        if text.is_empty() {
+        let text = if u.verbatim {
+            u.text.trim_end().to_string()
+        } else {
+            clean(&image::resolve(&u.text, script))
+        };
+        if text.trim().is_empty() {
             continue;
         }
         match level {
-            Some(level) if text != title => sections.push(Section {
-                heading: Some(text),
-                level,
-                paragraphs: Vec::new(),
-            }),
+            Some(level) if text != title => {
+                let why = match (u.why, u.role) {
+                    (Some(w), _) => w,
+                    (None, Role::Detected(s)) => style_why(s),
+                    (None, _) => Why::markup("heading"),
+                };
+                out.headings_why.push(why.to_string());
+                out.sections.push(Section {
+                    heading: Some(text),
+                    level,
+                    paragraphs: Vec::new(),
+                });
+            }
             Some(_) => {}
             None => {
-                let last = sections.len() - 1;
-                sections[last].paragraphs.push(text);
+                let last = out.sections.len() - 1;
+                out.sections[last].paragraphs.push(text);
             }
         }
     }
-    (sections, dropped)
+    relative_levels(&mut out.sections);
+    out
+}
+
+/// Heading levels are relative: the title is not a level, the highest heading under it is
+/// level 1, and a heading is one level below the nearest heading before it that outranks it
+/// (so `h2` then `h4` read as 1 and 2, and an `h4` before any `h3` is at level 1: a child is
+/// never shallower than its parent, nor deeper than one below it).
+fn relative_levels(sections: &mut [Section]) {
+    let mut open: Vec<u8> = Vec::new();
+    for s in sections.iter_mut().filter(|s| s.heading.is_some()) {
+        while open.last().is_some_and(|&l| l >= s.level) {
+            open.pop();
+        }
+        open.push(s.level);
+        s.level = u8::try_from(open.len()).unwrap_or(u8::MAX);
+    }
 }
 
 #[cfg(test)]

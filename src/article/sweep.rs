@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::boilerplate::{self, RelatedBlock};
+use super::why::Why;
 use super::{Role, Unit, caption};
 
 /// Whether a unit still counts as text of the article (a paragraph or a heading).
@@ -31,17 +32,20 @@ fn trailing_photo_credits(units: &mut [Unit]) {
         };
         let (text, credit) = (text.to_string(), credit.to_string());
         u.text = text;
-        u.cuts.push(credit);
+        u.cuts.push((credit, Why::lexicon("photo credit")));
     }
 }
 
 /// Lines that a class recognises on their own.
 fn lines(units: &mut [Unit]) {
     for u in units.iter_mut() {
-        if text_role(u.role)
-            && (boilerplate::is_boilerplate(&u.text) || caption::is_caption(&u.text))
-        {
-            u.role = Role::Dropped;
+        if !text_role(u.role) || u.verbatim {
+            continue;
+        }
+        if let Some(class) = boilerplate::class_of(&u.text) {
+            u.drop_for(Why::lexicon(class));
+        } else if caption::is_caption(&u.text) {
+            u.drop_for(Why::lexicon("caption"));
         }
     }
 }
@@ -56,12 +60,14 @@ fn related_blocks(units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        units[i].role = Role::Dropped;
+        units[i].drop_for(Why::lexicon("related links"));
         let mut j = i + 1;
         while j < units.len() {
             let u = &mut units[j];
             match u.role {
-                Role::Body if RelatedBlock::continues(&u.text) => u.role = Role::Dropped,
+                Role::Body if RelatedBlock::continues(&u.text) => {
+                    u.drop_for(Why::lexicon("related links"))
+                }
                 Role::Dropped | Role::Meta => {}
                 _ => break,
             }
@@ -79,7 +85,7 @@ fn promotion(units: &mut [Unit]) {
     {
         for u in &mut units[at..] {
             if u.role != Role::Meta {
-                u.role = Role::Dropped;
+                u.drop_for(Why::lexicon("after a promotion separator"));
             }
         }
     }
@@ -104,7 +110,7 @@ fn repeated_captions(units: &mut [Unit]) {
     }
     for u in units.iter_mut() {
         if u.role == Role::Body && repeated.iter().any(|r| r == u.text.trim()) {
-            u.role = Role::Dropped;
+            u.drop_for(Why::features("repeated caption"));
         }
     }
 }
@@ -117,7 +123,11 @@ fn tickers(units: &mut [Unit]) {
         }
         if let Some((text, removed)) = boilerplate::strip_tickers(&u.text) {
             u.text = text;
-            u.cuts.extend(removed);
+            u.cuts.extend(
+                removed
+                    .into_iter()
+                    .map(|r| (r, Why::features("stock quote"))),
+            );
         }
     }
 }

@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
-use crate::article::{Article, Link, Section};
+use crate::article::{Article, Link, Reasons, Section};
 
 /// The first byte of every stored article; a new layout gets a new number.
-const FORMAT: u8 = 2;
+const FORMAT: u8 = 3;
 
 /// What is stored of an article, borrowed for writing. Every field of [`Article`] is named in
 /// the conversions below, so a field added there cannot be forgotten here.
@@ -28,6 +28,7 @@ struct Out<'a> {
     sections: &'a [Section],
     dropped: &'a [String],
     indented: bool,
+    why: &'a Reasons,
 }
 
 /// What is stored of an article, owned for reading.
@@ -47,6 +48,7 @@ struct In {
     sections: Vec<Section>,
     dropped: Vec<String>,
     indented: bool,
+    why: Reasons,
 }
 
 /// The stored bytes of `article`.
@@ -66,6 +68,7 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         sections,
         dropped,
         indented,
+        why,
     } = article;
     let out = Out {
         path,
@@ -82,6 +85,7 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         sections,
         dropped,
         indented: *indented,
+        why,
     };
     let raw = postcard::to_allocvec(&out).map_err(|e| CatalogError::Blob(e.to_string()))?;
     let mut bytes = vec![FORMAT];
@@ -111,6 +115,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         sections,
         dropped,
         indented,
+        why,
     } = postcard::from_bytes(&raw).map_err(|e| CatalogError::Blob(e.to_string()))?;
     Ok(Article {
         path,
@@ -127,6 +132,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         sections,
         dropped,
         indented,
+        why,
     })
 }
 

@@ -134,7 +134,7 @@ pub(crate) fn article_from(content: &str, shape: Shape, known: &Known<'_>) -> Ar
                 "<html><head><title>{}</title>{canonical}</head><body><article>{clean}</article></body></html>",
                 escape(known.title)
             );
-            let a = article::parse(&page, Format::Html, known.title);
+            let a = article::parse(&page, Format::FeedItem, known.title);
             if a.paragraph_count() > 0 {
                 a
             } else {

@@ -35,7 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         } else {
             theme.body
         };
-        for (k, piece) in wrap(&line.text, text_w).into_iter().enumerate() {
+        let shown = line.shown();
+        for (k, piece) in wrap(&shown, text_w).into_iter().enumerate() {
             if y >= inner.bottom() {
                 return;
             }

@@ -13,12 +13,66 @@ use crate::article::entities::decode_entities;
 use crate::article::heading::numbered_like;
 use crate::article::image;
 use crate::article::model::Link;
+use crate::article::why::Why;
+
+/// What each heading level's mark is called in a reason.
+const HEADING_MARKS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// The text of a `<pre>` as written: every space and line break kept, entities decoded, a
+/// `<br>` a line break.
+fn verbatim(doc: &Doc<'_, '_>, t: &tl::HTMLTag<'_>, depth: usize, out: &mut String) {
+    if depth > MAX_DEPTH + 4 {
+        return;
+    }
+    for &c in t.children().top().as_slice() {
+        match c.get(doc.parser) {
+            Some(tl::Node::Raw(b)) => out.push_str(&decode_entities(&b.as_utf8_str())),
+            Some(tl::Node::Tag(inner)) => match kind(inner.name().as_bytes()) {
+                Kind::Br => out.push('\n'),
+                Kind::Skip => {}
+                _ => verbatim(doc, inner, depth + 1, out),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// A table row whose cells are short runs of text (no paragraphs, lists or tables inside):
+/// a row of data, read as one line, rather than a layout table holding the page.
+fn simple_row(doc: &Doc<'_, '_>, tr: &tl::HTMLTag<'_>) -> bool {
+    let cells: Vec<&tl::HTMLTag<'_>> = tr
+        .children()
+        .top()
+        .as_slice()
+        .iter()
+        .filter_map(|&c| doc.tag(c))
+        .collect();
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            matches!(c.name().as_bytes(), b"td" | b"th")
+                && !has_blocks(doc, c, 0)
+                && super::text::visible_chars(&c.inner_text(doc.parser)) <= 200
+        })
+}
+
+/// Whether a subtree holds a block element (a paragraph, a list, a table, a heading).
+fn has_blocks(doc: &Doc<'_, '_>, t: &tl::HTMLTag<'_>, depth: usize) -> bool {
+    depth > 8
+        || t.children().top().as_slice().iter().any(|&c| {
+            doc.tag(c).is_some_and(|inner| {
+                matches!(
+                    kind(inner.name().as_bytes()),
+                    Kind::Para | Kind::Block | Kind::Heading(_)
+                ) || has_blocks(doc, inner, depth + 1)
+            })
+        })
+}
 
 /// Where the emitter is inside the tree.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Ctx {
-    /// Inside `<pre>`: line breaks are kept (as paragraph breaks).
-    pre: bool,
+    /// Inside a heading: a line break is a space, not a new paragraph.
+    heading: bool,
     /// Inside `<a>`.
     link: bool,
     /// Inside `<strong>` or `<b>`.
@@ -64,6 +118,9 @@ enum Made {
 pub(super) struct Emitter<'d, 'p, 'a> {
     doc: &'d Doc<'p, 'a>,
     filter: bool,
+    /// The whole input is the article (a feed item, HTML inside Markdown): a paragraph of
+    /// links is a paragraph, and a bold paragraph is a subhead even when it is a link.
+    fragment: bool,
     /// Leave out `<form>`s (comment boxes inside the article); not when the whole page is one
     /// form, as ASP.NET pages are.
     skip_forms: bool,
@@ -85,6 +142,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         Emitter {
             doc,
             filter,
+            fragment: false,
             skip_forms,
             blocks: Vec::new(),
             links: Vec::new(),
@@ -94,6 +152,12 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             buf_bold: 0,
             buf_caption: false,
         }
+    }
+
+    /// An emitter for input that is the article as a whole (see `fragment`).
+    pub(super) fn whole(mut self) -> Self {
+        self.fragment = true;
+        self
     }
 
     /// The paragraph being built, cleaned, and a fresh buffer; `None` for text without a
@@ -111,11 +175,15 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         if text.is_empty() || wordless {
             return None;
         }
-        let made = if chars > 0 && links * 4 >= chars * 3 {
-            Made::Links
-        } else if caption {
+        let all_bold =
+            chars > 0 && bold == chars && numbered_like(text.trim_end_matches(['：', ':']));
+        let made = if caption {
             Made::Caption
-        } else if chars > 0 && bold == chars && numbered_like(text.trim_end_matches(['：', ':'])) {
+        } else if self.fragment && all_bold {
+            Made::Bold
+        } else if chars > 0 && links * 4 >= chars * 3 && !self.fragment {
+            Made::Links
+        } else if all_bold {
             Made::Bold
         } else {
             Made::Text
@@ -131,9 +199,13 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         }
         let block = match self.take_text() {
             Some((text, Made::Text)) => Block::Para(text),
-            Some((text, Made::Links)) => Block::Dropped(text),
+            Some((text, Made::Links)) => Block::Dropped(text, Why::features("link density")),
             Some((text, Made::Caption)) => Block::Caption(text),
-            Some((text, Made::Bold)) => Block::Heading { level: 0, text },
+            Some((text, Made::Bold)) => Block::Heading {
+                level: 0,
+                text,
+                mark: "bold",
+            },
             None => return,
         };
         self.blocks.push(block);
@@ -160,19 +232,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         let t = match node {
             tl::Node::Raw(b) => {
                 let raw = b.as_utf8_str();
-                let text = decode_entities(&raw);
-                if ctx.pre {
-                    let mut lines = text.split('\n');
-                    if let Some(first) = lines.next() {
-                        self.push_text(first, ctx);
-                    }
-                    for line in lines {
-                        self.flush();
-                        self.push_text(line, ctx);
-                    }
-                } else {
-                    self.push_text(&text, ctx);
-                }
+                self.push_text(&decode_entities(&raw), ctx);
                 return;
             }
             tl::Node::Comment(_) => return,
@@ -185,31 +245,41 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         {
             return;
         }
+        let name = t.name().as_bytes();
         match k {
+            Kind::Br if ctx.heading => self.buf.push(' '),
             Kind::Br => self.flush(),
             Kind::Img => self.image(t),
             Kind::Heading(level) => {
                 self.flush();
                 let before = self.blocks.len();
-                self.children(t, ctx, depth);
+                let inner = Ctx {
+                    heading: true,
+                    ..ctx
+                };
+                self.children(t, inner, depth);
                 if let Some((text, _)) = self.take_text() {
                     // Keep document order if the heading wrapped blocks of its own.
-                    self.blocks.insert(before, Block::Heading { level, text });
+                    let mark = HEADING_MARKS[usize::from(level.clamp(1, 6)) - 1];
+                    self.blocks
+                        .insert(before, Block::Heading { level, text, mark });
                 }
             }
+            Kind::Para if matches!(name, b"pre" | b"listing" | b"plaintext") => {
+                self.flush();
+                let mut text = String::new();
+                verbatim(self.doc, t, depth, &mut text);
+                let text = text.trim_start_matches('\n').trim_end();
+                if !text.trim().is_empty() {
+                    self.blocks.push(Block::Code(text.to_string()));
+                }
+            }
+            Kind::Block if matches!(name, b"ul" | b"ol") => self.list(t, ctx, depth),
+            Kind::Block if name == b"tr" && simple_row(self.doc, t) => self.row(t, ctx, depth),
             Kind::Para | Kind::Block => {
                 self.flush();
-                let pre = ctx.pre || t.name().as_bytes() == b"pre";
                 let caption = ctx.caption || is_caption(t);
-                self.children(
-                    t,
-                    Ctx {
-                        pre,
-                        caption,
-                        ..ctx
-                    },
-                    depth,
-                );
+                self.children(t, Ctx { caption, ..ctx }, depth);
                 self.flush();
             }
             Kind::Link => {
@@ -247,6 +317,52 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         }
     }
 
+    /// A list: each item a paragraph of its own, a numbered item with its number (`3. `, from
+    /// the list's `start`), a bulleted one with `• `.
+    fn list(&mut self, t: &tl::HTMLTag<'a>, ctx: Ctx, depth: usize) {
+        self.flush();
+        let numbered = t.name().as_bytes() == b"ol";
+        let mut n: u32 = Doc::attr(t, "start")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1);
+        for &c in t.children().top().as_slice() {
+            let item = self.doc.tag(c).filter(|c| c.name().as_bytes() == b"li");
+            match item {
+                Some(li) if !skipped(li, Kind::Block, self.filter) => {
+                    self.flush();
+                    if numbered {
+                        self.buf.push_str(&format!("{n}. "));
+                        n = n.saturating_add(1);
+                    } else {
+                        self.buf.push_str("• ");
+                    }
+                    self.children(li, ctx, depth + 1);
+                    self.flush();
+                }
+                Some(_) => {}
+                None => self.emit(c, ctx, depth + 1),
+            }
+        }
+        self.flush();
+    }
+
+    /// A table row of short cells: one paragraph, the cells apart by ` | `.
+    fn row(&mut self, t: &tl::HTMLTag<'a>, ctx: Ctx, depth: usize) {
+        self.flush();
+        let mut first = true;
+        for &c in t.children().top().as_slice() {
+            let Some(cell) = self.doc.tag(c) else {
+                continue;
+            };
+            if !first {
+                self.buf.push_str(" | ");
+            }
+            first = false;
+            self.children(cell, ctx, depth + 1);
+        }
+        self.flush();
+    }
+
     /// An image as an inline placeholder; alone in its paragraph it becomes one of its own.
     fn image(&mut self, t: &tl::HTMLTag<'_>) {
         let dim = |key: &str| {
@@ -273,7 +389,8 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
 #[cfg(test)]
 mod tests {
     use super::super::parse;
-    use super::super::tests::{STORY, page, paras};
+    use super::super::tests::{STORY, headings, page, paras};
+    use crate::article::block::Block;
     use crate::article::image;
 
     #[test]
@@ -369,10 +486,62 @@ mod tests {
             paras(&p),
             vec![
                 "Here is what we packed for the long river trip last summer.",
-                "Two dry bags",
-                "A small stove",
+                "• Two dry bags",
+                "• A small stove",
                 "Pack light, paddle far, and always check the forecast twice.",
             ]
+        );
+    }
+
+    #[test]
+    fn numbered_items_keep_their_numbers_and_rows_stay_rows() {
+        let html = page(
+            "<title>Fares</title>",
+            "<div class=\"post\"><p>The new fares start on the first of the month for every line.</p>\
+             <ol start=\"3\"><li>Buy a card<li>Top it up</ol>\
+             <table><tr><th>Zone</th><th>Fare</th></tr><tr><td>1</td><td>2.10</td></tr></table></div>",
+        );
+        let p = parse(&html);
+        assert_eq!(
+            paras(&p)[1..],
+            ["3. Buy a card", "4. Top it up", "Zone | Fare", "1 | 2.10"]
+        );
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines_and_indentation() {
+        let html = page(
+            "<title>Loops</title>",
+            "<div class=\"post\"><p>A loop that counts down, as the manual prints it for beginners.</p>\
+             <pre><code>fn main() {\n    for i in (1..4).rev() {\n        println!(\"{i}\");\n    }\n}</code></pre></div>",
+        );
+        let p = parse(&html);
+        let code: Vec<&str> = p
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Code(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            code,
+            ["fn main() {\n    for i in (1..4).rev() {\n        println!(\"{i}\");\n    }\n}"]
+        );
+    }
+
+    #[test]
+    fn ruby_keeps_its_base_text_and_br_in_a_heading_is_a_space() {
+        let html = page(
+            "<title>Words</title>",
+            "<div class=\"post\"><h2>First part<br>of the story</h2>\
+             <p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字は、中国から伝わった文字で、今も毎日使われている。</p></div>",
+        );
+        let p = parse(&html);
+        assert_eq!(headings(&p), [(1, "First part of the story")]);
+        assert_eq!(
+            paras(&p),
+            ["漢字は、中国から伝わった文字で、今も毎日使われている。"]
         );
     }
 }

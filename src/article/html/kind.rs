@@ -41,7 +41,7 @@ pub(super) fn kind(name: &[u8]) -> Kind {
         | b"object" | b"embed" | b"canvas" | b"video" | b"audio" | b"map" | b"head" | b"input"
         | b"option" | b"optgroup" | b"dialog" | b"applet" | b"title" | b"meta" | b"link"
         | b"base" | b"source" | b"track" | b"noembed" | b"noframes" | b"menu" | b"frameset"
-        | b"frame" | b"datalist" | b"output" | b"progress" | b"meter" => Kind::Skip,
+        | b"frame" | b"datalist" | b"output" | b"progress" | b"meter" | b"rt" | b"rp" => Kind::Skip,
         _ => Kind::Inline,
     }
 }

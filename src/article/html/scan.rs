@@ -7,7 +7,7 @@
 /// Attributes kept for `tl`; everything else is dropped to keep the tree small.
 const KEPT_ATTRS: &[&str] = &[
     "id", "class", "name", "property", "content", "itemprop", "rel", "href", "alt", "datetime",
-    "lang", "width", "height", "hidden", "src",
+    "lang", "width", "height", "hidden", "src", "start",
 ];
 
 /// One tag as read by [`scan_tag`].

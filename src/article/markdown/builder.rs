@@ -3,7 +3,6 @@
 //! subheads and captions. The line-by-line decisions live in [`super`]; this is where their
 //! results are written down.
 
-use super::html_blocks::Piece;
 use super::inline::inline_links;
 use crate::article::block::Block;
 use crate::article::heading::numbered_like;
@@ -36,30 +35,34 @@ impl Builder {
         inline_links(s, &mut self.links)
     }
 
-    /// One piece of a line: a bold-only piece is a heading when it reads like one (short,
-    /// no sentence), a caption is a caption, the rest are paragraphs.
-    pub(super) fn piece(&mut self, piece: Piece<'_>) {
-        match piece {
-            Piece::Bold(inner) => {
-                let text = self.inline(inner);
-                if numbered_like(text.trim_end_matches([':', '：'])) {
-                    self.push(Block::Heading { level: 0, text });
-                } else if !text.is_empty() {
-                    self.push(Block::Line(text));
-                }
-            }
-            Piece::Caption(t) => {
-                let text = self.inline(t);
-                if !text.is_empty() {
-                    self.push(Block::Caption(text));
-                }
-            }
-            Piece::Text(t) => {
-                let text = self.inline(t);
-                if !text.is_empty() {
-                    self.push(Block::Para(text));
-                }
-            }
+    /// A line that is bold from end to end: a subhead when it reads like one (short, no
+    /// sentence), else a line for the plain rules.
+    pub(super) fn bold(&mut self, inner: &str) {
+        let text = self.inline(inner);
+        if numbered_like(text.trim_end_matches([':', '：'])) {
+            self.push(Block::Heading {
+                level: 0,
+                text,
+                mark: "bold",
+            });
+        } else if !text.is_empty() {
+            self.push(Block::Line(text));
+        }
+    }
+
+    /// A block of HTML: read by the HTML front end, its blocks and links taken as they are.
+    pub(super) fn html(&mut self, html: &str) {
+        let (blocks, links) = crate::article::html::fragment(html);
+        self.blocks.extend(blocks);
+        self.links.extend(links);
+    }
+
+    /// A fenced block: its lines verbatim, indentation kept.
+    pub(super) fn code(&mut self, lines: &[&str]) {
+        let text = lines.join("\n");
+        let text = text.trim_matches('\n').trim_end();
+        if !text.trim().is_empty() {
+            self.push(Block::Code(text.to_string()));
         }
     }
 

@@ -6,6 +6,7 @@
 //! or a list (when a third of the text would be headings).
 
 use super::super::heading::{Shape, Style, subhead};
+use super::super::why::Why;
 use super::super::{Role, Unit, image};
 use crate::script::{at_most, ends_sentence, looks_like_name};
 
@@ -155,10 +156,10 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
             continue;
         }
         if shape == Shape::Part {
-            units[i].role = Role::Detected(Style::Part);
+            units[i].set(Role::Detected(Style::Part), Why::features("subhead shape"));
             merged_into = None;
         } else {
-            units[i].role = Role::Detected(Style::Plain);
+            units[i].set(Role::Detected(Style::Plain), Why::features("subhead shape"));
             merged_into = Some(i);
         }
     }

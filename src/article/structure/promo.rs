@@ -5,6 +5,7 @@
 //! (`AirAsia pilot's son 'thinks daddy is still at work'`), or a headline with nothing after it
 //! but the credits. They are links, not subheads, and leave the body.
 
+use super::super::why::Why;
 use super::super::{Role, Unit};
 use crate::script::{at_most, is_cjk};
 
@@ -95,7 +96,7 @@ pub(super) fn promo_headlines(units: &mut [Unit]) {
             .iter()
             .all(|&j| headline(units[j].text.trim()));
         if kicker(t) || hashtag(t) || listicle(t) || lifted_quote(t, before) || last && k > 0 {
-            units[i].role = Role::Dropped;
+            units[i].drop_for(Why::features("promotional headline"));
         }
     }
 }

@@ -4,6 +4,7 @@
 //! section numbers (`1`, `**01**`) that belong to the heading after them.
 
 use super::super::heading::{self, Style};
+use super::super::why::Why;
 use super::super::{Role, Unit};
 
 /// Finds the numbered runs of each stretch between markup headings. Numbering either goes
@@ -45,7 +46,7 @@ pub(super) fn numbered_runs(units: &mut [Unit]) {
 fn mark_run(units: &mut [Unit], first: u32, established: bool) -> Option<u32> {
     let run = run_of(units, first, established)?;
     for &i in &run {
-        units[i].role = Role::Detected(Style::Arabic);
+        units[i].set(Role::Detected(Style::Arabic), Why::markup("numbered run"));
     }
     Some(first + u32::try_from(run.len()).unwrap_or(0) - 1)
 }
@@ -99,7 +100,9 @@ pub(super) fn bare_numbers(units: &mut [Unit]) {
         };
         let number = units[i].text.trim().to_string();
         units[i + 1].text = format!("{number} {}", units[i + 1].text);
-        units[i + 1].role = role;
+        if units[i + 1].role == Role::Body {
+            units[i + 1].set(role, Why::markup("section number"));
+        }
         units[i].role = Role::Meta;
     }
 }
