@@ -267,7 +267,9 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
         .map(String::as_str)
         .collect();
-    let links = links::body_links(found_links, &body, f.url.as_deref());
+    // Only an http(s) address is the article's own (nor a base for its links).
+    let url = f.url.filter(|u| links::web_address(u));
+    let links = links::body_links(found_links, &body, url.as_deref());
     let year = f.date.and_then(|d| d.year);
     let mut article = Article {
         path: None,
@@ -279,7 +281,7 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         editor: f.editor.value,
         source: f.source.value,
         encoding: String::new(),
-        url: f.url,
+        url,
         links,
         sections,
         dropped,

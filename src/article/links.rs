@@ -16,6 +16,15 @@ fn followable(url: &str) -> bool {
         || lower.starts_with('#'))
 }
 
+/// Whether `url` is an absolute http or https address with a host: the only kind kept as
+/// an article's own address (from front matter `url:`, `og:url` or a canonical link), so a
+/// `javascript:` or `data:` one never reaches the model.
+pub(super) fn web_address(url: &str) -> bool {
+    url::Url::parse(url.trim()).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
+}
+
 /// The scheme of an absolute address (`https` of `https://x`), if it has one.
 fn scheme(url: &str) -> Option<&str> {
     let (scheme, _) = url.split_once(':')?;
@@ -137,6 +146,24 @@ pub(super) fn body_links(found: Vec<Link>, body: &[&str], base: Option<&str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_are_an_articles_address() {
+        assert!(web_address("https://news.example.cn/a.html"));
+        assert!(web_address(" HTTP://x.cn "));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://x.cn/%0aalert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "/relative/a.html",
+            "http://",
+            "",
+        ] {
+            assert!(!web_address(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn addresses_resolve_against_the_article() {
