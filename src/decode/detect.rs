@@ -12,7 +12,8 @@ use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, UTF_8};
 use super::DecodeError;
 use super::declared::declared_encoding;
 use super::evidence::{
-    Utf8Evidence, decode_gb_if_chinese, decode_gb_lenient, decode_lenient, gb_name,
+    Utf8Evidence, chinese_reading, common_hanzi_share, decode_gb_if_chinese, decode_gb_lenient,
+    decode_lenient, gb_name, without_one_stray_byte,
 };
 
 /// chardetng often mistakes very short GBK texts (two or three words) for EUC-KR or EUC-JP,
@@ -75,6 +76,13 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
     {
         return Ok((text, "Big5"));
     }
+    // Big5 all but a stray byte: still Big5 (its bytes would also read as GBK, in rare
+    // characters).
+    if guess == BIG5
+        && let Some((text, _)) = chinese_reading(bytes, BIG5)
+    {
+        return Ok((text, "Big5"));
+    }
 
     let consider_gb = if guess == EUC_KR || guess == EUC_JP {
         bytes.iter().filter(|&&b| b >= 0x80).count() <= SHORT_TEXT_NON_ASCII_BYTES
@@ -83,6 +91,13 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
         !is_cjk_encoding(guess)
     };
     if consider_gb && let Some(text) = decode_gb_if_chinese(bytes, utf8.is_weak()) {
+        // Big5 bytes read cleanly as GBK too, in rarer characters: the reading made of the
+        // more common characters wins.
+        if let Some((big5, share)) = chinese_reading(bytes, BIG5)
+            && share > common_hanzi_share(bytes)
+        {
+            return Ok((big5, "Big5"));
+        }
         return Ok((text, gb_name(bytes)));
     }
     // What is left is a single-byte guess (windows-1252, KOI8, ISO-8859-x) or a CJK guess
@@ -90,6 +105,13 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
     // with a few bad bytes, never Latin mojibake.
     if utf8.is_weak() && !is_cjk_encoding(guess) {
         return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
+    }
+    // A stray byte in a short GBK or Big5 text throws chardetng off to a Latin guess: a
+    // Chinese reading with one U+FFFD is better than mojibake.
+    if !is_cjk_encoding(guess)
+        && let Some(found) = chinese_despite_stray_bytes(bytes)
+    {
+        return Ok(found);
     }
 
     let (text, _had_errors) = guess.decode_without_bom_handling(bytes);
@@ -113,6 +135,33 @@ fn decode_declared<'a>(
         return (errors == 0).then(|| (text, display_name(declared)));
     }
     None
+}
+
+/// The GBK or Big5 reading of `bytes` that [`chinese_reading`] accepts with a stray byte or
+/// two (or, in a short text, that [`without_one_stray_byte`] finds), the one made of more
+/// common characters when both are.
+fn chinese_despite_stray_bytes(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str)> {
+    let reading = |enc: &'static Encoding| {
+        let lenient = chinese_reading(bytes, enc);
+        if lenient
+            .as_ref()
+            .is_some_and(|(t, _)| !t.contains('\u{FFFD}'))
+        {
+            return lenient;
+        }
+        // Taking the stray byte out mends a character it split, which reading around it
+        // does not.
+        without_one_stray_byte(bytes, enc)
+            .map(|(text, share)| (Cow::Owned(text), share))
+            .or(lenient)
+    };
+    let gb = reading(GB18030).map(|(t, share)| (t, share, gb_name(bytes)));
+    let big5 = reading(BIG5).map(|(t, share)| (t, share, "Big5"));
+    let best = match (gb, big5) {
+        (Some(g), Some(b)) => Some(if b.1 > g.1 { b } else { g }),
+        (g, b) => g.or(b),
+    };
+    best.map(|(text, _, name)| (text, name))
 }
 
 /// True for the Japanese and Korean encodings chardetng can return. Big5 is deliberately not
@@ -309,6 +358,34 @@ mod tests {
                 let kept = d.text.chars().filter(|&c| is_ideograph(c)).count();
                 assert!(kept + 1 >= n, "{n} characters, at {at}: {:?}", d.text);
             }
+        }
+    }
+
+    #[test]
+    fn test_stray_byte_in_short_gbk_or_big5_text_prefers_the_chinese_reading() {
+        // One 0xFF in 4 to 40 characters of GBK or Big5 made chardetng guess windows-1252:
+        // the whole text became Latin mojibake.
+        let gb = "香港特区政府今天发表声明表示将继续推动经济发展和改善民生记者从北京市气象局获悉";
+        let big5 = "這是一篇新聞報導記者今天在臺北採訪了當地居民颱風過後市區交通逐漸恢復正常學校";
+        for (encoding, source, name) in [(GBK, gb, "GBK"), (BIG5, big5, "Big5")] {
+            for n in [4usize, 5, 8, 13, 21, 27, 40] {
+                let text: String = source.chars().cycle().take(n).collect();
+                let bytes = enc(encoding, &text);
+                for at in 0..=bytes.len() {
+                    let mut with_stray = bytes.clone();
+                    with_stray.insert(at, 0xFF);
+                    let d = detect(&with_stray);
+                    assert_eq!(d.encoding, name, "{n} characters, stray byte at {at}");
+                    let kept = d.text.chars().filter(|&c| is_ideograph(c)).count();
+                    assert!(kept + 1 >= n, "{n} characters, at {at}: {:?}", d.text);
+                }
+            }
+        }
+        // Latin text with a stray byte stays Latin.
+        for text in ["café au lait", "Größe und Gewicht", "naïve résumé"] {
+            let mut bytes = enc(encoding_rs::WINDOWS_1252, text);
+            bytes.push(0xFF);
+            assert_eq!(detect(&bytes).encoding, "windows-1252", "{text}");
         }
     }
 

@@ -125,9 +125,101 @@ pub(super) fn decode_gb_if_chinese(bytes: &[u8], rival_utf8: bool) -> Option<Cow
     (errors.saturating_mul(100) <= chars && common()).then_some(text)
 }
 
+/// The reading of `bytes` in `enc` (GB18030 or Big5) when it is Chinese with at most a stray
+/// byte or two (one bad place per hundred characters, and one in a short text), with the
+/// share of its characters that are the common ones of that encoding (at least half);
+/// `None` otherwise. Latin text read as either gives rare characters or no ideographs.
+pub(super) fn chinese_reading<'a>(
+    bytes: &'a [u8],
+    enc: &'static Encoding,
+) -> Option<(Cow<'a, str>, f64)> {
+    let (text, errors) = decode_lenient(bytes, enc);
+    let chars = text.chars().filter(|c| !c.is_ascii()).count();
+    if errors > (chars / 100).max(1) || !looks_chinese(&text) {
+        return None;
+    }
+    let share = if enc == encoding_rs::BIG5 {
+        common_big5_share(bytes)
+    } else {
+        common_hanzi_share(bytes)
+    };
+    (share >= COMMON_HANZI_SHARE).then_some((text, share))
+}
+
+/// Texts up to this many bytes get [`without_one_stray_byte`]'s search: one decoding per
+/// non-ASCII byte.
+const STRAY_SEARCH_BYTES: usize = 400;
+
+/// The reading of a short text in `enc` with one stray byte taken out (and a U+FFFD in its
+/// place), when taking out that byte leaves clean Chinese in common characters: a stray
+/// byte inside a two-byte character shifts every character after it, which no lenient
+/// decoding mends. `None` when no single byte does it, or the text is long.
+pub(super) fn without_one_stray_byte(
+    bytes: &[u8],
+    enc: &'static Encoding,
+) -> Option<(String, f64)> {
+    if bytes.len() > STRAY_SEARCH_BYTES {
+        return None;
+    }
+    let mut cleaned = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        cleaned.clear();
+        cleaned.extend_from_slice(&bytes[..i]);
+        cleaned.extend_from_slice(&bytes[i + 1..]);
+        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(&cleaned) else {
+            continue;
+        };
+        let share = if enc == encoding_rs::BIG5 {
+            common_big5_share(&cleaned)
+        } else {
+            common_hanzi_share(&cleaned)
+        };
+        if share < COMMON_HANZI_SHARE || !looks_chinese(&text) {
+            continue;
+        }
+        // The mark goes where the byte was, after the character it interrupted.
+        let boundary = (i..=cleaned.len())
+            .find(|&k| {
+                enc.decode_without_bom_handling_and_without_replacement(&cleaned[..k])
+                    .is_some()
+            })
+            .unwrap_or(cleaned.len());
+        let (head, tail) = cleaned.split_at(boundary);
+        let mut out = enc.decode_without_bom_handling(head).0.into_owned();
+        out.push('\u{FFFD}');
+        out.push_str(&enc.decode_without_bom_handling(tail).0);
+        return Some((out, share));
+    }
+    None
+}
+
+/// The share of two-byte Big5 characters in `bytes` that are among its frequently used
+/// ones (lead byte 0xA4–0xC6).
+fn common_big5_share(bytes: &[u8]) -> f64 {
+    let (mut pairs, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x81..=0xFE).contains(&b) && bytes.get(i + 1).is_some() {
+            pairs += 1;
+            common += usize::from((0xA4..=0xC6).contains(&b));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if pairs == 0 {
+        0.0
+    } else {
+        common as f64 / pairs as f64
+    }
+}
+
 /// The share of two-byte GB18030 characters in `bytes` that are GB2312 level-1 hanzi (lead
 /// byte 0xB0–0xD7, trail 0xA1–0xFE).
-fn common_hanzi_share(bytes: &[u8]) -> f64 {
+pub(super) fn common_hanzi_share(bytes: &[u8]) -> f64 {
     let (mut pairs, mut common) = (0usize, 0usize);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
