@@ -32,6 +32,9 @@ pub struct FetchOptions {
     pub max_redirects: u32,
     /// Most item pages fetched for full text per feed in one refresh.
     pub full_text_limit: usize,
+    /// How long one feed's item pages may take together; a page not done by then keeps
+    /// the feed's summary until the next refresh.
+    pub full_text_budget: Duration,
     /// The zone for feed dates that carry none.
     pub zone: Zone,
     /// Use the proxy named by `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (and `NO_PROXY`).
@@ -48,6 +51,7 @@ impl Default for FetchOptions {
             max_bytes: 8 * 1024 * 1024,
             max_redirects: 5,
             full_text_limit: 30,
+            full_text_budget: Duration::from_secs(60),
             zone: Zone::Local,
             proxy_from_env: true,
         }
@@ -217,7 +221,14 @@ fn fetch_one(
         Err(p) => fail(p),
         Ok(parsed) => {
             let mut items = parsed.items;
-            complete(&mut items, request, client, gate, options.full_text_limit);
+            complete(
+                &mut items,
+                request,
+                client,
+                gate,
+                options.full_text_limit,
+                options.full_text_budget,
+            );
             FeedOutcome::Updated {
                 validators,
                 title: parsed.title,

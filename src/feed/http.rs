@@ -6,7 +6,7 @@
 //! only http and https, at most a few hops, no address visited twice, and each hop waits
 //! for its host's turn at the [`Gate`].
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ureq::Agent;
 use ureq::http::{Response, StatusCode};
@@ -104,7 +104,21 @@ impl Client {
         validators: &Validators,
         accept: &str,
         gate: &Gate,
+        slot: Option<Slot<'_>>,
+    ) -> Result<Fetched, Problem> {
+        self.get_until(start, validators, accept, gate, slot, None)
+    }
+
+    /// [`Client::get`], all of it (waiting for turns, redirects, the body) over by
+    /// `deadline` when one is given: [`Problem::Timeout`] after that.
+    pub(crate) fn get_until(
+        &self,
+        start: &str,
+        validators: &Validators,
+        accept: &str,
+        gate: &Gate,
         mut slot: Option<Slot<'_>>,
+        deadline: Option<Instant>,
     ) -> Result<Fetched, Problem> {
         let mut url = http_url(start)?;
         // A login in the address goes as Basic authentication, to the same origin only
@@ -122,7 +136,14 @@ impl Client {
                 .as_ref()
                 .filter(|(origin, _)| *origin == url.origin())
                 .map(|(_, header)| header.as_str());
-            let mut response = self.request(&url, validators, accept, login)?;
+            let left = match deadline {
+                Some(d) => match d.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => Some(left),
+                    _ => return Err(Problem::Timeout),
+                },
+                None => None,
+            };
+            let mut response = self.request(&url, validators, accept, login, left)?;
             let status = response.status();
             if status == StatusCode::NOT_MODIFIED {
                 return Ok(Fetched::NotModified);
@@ -167,6 +188,7 @@ impl Client {
         validators: &Validators,
         accept: &str,
         login: Option<&str>,
+        left: Option<Duration>,
     ) -> Result<Response<ureq::Body>, Problem> {
         let agent = if is_loopback(url) {
             &self.direct
@@ -182,6 +204,11 @@ impl Client {
         }
         if let Some(date) = validators.last_modified.as_deref().and_then(validator) {
             request = request.header("If-Modified-Since", date);
+        }
+        if let Some(left) = left {
+            // The whole exchange, body included, ends by the deadline.
+            let global = left.min(self.limits.total_timeout);
+            request = request.config().timeout_global(Some(global)).build();
         }
         request
             .call()
