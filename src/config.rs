@@ -37,7 +37,7 @@ pub struct Config {
     pub feeds: Vec<Subscription>,
     /// Minutes between refreshes the reader makes on its own; `None` (written `0`): only on
     /// request.
-    pub refresh_minutes: Option<u32>,
+    pub refresh_minutes: Option<u64>,
     /// The zone in which feed dates that carry none are read.
     pub timezone: Zone,
     /// How the Articles list is ordered (`sort`).
@@ -104,7 +104,7 @@ struct Raw {
     keys: BTreeMap<String, Spanned<String>>,
     feeds: Vec<RawFeed>,
     #[serde(rename = "refresh-minutes")]
-    refresh_minutes: Option<u32>,
+    refresh_minutes: Option<u64>,
     timezone: Option<Spanned<String>>,
     sort: Option<Order>,
 }
@@ -169,11 +169,11 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
     let error = |offset: usize, message: String| ConfigError {
         file: sanitize_line(&file.to_string_lossy()),
         position: Some(line_column(text, offset)),
-        message: sanitize_line(&message),
+        message: sanitize_line(&shorten_quoted(&message)),
     };
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        error(at, e.message().trim().to_string())
+        error(at, plain_numbers(e.message().trim()))
     })?;
     let mut config = Config {
         library: raw.library.iter().map(|s| expand_home(s)).collect(),
@@ -278,6 +278,50 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
         config.keymap.bind(key, a);
     }
     Ok(config)
+}
+
+/// The longest value quoted in an error message, in characters; a longer one is cut with
+/// `…` (a 900 KB value once made a 1.8 MB message).
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// `message` with every quoted value (`"…"` or `` `…` ``) longer than [`MAX_QUOTED_CHARS`]
+/// cut short.
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(quote) else {
+            rest = after;
+            break;
+        };
+        let value = &after[..close];
+        if value.chars().count() > MAX_QUOTED_CHARS {
+            out.extend(value.chars().take(MAX_QUOTED_CHARS - 1));
+            out.push('…');
+        } else {
+            out.push_str(value);
+        }
+        out.push_str(quote);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A number error from the TOML reader in the user's words: every number in the config is a
+/// whole number from 0 to 18446744073709551615 (the largest meaning "no limit" where a
+/// number is a limit).
+fn plain_numbers(message: &str) -> String {
+    let range = format!("expected a whole number from 0 to {}", u64::MAX);
+    message
+        .replace(" as i128", "")
+        .replace("invalid type: integer", "invalid value: integer")
+        .replace("expected u64", &range)
+        .replace("expected u32", &range)
+        .replace("expected u16", &range)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

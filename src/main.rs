@@ -95,9 +95,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     zone: config.timezone.clone(),
                     ..FetchOptions::default()
                 },
-                every: config
-                    .refresh_minutes
-                    .map(|m| std::time::Duration::from_secs(u64::from(m) * 60)),
+                // A century is as good as never, and stays a time the clock can add.
+                every: config.refresh_minutes.map(|m| {
+                    std::time::Duration::from_secs(m.saturating_mul(60))
+                        .min(std::time::Duration::from_secs(100 * 365 * 24 * 3600))
+                }),
             }),
         };
         let layout = config.layout;

@@ -80,7 +80,8 @@ fn mistakes_are_reported_with_line_column_value_and_expectation() {
         ),
         (
             "wrong_type.toml",
-            "wrong_type.toml, line 2, column 13: invalid type: string \"wide\", expected u16",
+            "wrong_type.toml, line 2, column 13: invalid type: string \"wide\", expected a \
+             whole number from 0 to 18446744073709551615",
         ),
         (
             "unknown_key.toml",

@@ -6,6 +6,8 @@
 
 #[path = "support/server.rs"]
 mod server;
+#[path = "support/terminal.rs"]
+mod terminal;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -185,4 +187,136 @@ fn test_opml_export_import_export_is_identical() {
     assert_eq!(second, first);
     assert!(first.contains("text=\"A&amp;B\""), "{first}");
     assert!(!first.contains("&amp;amp;B\""), "{first}");
+}
+
+#[test]
+fn test_script_addresses_never_become_the_articles_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "og.html",
+            "<html><head><base href=\"javascript:alert(1)//\">\
+             <meta property=\"og:url\" content=\"javascript:alert(2)\"><title>标题</title></head>\
+             <body><h1>标题</h1><p>正文内容，记者获悉。<a href=\"a.html\">链接</a></p></body></html>",
+        ),
+        (
+            "canonical.html",
+            "<html><head><link rel=\"canonical\" href=\"data:text/html,x\"><title>T</title></head>\
+             <body><h1>T</h1><p>Body text.</p></body></html>",
+        ),
+        (
+            "front.md",
+            "---\ntitle: 标题\nurl: javascript:alert(3)\n---\n\n正文，[链接](b.html)。\n",
+        ),
+        (
+            "good.md",
+            "---\ntitle: 好\nurl: https://news.example/a.html\n---\n\n正文。\n",
+        ),
+    ];
+    let mut args = vec!["--json".to_string()];
+    for (name, text) in files {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        args.push(p.to_string_lossy().into_owned());
+    }
+    let o = newsreader(dir.path()).args(&args).output().unwrap();
+    let urls: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["url"].clone())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::json!("https://news.example/a.html")
+        ]
+    );
+    assert!(
+        !text(&o.stdout).contains("javascript:"),
+        "{}",
+        text(&o.stdout)
+    );
+}
+
+#[test]
+fn test_config_numbers_are_taken_consistently_and_the_largest_means_no_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.txt");
+    std::fs::write(&file, "标题\n\n正文。\n").unwrap();
+    let config = dir.path().join("config.toml");
+    let huge = "x".repeat(900_000);
+    let cases: Vec<(String, Option<&str>)> = vec![
+        // Accepted: up to the largest whole number, which means no limit.
+        (format!("max-file-mb = {}", u64::MAX), None),
+        (format!("refresh-minutes = {}", u64::MAX), None),
+        ("refresh-minutes = 4294967296".into(), None),
+        ("[layout]\nmax-width = 99999999999".into(), None),
+        (format!("[layout]\nmax-width = {}", u64::MAX), None),
+        (format!("library = [\"{huge}\"]"), None),
+        // Refused, each with the same words.
+        (format!("max-file-mb = {}0", u64::MAX), Some("line 1")),
+        ("refresh-minutes = -1".into(), Some("line 1")),
+        (
+            format!("[layout]\nmax-width = {}0", u64::MAX),
+            Some("line 2"),
+        ),
+        ("max-file-mb = 0".into(), Some("at least 1")),
+        // A bad value of any length: quoted short.
+        (format!("sort = \"{huge}\""), Some("…`")),
+        (format!("[theme]\nsearch-current = \"{huge}\""), Some("…\"")),
+        (format!("timezone = \"{huge}\""), Some("…\"")),
+    ];
+    for (toml, refused) in cases {
+        std::fs::write(&config, &toml).unwrap();
+        let o = newsreader(dir.path())
+            .args([
+                "--config",
+                &config.to_string_lossy(),
+                "--json",
+                &file.to_string_lossy(),
+            ])
+            .output()
+            .unwrap();
+        let err = text(&o.stderr);
+        let what = toml.chars().take(60).collect::<String>();
+        match refused {
+            None => assert!(o.status.success(), "{what}: {err}"),
+            Some(says) => {
+                assert_eq!(o.status.code(), Some(2), "{what}: {err}");
+                assert!(err.contains(says), "{what}: {err}");
+                assert!(err.len() < 1000, "{what}: a {} byte message", err.len());
+                if toml.contains("= -1") || toml.ends_with('0') {
+                    assert!(
+                        err.contains("expected a whole number from 0 to 18446744073709551615")
+                            || err.contains("at least 1"),
+                        "{what}: {err}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn test_the_largest_refresh_interval_starts_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, format!("refresh-minutes = {}\n", u64::MAX)).unwrap();
+    let file = dir.path().join("news.txt");
+    std::fs::write(&file, "标题\n\n第一段正文。\n").unwrap();
+    let mut r = terminal::Reader::start(
+        80,
+        10,
+        &dir.path().join("data"),
+        &[
+            "--config",
+            &config.to_string_lossy(),
+            &file.to_string_lossy(),
+        ],
+        &[],
+    );
+    r.wait_for("the article", |s| s.contains("第一段正文"));
+    r.send("q");
 }

@@ -43,7 +43,9 @@ pub enum Indent {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LayoutOptions {
-    /// The widest the text column gets, in columns; `None` (or 0) uses the whole pane.
+    /// The widest the text column gets, in columns; `None` (or 0) uses the whole pane. A
+    /// config value above 65535 is taken as 65535, which is no cap either.
+    #[serde(deserialize_with = "capped_width")]
     pub max_width: Option<u16>,
     /// Where the column sits when the pane is wider than `max_width`.
     pub align: Align,
@@ -62,6 +64,11 @@ impl Default for LayoutOptions {
             ambiguous_wide: false,
         }
     }
+}
+
+/// `max-width` as written: any whole number, the ones past the widest terminal capped.
+fn capped_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+    Ok(Option::<u64>::deserialize(d)?.map(|w| u16::try_from(w).unwrap_or(u16::MAX)))
 }
 
 impl LayoutOptions {
