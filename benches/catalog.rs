@@ -17,12 +17,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use newsreader::app::Msg;
 use newsreader::catalog::{Catalog, Outcome, text_key};
-use newsreader::keymap::Keymap;
 use newsreader::layout::{LayoutOptions, Place, layout};
-use newsreader::library::LoadOptions;
 use newsreader::model::{Origin, StoredPlace};
-use newsreader::session::{Places, Session, Sources};
+use newsreader::session::{Places, Session, Setup, Sources};
 use newsreader::theme::Theme;
 use newsreader::ui;
 use ratatui::Terminal;
@@ -32,27 +31,24 @@ const ARTICLES: usize = 50_000;
 const SIZE: usize = 3_000;
 
 fn start(library: &Path, data: &Path) -> Session {
-    Session::start(
-        Sources::paths(vec![library.to_path_buf()]),
-        LayoutOptions::default(),
-        LoadOptions::default(),
-        newsreader::model::Order::default(),
-        Places {
+    let setup = Setup {
+        sources: Sources::paths(vec![library.to_path_buf()]),
+        places: Places {
             data: Some(data.to_path_buf()),
             index: None,
         },
-        Arc::new(|| {}),
-    )
+        ..Setup::default()
+    };
+    Session::start(setup, Arc::new(|| {}))
 }
 
 /// Starts a session and draws its first frame at 120×40.
 fn first_frame(library: &Path, data: &Path) -> Session {
     let mut s = start(library, data);
-    s.resize(120, 40);
+    s.send(Msg::Resize(120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let (keymap, theme) = (Keymap::default(), Theme::default());
-    term.draw(|f| ui::draw(f, s.app(), &keymap, &theme))
-        .unwrap();
+    let theme = Theme::default();
+    term.draw(|f| ui::draw(f, s.app(), &theme)).unwrap();
     s
 }
 
@@ -71,7 +67,7 @@ fn known_catalog(library: &Path) -> PathBuf {
     if !data.join("library.db").exists() {
         let mut s = start(library, &data);
         s.settle();
-        assert_eq!(s.entries().len(), ARTICLES);
+        assert_eq!(s.app().entries().len(), ARTICLES);
     }
     data
 }
@@ -83,7 +79,7 @@ fn report(library: &Path) {
     let mut s = first_frame(library, data.path());
     let first = started.elapsed();
     let (keys, worst) = keys::press_while(&mut s, false, |s| {
-        s.progress().is_some() || s.entries().is_empty()
+        s.app().progress().is_some() || s.app().entries().is_empty()
     });
     eprintln!(
         "first run over {ARTICLES} files: first frame {first:?}, all read in {:?}; \

@@ -24,7 +24,9 @@ use newsreader::feed::{FeedOutcome, FetchOptions, fetch};
 /// the slowest answer, measured as the loop answers a key (the workers' news taken in, the
 /// key handled, the frame drawn).
 fn keys_during_refresh() {
-    use newsreader::session::{FeedSetup, Places, Session, Sources};
+    use newsreader::app::Msg;
+    use newsreader::keymap::Action;
+    use newsreader::session::{FeedSetup, Places, Session, Setup, Sources};
     use std::sync::Arc;
     use std::time::Instant;
 
@@ -39,26 +41,24 @@ fn keys_during_refresh() {
             every: None,
         }),
     };
-    let mut s = Session::start(
+    let setup = Setup {
         sources,
-        newsreader::layout::LayoutOptions::default(),
-        newsreader::library::LoadOptions::default(),
-        newsreader::model::Order::default(),
-        Places {
+        places: Places {
             data: Some(data.path().to_path_buf()),
             index: Some(data.path().join("index")),
         },
-        Arc::new(|| {}),
-    );
-    s.resize(120, 40);
+        ..Setup::default()
+    };
+    let mut s = Session::start(setup, Arc::new(|| {}));
+    s.send(Msg::Resize(120, 40));
     let started = Instant::now();
-    s.refresh_feeds();
-    let (keys, worst) = keys::press_while(&mut s, true, |s| s.fetch_progress().is_some());
+    s.send(Action::Refresh);
+    let (keys, worst) = keys::press_while(&mut s, true, |s| s.app().fetch_progress().is_some());
     eprintln!(
         "refresh of 100 feeds x 50 items in the reader: {:?}, {} articles listed; {keys} keys \
          meanwhile, slowest answered in {worst:?}",
         started.elapsed(),
-        s.entries().len()
+        s.app().entries().len()
     );
     s.shutdown();
 }

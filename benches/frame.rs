@@ -6,8 +6,9 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use newsreader::app::Msg;
 use newsreader::article::Article;
-use newsreader::keymap::{Action, Keymap};
+use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
 use newsreader::session::Session;
@@ -36,7 +37,6 @@ fn article_of(bytes: usize) -> Article {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame_120x40");
-    let keymap = Keymap::default();
     let theme = Theme::default();
     for (label, bytes) in [("100KB", 100_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
         let article = article_of(bytes);
@@ -50,16 +50,22 @@ fn frame(c: &mut Criterion) {
             articles: vec![article],
             errors: Vec::new(),
         };
-        let mut app = Session::memory(lib, LayoutOptions::default());
-        app.resize(120, 40);
-        app.update(Action::FocusRight);
-        let half = app.layout().len() / 2;
-        app.scroll_rows(half as isize);
+        let mut session = Session::memory(lib, LayoutOptions::default());
+        session.send(Msg::Resize(120, 40));
+        session.send(Action::FocusRight);
+        // The wheel over the reader scrolls three rows a step.
+        let half = session.app().layout().len() / 2;
+        let reader = session.app().areas().reader;
+        session.send(Msg::Wheel {
+            column: reader.x,
+            row: reader.y,
+            delta: (half / 3) as isize,
+        });
+        let app = session.app();
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         group.bench_function(BenchmarkId::new("newsreader", label), |b| {
             b.iter(|| {
-                term.draw(|f| ui::draw(f, black_box(&app), &keymap, &theme))
-                    .unwrap();
+                term.draw(|f| ui::draw(f, black_box(app), &theme)).unwrap();
             })
         });
         if bytes <= 1_000_000 {

@@ -8,7 +8,7 @@ use clap::Parser;
 use newsreader::cli::Cli;
 use newsreader::feed::FetchOptions;
 use newsreader::library::{Library, LoadOptions};
-use newsreader::session::{FeedSetup, Places, Session, Sources};
+use newsreader::session::{FeedSetup, Places, Session, Setup, Sources};
 use newsreader::{config, decode, layout, output, strings, terminal};
 
 fn main() -> ExitCode {
@@ -102,23 +102,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }),
             }),
         };
-        let layout = config.layout;
+        let setup = Setup {
+            sources,
+            places: Places::usual(),
+            layout: config.layout,
+            load: options,
+            order: config.order,
+            keymap: config.keymap.clone(),
+        };
         let mut errors = Vec::new();
         terminal::run(
-            |nudge| {
-                Session::start(
-                    sources,
-                    layout,
-                    options,
-                    config.order,
-                    Places::usual(),
-                    nudge,
-                )
-            },
-            &config.keymap,
+            |nudge| Session::start(setup, nudge),
             &config.theme,
             config.mouse,
-            |session| errors = session.load_errors().to_vec(),
+            |session| errors = session.app().load_errors().to_vec(),
         )?;
         // The files that failed, where the user sees them after the reader closes.
         for e in &errors {

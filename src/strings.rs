@@ -205,6 +205,10 @@ pub const CATALOG_IO: &str =
 pub const CATALOG_WRITE_FAILED: &str = "could not save to the library database: ";
 /// Status bar: the catalog could not be read; the reason follows.
 pub const CATALOG_READ_FAILED: &str = "could not read the library database: ";
+/// Status bar: a worker ended in a bug (its name and the bug's message follow).
+pub const WORKER_FAILED: &str = "internal error (please report it) in the ";
+/// Status bar: a worker's thread could not be started.
+pub const NO_THREAD: &str = "the system would not start another thread";
 /// Status bar: the article asked for is no longer in the catalog.
 pub const ARTICLE_GONE: &str = "that article is no longer in the library";
 /// Status bar: importing state.toml failed; the reason follows.
@@ -281,6 +285,8 @@ pub const NO_SOURCE: &str = "no article is open";
 pub const NO_ITEM_SOURCE: &str = "a feed item's source is not kept (only its parsed text)";
 /// Status bar: the source could not be read again; why follows.
 pub const SOURCE_FAILED: &str = "could not read the source: ";
+/// Status bar: the source of the open article is being read (the view opens when it is).
+pub const READING_SOURCE: &str = "reading the source…";
 /// Help: B.
 pub const HELP_BOOKMARKS: &str = "list bookmarks across the library";
 /// Status bar: a bookmark's article is not in the library opened now.

@@ -13,17 +13,15 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::{cursor, execute, terminal};
 
-use crate::app::PromptKey;
-use crate::keymap::Keymap;
-use crate::session::{SLICE, Session};
+use crate::app::Msg;
+use crate::session::{Session, Task};
 use crate::theme::Theme;
 use crate::ui;
-use input::{Msg, Signal};
+use input::{Input, Signal};
 
 /// Puts the terminal into the state the reader needs.
 fn enter(mouse: bool) -> io::Result<()> {
@@ -78,11 +76,11 @@ const ALIVE_CHECK: Duration = Duration::from_secs(1);
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 /// Runs the reader until the user quits or a signal asks it to stop. `start` makes the
-/// session, given what its workers call to wake the loop; `at_end` sees it last. The loop sleeps on one channel
-/// (terminal input, signals, workers) and draws only after something happened.
+/// session, given what its workers call to wake the loop; `at_end` sees it last. The loop
+/// sleeps on one channel (terminal input, signals, workers) and draws only after something
+/// happened.
 pub fn run(
     start: impl FnOnce(Arc<dyn Fn() + Send + Sync>) -> Session,
-    keymap: &Keymap,
     theme: &Theme,
     mouse: bool,
     at_end: impl FnOnce(&Session),
@@ -91,7 +89,7 @@ pub fn run(
     let wake = Mutex::new(tx);
     let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
         if let Ok(tx) = wake.lock() {
-            let _ = tx.send(Msg::Wake);
+            let _ = tx.send(Input::Wake);
         }
     });
     install_panic_hook();
@@ -100,20 +98,20 @@ pub fn run(
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut session = start(nudge);
     let size = term.size()?;
-    session.resize(size.width, size.height);
+    session.send(Msg::Resize(size.width, size.height));
     let mut dirty = true;
-    'outer: while !session.should_quit() {
+    'outer: while !session.app().should_quit() {
         if dirty {
-            term.draw(|f| ui::draw(f, session.app(), keymap, theme))?;
+            term.draw(|f| ui::draw(f, session.app(), theme))?;
             dirty = false;
         }
-        // A library search runs in slices while no message waits; otherwise sleep until a
-        // message, a timer of the session, or the time to check the terminal is still there.
-        let first = if session.busy() {
+        // Worker news left over runs while no input waits; otherwise sleep until input, a
+        // timer of the session, or the time to check the terminal is still there.
+        let first = if session.behind() {
             match rx.try_recv() {
-                Ok(msg) => msg,
+                Ok(input) => input,
                 Err(TryRecvError::Empty) => {
-                    session.tick(SLICE);
+                    session.pump();
                     dirty = true;
                     continue;
                 }
@@ -125,7 +123,7 @@ pub fn run(
                 .map_or(ALIVE_CHECK, |t| t.saturating_duration_since(Instant::now()))
                 .min(ALIVE_CHECK);
             match rx.recv_timeout(wait) {
-                Ok(msg) => msg,
+                Ok(input) => input,
                 Err(RecvTimeoutError::Timeout) => {
                     if terminal::size().is_err() {
                         break;
@@ -139,28 +137,31 @@ pub fn run(
                 Err(RecvTimeoutError::Disconnected) => break,
             }
         };
-        // Handle every message already waiting before drawing again, so a resize storm or a
+        // Handle every input already waiting before drawing again, so a resize storm or a
         // held key costs one frame, not one per event.
         let mut next = Some(first);
-        while let Some(msg) = next {
-            match msg {
-                Msg::Term(ev) => {
-                    if handle_event(&mut session, &mut term, keymap, mouse, ev)? {
-                        break 'outer;
+        while let Some(input) = next {
+            match input {
+                Input::Term(ev) => {
+                    if let Some(msg) = message(ev) {
+                        session.send(msg);
                     }
                 }
-                Msg::TermClosed | Msg::Signal(Signal::Stop) => break 'outer,
-                Msg::Signal(Signal::Suspend) => suspend(&mut term, &mut session, mouse)?,
-                Msg::Signal(Signal::Continue) => resume(&mut term, &mut session, mouse)?,
-                Msg::Wake => {
+                Input::TermClosed | Input::Signal(Signal::Stop) => break 'outer,
+                Input::Signal(Signal::Suspend) => suspend(&mut term, &mut session, mouse)?,
+                Input::Signal(Signal::Continue) => resume(&mut term, &mut session, mouse)?,
+                Input::Wake => {
                     session.pump();
                 }
             }
-            if let Some(url) = session.take_url() {
-                browse(&mut term, &mut session, mouse, &url)?;
+            while let Some(task) = session.take_task() {
+                match task {
+                    Task::Browse(url) => browse(&mut term, &mut session, mouse, &url)?,
+                    Task::Suspend => suspend(&mut term, &mut session, mouse)?,
+                }
             }
             dirty = true;
-            if session.should_quit() {
+            if session.app().should_quit() {
                 break;
             }
             next = rx.try_recv().ok();
@@ -172,75 +173,31 @@ pub fn run(
     Ok(())
 }
 
-/// One terminal event; true when it asks the reader to leave. Ctrl-C leaves from anywhere
-/// (a prompt, any overlay) and Ctrl-Z suspends from anywhere: both are looked at before the
-/// key goes to a prompt or an overlay.
-fn handle_event(
-    app: &mut Session,
-    term: &mut Term,
-    keymap: &Keymap,
-    mouse: bool,
-    ev: Event,
-) -> anyhow::Result<bool> {
+/// The app's message for a terminal event, if it has one. Keys go to the app whole: it
+/// routes them (Ctrl-C and Ctrl-Z from anywhere, a prompt, an overlay, the panes).
+fn message(ev: Event) -> Option<Msg> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            if ctrl && k.code == KeyCode::Char('c') {
-                return Ok(true);
-            }
-            if ctrl && k.code == KeyCode::Char('z') {
-                suspend(term, app, mouse)?;
-            } else if app.typing() {
-                if let Some(key) = prompt_key(&k) {
-                    app.prompt(key);
-                }
-            } else if let Some(action) = keymap.action(&k) {
-                app.update(action);
-            }
-        }
+        Event::Key(k) => Some(Msg::Key(k)),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, 1),
-            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, -1),
-            MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
-            _ => {}
-        },
-        Event::Resize(w, h) => app.resize(w, h),
-        _ => {}
-    }
-    Ok(false)
-}
-
-/// The meaning of a key in the search prompt: text, and the line editing of a shell.
-fn prompt_key(k: &event::KeyEvent) -> Option<PromptKey> {
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
-        return match k.code {
-            // Ctrl-G leaves the prompt like Esc (Ctrl-C never gets here: it quits).
-            KeyCode::Char('g') => Some(PromptKey::Esc),
-            KeyCode::Char('u') => Some(PromptKey::ClearToStart),
-            KeyCode::Char('w') | KeyCode::Backspace => Some(PromptKey::DeleteWord),
-            KeyCode::Char('a') => Some(PromptKey::Home),
-            KeyCode::Char('e') => Some(PromptKey::End),
-            KeyCode::Char('b') => Some(PromptKey::Left),
-            KeyCode::Char('f') => Some(PromptKey::Right),
-            KeyCode::Char('h') => Some(PromptKey::Backspace),
-            KeyCode::Char('d') => Some(PromptKey::Delete),
+            MouseEventKind::ScrollDown => Some(Msg::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                column: m.column,
+                row: m.row,
+            }),
             _ => None,
-        };
+        },
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
     }
-    Some(match k.code {
-        KeyCode::Char(c) => PromptKey::Char(c),
-        KeyCode::Backspace => PromptKey::Backspace,
-        KeyCode::Delete => PromptKey::Delete,
-        KeyCode::Enter => PromptKey::Enter,
-        KeyCode::Esc => PromptKey::Esc,
-        KeyCode::Up => PromptKey::Up,
-        KeyCode::Down => PromptKey::Down,
-        KeyCode::Left => PromptKey::Left,
-        KeyCode::Right => PromptKey::Right,
-        KeyCode::Home => PromptKey::Home,
-        KeyCode::End => PromptKey::End,
-        _ => return None,
-    })
 }
 
 /// Opens `url` in the browser with the terminal handed over, as for Ctrl-Z: a text browser
@@ -249,7 +206,10 @@ fn browse(term: &mut Term, app: &mut Session, mouse: bool, url: &str) -> anyhow:
     restore();
     let result = crate::browser::open(url);
     resume(term, app, mouse)?;
-    app.url_opened(url, result);
+    app.send(Msg::UrlOpened {
+        url: url.to_string(),
+        result,
+    });
     Ok(())
 }
 
@@ -273,24 +233,6 @@ fn resume(term: &mut Term, app: &mut Session, mouse: bool) -> anyhow::Result<()>
     execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
     *term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = term.size()?;
-    app.resize(size.width, size.height);
+    app.send(Msg::Resize(size.width, size.height));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_prompt_takes_the_line_editing_keys_of_a_shell() {
-        let key = |code, mods| prompt_key(&event::KeyEvent::new(code, mods));
-        let ctrl = KeyModifiers::CONTROL;
-        let none = KeyModifiers::NONE;
-        assert_eq!(key(KeyCode::Char('u'), ctrl), Some(PromptKey::ClearToStart));
-        assert_eq!(key(KeyCode::Char('w'), ctrl), Some(PromptKey::DeleteWord));
-        assert_eq!(key(KeyCode::Left, none), Some(PromptKey::Left));
-        assert_eq!(key(KeyCode::Right, none), Some(PromptKey::Right));
-        assert_eq!(key(KeyCode::Char('g'), ctrl), Some(PromptKey::Esc));
-        assert_eq!(key(KeyCode::Char('u'), none), Some(PromptKey::Char('u')));
-    }
 }

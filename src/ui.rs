@@ -17,7 +17,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear};
 
 use crate::app::{App, Overlay};
-use crate::keymap::Keymap;
 use crate::theme::Theme;
 pub use help::lines as help_lines;
 
@@ -64,7 +63,8 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let keymap = app.keymap();
     let areas = app.areas();
     reader::draw(frame, app, areas.reader, theme);
     if let Some(r) = areas.articles {
@@ -84,6 +84,9 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
             Overlay::Source { scroll } => source::draw(frame, app, scroll, theme),
             Overlay::Links { cursor } => links::draw(frame, app, cursor, frame.area(), theme),
             Overlay::Feeds { cursor } => feeds::draw(frame, app, cursor, frame.area(), theme),
+            // The folded lists are drawn as panes (see `App::areas`), a prompt in the status
+            // bar.
+            Overlay::Lists | Overlay::Prompt(_) => {}
         }
     }
 }

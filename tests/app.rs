@@ -3,19 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
-use newsreader::app::Focus;
+#[path = "support/scenario.rs"]
+mod scenario;
+
+use newsreader::app::{App, Effect, Focus, Msg, Worker};
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
 use newsreader::session::Session;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use scenario::Scenario;
 
-fn sample() -> Session {
-    let mut app = Session::memory(Library::embedded(), LayoutOptions::default());
-    app.resize(100, 30);
-    app
+fn sample() -> Scenario {
+    Scenario::sample(100, 30)
 }
 
-fn fixtures(names: &[&str]) -> Session {
+fn fixtures(names: &[&str]) -> Scenario {
     let paths: Vec<PathBuf> = names
         .iter()
         .map(|n| {
@@ -24,13 +27,11 @@ fn fixtures(names: &[&str]) -> Session {
                 .join(n)
         })
         .collect();
-    let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
-    app.resize(100, 30);
-    app
+    Scenario::new(Library::load(&paths, None), 100, 30)
 }
 
 /// The text of the reader's first non-blank row.
-fn top_text(app: &Session) -> String {
+fn top_text(app: &App) -> String {
     let l = app.layout();
     (app.top_row()..l.len())
         .map(|i| l.row_text(i).into_owned())
@@ -52,56 +53,56 @@ fn a_single_article_opens_with_sections_focused_at_the_title() {
 #[test]
 fn down_in_sections_jumps_the_reader_to_the_heading() {
     let mut app = sample();
-    app.update(Action::ScrollDown);
+    app.send(Action::ScrollDown);
     assert_eq!(app.section_cursor(), 1);
     assert_eq!(top_text(&app), "学习有高潮");
-    app.update(Action::ScrollDown);
-    app.update(Action::ScrollDown);
+    app.send(Action::ScrollDown);
+    app.send(Action::ScrollDown);
     assert_eq!(top_text(&app), "奋斗有目标");
-    app.update(Action::ScrollDown);
+    app.send(Action::ScrollDown);
     assert_eq!(app.section_cursor(), 3, "stays on the last section");
-    app.update(Action::ScrollUp);
+    app.send(Action::ScrollUp);
     assert_eq!(top_text(&app), "工作有干劲");
 }
 
 #[test]
 fn brackets_walk_sections_and_go_back_to_a_section_start() {
     let mut app = sample();
-    app.update(Action::NextSection);
-    app.update(Action::NextSection);
+    app.send(Action::NextSection);
+    app.send(Action::NextSection);
     assert_eq!(top_text(&app), "工作有干劲");
-    app.update(Action::PrevSection);
+    app.send(Action::PrevSection);
     assert_eq!(top_text(&app), "学习有高潮");
     // Scrolled into a section, `[` goes back to its heading first.
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::ScrollDown);
-    app.update(Action::ScrollDown);
-    app.update(Action::PrevSection);
+    app.send(Action::ScrollDown);
+    app.send(Action::ScrollDown);
+    app.send(Action::PrevSection);
     assert_eq!(top_text(&app), "学习有高潮");
 }
 
 #[test]
 fn scrolling_the_reader_moves_the_section_highlight() {
     let mut app = sample();
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     let mut seen = vec![app.section_cursor()];
     for _ in 0..40 {
-        app.update(Action::ScrollDown);
+        app.send(Action::ScrollDown);
         assert_eq!(app.section_cursor(), app.section_at_top());
         if seen.last() != Some(&app.section_cursor()) {
             seen.push(app.section_cursor());
         }
     }
     assert_eq!(seen, vec![0, 1]);
-    app.update(Action::Bottom);
+    app.send(Action::Bottom);
     assert_eq!(app.percent(), 100);
     assert_eq!(app.section_cursor(), app.section_at_top());
     assert!(app.section_cursor() >= 2);
     let bottom = app.top_row();
-    app.update(Action::PageDown);
+    app.send(Action::PageDown);
     assert_eq!(app.top_row(), bottom, "no scrolling past the last page");
-    app.update(Action::Top);
+    app.send(Action::Top);
     assert_eq!(
         (app.top_row(), app.section_cursor(), app.percent()),
         (0, 0, 0)
@@ -111,23 +112,23 @@ fn scrolling_the_reader_moves_the_section_highlight() {
 #[test]
 fn page_keys_move_by_a_screen() {
     let mut app = sample();
-    app.update(Action::FocusRight);
-    app.update(Action::PageDown);
+    app.send(Action::FocusRight);
+    app.send(Action::PageDown);
     assert_eq!(app.top_row(), app.reader_height() - 1);
-    app.update(Action::PageUp);
+    app.send(Action::PageUp);
     assert_eq!(app.top_row(), 0);
 }
 
 #[test]
 fn resizing_to_40_columns_and_back_keeps_the_text_at_the_top() {
     let mut app = sample();
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     for _ in 0..23 {
-        app.update(Action::ScrollDown);
+        app.send(Action::ScrollDown);
     }
     let anchor = app.anchor();
     let text = top_text(&app);
-    app.resize(40, 30);
+    app.send(Msg::Resize(40, 30));
     assert_eq!(app.anchor(), anchor);
     // At 40 columns the top row is the one holding that text position.
     let row = app.layout().row(app.top_row()).unwrap();
@@ -137,7 +138,7 @@ fn resizing_to_40_columns_and_back_keeps_the_text_at_the_top() {
         "{:?} {anchor:?}",
         row.range()
     );
-    app.resize(100, 30);
+    app.send(Msg::Resize(100, 30));
     assert_eq!(app.anchor(), anchor);
     assert_eq!(top_text(&app), text);
 }
@@ -146,44 +147,44 @@ fn resizing_to_40_columns_and_back_keeps_the_text_at_the_top() {
 fn focus_moves_like_miller_columns() {
     let mut app = fixtures(&["decorated.txt", "cn_numbered.txt", "numbered_run.txt"]);
     assert_eq!(app.focus(), Focus::Articles);
-    app.update(Action::ScrollDown);
+    app.send(Action::ScrollDown);
     assert_eq!(app.article_cursor(), 1);
     assert_eq!(app.open_index(), Some(0), "selecting does not open");
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     assert_eq!(app.open_index(), Some(1));
     assert_eq!(app.focus(), Focus::Sections);
     assert_eq!(app.article().title, "关于改进社区服务的几点意见");
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::FocusLeft);
+    app.send(Action::FocusLeft);
     assert_eq!(app.focus(), Focus::Sections);
-    app.update(Action::FocusLeft);
+    app.send(Action::FocusLeft);
     assert_eq!(app.focus(), Focus::Articles);
-    app.update(Action::FocusLeft);
+    app.send(Action::FocusLeft);
     assert_eq!(app.focus(), Focus::Articles);
-    app.update(Action::FocusNext);
-    app.update(Action::FocusNext);
+    app.send(Action::FocusNext);
+    app.send(Action::FocusNext);
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::FocusNext);
+    app.send(Action::FocusNext);
     assert_eq!(app.focus(), Focus::Articles);
-    app.update(Action::FocusPrev);
+    app.send(Action::FocusPrev);
     assert_eq!(app.focus(), Focus::Reader);
 }
 
 #[test]
 fn regression_keys_on_a_narrow_screen_go_to_the_reader_not_a_hidden_list() {
     let mut app = sample();
-    app.resize(60, 20);
+    app.send(Msg::Resize(60, 20));
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::ScrollDown);
+    app.send(Action::ScrollDown);
     assert_eq!(
         app.top_row(),
         1,
         "one row, not a jump to a section nobody can see"
     );
-    app.update(Action::ToggleLists);
+    app.send(Action::ToggleLists);
     assert_eq!(app.focus(), Focus::Sections);
-    app.resize(50, 20);
+    app.send(Msg::Resize(50, 20));
     assert_eq!(
         app.focus(),
         Focus::Sections,
@@ -194,32 +195,32 @@ fn regression_keys_on_a_narrow_screen_go_to_the_reader_not_a_hidden_list() {
 #[test]
 fn narrow_screens_fold_the_lists_into_an_overlay() {
     let mut app = sample();
-    app.resize(60, 20);
+    app.send(Msg::Resize(60, 20));
     assert!(app.areas().sections.is_none());
-    app.update(Action::FocusRight);
-    app.update(Action::FocusLeft);
+    app.send(Action::FocusRight);
+    app.send(Action::FocusLeft);
     assert!(app.areas().overlay && app.areas().sections.is_some());
     assert_eq!(app.focus(), Focus::Sections);
-    app.update(Action::Cancel);
+    app.send(Action::Cancel);
     assert!(app.areas().sections.is_none());
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::ToggleLists);
+    app.send(Action::ToggleLists);
     assert!(app.areas().sections.is_some());
 }
 
 #[test]
 fn help_overlay_opens_closes_and_swallows_other_keys() {
     let mut app = sample();
-    app.update(Action::Help);
+    app.send(Action::Help);
     assert!(app.help().is_some());
-    app.update(Action::NextSection);
+    app.send(Action::NextSection);
     assert_eq!(app.top_row(), 0);
-    app.update(Action::Cancel);
+    app.send(Action::Cancel);
     assert!(app.help().is_none());
-    app.update(Action::Help);
-    app.update(Action::Help);
+    app.send(Action::Help);
+    app.send(Action::Help);
     assert!(app.help().is_none());
-    app.update(Action::Quit);
+    app.send(Action::Quit);
     assert!(app.should_quit());
 }
 
@@ -227,16 +228,30 @@ fn help_overlay_opens_closes_and_swallows_other_keys() {
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
     let mut app = sample();
     let reader = app.areas().reader;
-    app.wheel(reader.x + 5, reader.y + 5, 1);
+    app.send(Msg::Wheel {
+        column: reader.x + 5,
+        row: reader.y + 5,
+        delta: 1,
+    });
     assert_eq!(app.top_row(), 3);
-    app.wheel(reader.x + 5, reader.y + 5, -1);
+    app.send(Msg::Wheel {
+        column: reader.x + 5,
+        row: reader.y + 5,
+        delta: -1,
+    });
     assert_eq!(app.top_row(), 0);
     let sections = app.areas().sections.unwrap();
     // Entry 3 (奋斗有目标) is drawn on the fourth row inside the border.
-    app.click(sections.x + 2, sections.y + 4);
+    app.send(Msg::Click {
+        column: sections.x + 2,
+        row: sections.y + 4,
+    });
     assert_eq!(app.section_cursor(), 3);
     assert_eq!(top_text(&app), "奋斗有目标");
-    app.click(reader.x + 2, reader.y + 2);
+    app.send(Msg::Click {
+        column: reader.x + 2,
+        row: reader.y + 2,
+    });
     assert_eq!(app.focus(), Focus::Reader);
 }
 
@@ -253,7 +268,7 @@ fn any_size_down_to_nothing_never_panics() {
         (79, 24),
         (80, 24),
     ] {
-        app.resize(w, h);
+        app.send(Msg::Resize(w, h));
         for a in [
             Action::ScrollDown,
             Action::PageDown,
@@ -265,9 +280,13 @@ fn any_size_down_to_nothing_never_panics() {
             Action::PrevSection,
             Action::Top,
         ] {
-            app.update(a);
-            app.wheel(0, 0, 1);
-            app.click(0, 0);
+            app.send(a);
+            app.send(Msg::Wheel {
+                column: 0,
+                row: 0,
+                delta: 1,
+            });
+            app.send(Msg::Click { column: 0, row: 0 });
         }
     }
 }
@@ -277,35 +296,42 @@ fn test_overlays_take_every_key_click_and_wheel() {
     let mut app = fixtures(&["decorated.txt", "cn_numbered.txt"]);
     let (top, cursor, open) = (app.top_row(), app.article_cursor(), app.open_index());
     // The wheel under the help overlay scrolls the help, not the reader.
-    app.update(Action::Help);
+    app.send(Action::Help);
     let a = app.areas();
-    app.wheel(a.reader.x + 2, a.reader.y + 2, 3);
+    app.send(Msg::Wheel {
+        column: a.reader.x + 2,
+        row: a.reader.y + 2,
+        delta: 3,
+    });
     assert_eq!(app.top_row(), top);
     assert_eq!(app.help(), Some(3));
     // `q` closes the overlay; it does not quit.
-    app.update(Action::Quit);
+    app.send(Action::Quit);
     assert_eq!(app.help(), None);
     assert!(!app.should_quit());
     // A click on the Articles list behind the bookmarks overlay opens nothing.
-    app.update(Action::Bookmarks);
+    app.send(Action::Bookmarks);
     let list = app.areas().articles.unwrap();
-    app.click(list.x + 2, list.y + 2);
+    app.send(Msg::Click {
+        column: list.x + 2,
+        row: list.y + 2,
+    });
     assert_eq!((app.article_cursor(), app.open_index()), (cursor, open));
     assert_eq!(app.bookmarks_open(), None, "a click outside closes it");
     // Help over bookmarks: Esc closes the top one only.
-    app.update(Action::Bookmarks);
-    app.update(Action::Help);
-    app.update(Action::Cancel);
+    app.send(Action::Bookmarks);
+    app.send(Action::Help);
+    app.send(Action::Cancel);
     assert_eq!((app.help(), app.bookmarks_open()), (None, Some(0)));
-    app.update(Action::Quit);
+    app.send(Action::Quit);
     assert_eq!(app.bookmarks_open(), None);
     assert!(!app.should_quit());
-    app.update(Action::Quit);
+    app.send(Action::Quit);
     assert!(app.should_quit(), "with no overlay, q quits");
 }
 
 /// A library of `n` short articles, each with `sections` headed sections, at 100×30.
-fn generated(n: usize, sections: usize) -> Session {
+fn generated(n: usize, sections: usize) -> Scenario {
     use newsreader::article::{Article, Section};
     let articles = (0..n)
         .map(|i| {
@@ -331,9 +357,7 @@ fn generated(n: usize, sections: usize) -> Session {
         articles,
         errors: Vec::new(),
     };
-    let mut app = Session::memory(library, LayoutOptions::default());
-    app.resize(100, 30);
-    app
+    Scenario::new(library, 100, 30)
 }
 
 #[test]
@@ -341,56 +365,56 @@ fn page_keys_move_the_focused_list_not_the_reader() {
     let mut app = generated(60, 30);
     assert_eq!(app.focus(), Focus::Articles);
     let visible = usize::from(app.areas().articles.unwrap().height - 2);
-    app.update(Action::PageDown);
+    app.send(Action::PageDown);
     assert_eq!(app.article_cursor(), visible - 1, "a page of entries");
     assert_eq!(app.top_row(), 0, "the reader stays put");
-    app.update(Action::HalfPageDown);
+    app.send(Action::HalfPageDown);
     assert_eq!(
         app.article_cursor(),
         visible - 1 + (visible - 1).div_ceil(2)
     );
-    app.update(Action::Bottom);
+    app.send(Action::Bottom);
     assert_eq!(app.article_cursor(), 59);
-    app.update(Action::PageUp);
+    app.send(Action::PageUp);
     assert_eq!(app.article_cursor(), 59 - (visible - 1));
-    app.update(Action::Top);
+    app.send(Action::Top);
     assert_eq!(app.article_cursor(), 0);
     assert_eq!(app.top_row(), 0);
     // Sections: a page of sections, the reader following the selected one.
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
     assert_eq!(app.focus(), Focus::Sections);
     let visible = usize::from(app.areas().sections.unwrap().height - 2);
-    app.update(Action::PageDown);
+    app.send(Action::PageDown);
     assert_eq!(app.section_cursor(), visible - 1);
     assert_eq!(top_text(&app), format!("小标题{}", visible - 2));
-    app.update(Action::Bottom);
+    app.send(Action::Bottom);
     assert_eq!(app.section_cursor(), 30);
-    app.update(Action::Top);
+    app.send(Action::Top);
     assert_eq!((app.section_cursor(), app.top_row()), (0, 0));
 }
 
 #[test]
 fn next_and_previous_article_from_the_reader_and_half_pages() {
     let mut app = generated(3, 20);
-    app.update(Action::FocusRight);
-    app.update(Action::FocusRight);
+    app.send(Action::FocusRight);
+    app.send(Action::FocusRight);
     assert_eq!(app.focus(), Focus::Reader);
-    app.update(Action::HalfPageDown);
+    app.send(Action::HalfPageDown);
     assert_eq!(app.top_row(), (app.reader_height() - 1).div_ceil(2));
-    app.update(Action::HalfPageUp);
+    app.send(Action::HalfPageUp);
     assert_eq!(app.top_row(), 0);
-    app.update(Action::NextArticle);
+    app.send(Action::NextArticle);
     assert_eq!(app.open_index(), Some(1));
     assert_eq!(app.article().title, "第1篇文章");
     assert_eq!(app.focus(), Focus::Reader, "still reading");
-    app.update(Action::NextArticle);
-    app.update(Action::NextArticle);
+    app.send(Action::NextArticle);
+    app.send(Action::NextArticle);
     assert_eq!(app.open_index(), Some(2));
     assert_eq!(app.message(), Some(newsreader::strings::LAST_ARTICLE));
-    app.update(Action::PrevArticle);
-    app.update(Action::PrevArticle);
+    app.send(Action::PrevArticle);
+    app.send(Action::PrevArticle);
     assert_eq!(app.open_index(), Some(0));
-    app.update(Action::PrevArticle);
+    app.send(Action::PrevArticle);
     assert_eq!(app.message(), Some(newsreader::strings::FIRST_ARTICLE));
     assert_eq!(app.article_cursor(), 0, "the list cursor follows");
 }
@@ -399,35 +423,39 @@ fn next_and_previous_article_from_the_reader_and_half_pages() {
 fn full_width_reading_at_any_width() {
     let mut app = generated(3, 5);
     let beside = app.areas().reader;
-    app.update(Action::ToggleLists);
+    app.send(Action::ToggleLists);
     let a = app.areas();
     assert_eq!((a.articles, a.sections), (None, None));
     assert!(a.reader.width > beside.width && a.reader.x < beside.x);
     assert_eq!(app.focus(), Focus::Reader);
     // Left brings the lists back over the reader, as on a narrow screen; Esc folds them.
-    app.update(Action::FocusLeft);
+    app.send(Action::FocusLeft);
     assert!(app.areas().overlay && app.areas().sections.is_some());
-    app.update(Action::Cancel);
+    app.send(Action::Cancel);
     assert!(app.areas().sections.is_none());
-    app.update(Action::ToggleLists);
+    app.send(Action::ToggleLists);
     assert_eq!(
         app.areas().reader,
         beside,
         "the lists are back beside the reader"
     );
     // On a narrow screen the same key shows the folded lists.
-    app.resize(60, 20);
-    app.update(Action::ToggleLists);
+    app.send(Msg::Resize(60, 20));
+    app.send(Action::ToggleLists);
     assert!(app.areas().overlay);
 }
 
+/// The source is read by a worker: pressing `v` asks for it and the reader goes on; the
+/// view opens when the lines arrive.
 #[test]
 fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/000_cbc56e87487c11ac.txt");
-    let mut app = Session::memory(Library::load(&[seed], None), LayoutOptions::default());
-    app.resize(100, 30);
-    let top = app.top_row();
-    app.update(Action::Source);
+    let mut session = Session::memory(Library::load(&[seed], None), LayoutOptions::default());
+    session.send(Msg::Resize(100, 30));
+    let top = session.app().top_row();
+    session.send(Action::Source);
+    session.settle();
+    let app = session.app();
     assert!(matches!(
         app.overlays().last(),
         Some(newsreader::app::Overlay::Source { scroll: 0 })
@@ -455,25 +483,22 @@ fn the_source_view_shows_the_text_as_read_with_the_dropped_lines_marked() {
         "the body is there, unmarked"
     );
     // It scrolls on its own; the reader behind it does not move; Esc closes it.
-    app.update(Action::PageDown);
+    session.send(Action::PageDown);
     assert!(matches!(
-        app.overlays().last(),
+        session.app().overlays().last(),
         Some(newsreader::app::Overlay::Source { scroll }) if *scroll > 0
     ));
-    assert_eq!(app.top_row(), top);
-    app.update(Action::Cancel);
-    assert!(app.overlays().is_empty());
+    assert_eq!(session.app().top_row(), top);
+    session.send(Action::Cancel);
+    assert!(session.app().overlays().is_empty());
     // The sample built into the program has its source too.
-    let mut app = Session::start(
-        newsreader::session::Sources::embedded(),
-        LayoutOptions::default(),
-        newsreader::library::LoadOptions::default(),
-        newsreader::model::Order::default(),
-        newsreader::session::Places::default(),
+    let mut session = Session::start(
+        newsreader::session::Setup::default(),
         std::sync::Arc::new(|| {}),
     );
-    app.update(Action::Source);
-    assert!(app.source().lines.iter().any(|l| l.dropped));
+    session.send(Action::Source);
+    session.settle();
+    assert!(session.app().source().lines.iter().any(|l| l.dropped));
 }
 
 #[test]
@@ -502,25 +527,31 @@ fn the_links_overlay_lists_the_links_and_enter_asks_for_the_browser() {
         articles: vec![a],
         errors: Vec::new(),
     };
-    let mut app = Session::memory(library, LayoutOptions::default());
-    app.resize(100, 30);
+    let mut app = Scenario::new(library, 100, 30);
     // The link texts are found in the reader, for styling.
     let spans = app.link_spans().to_vec();
     assert_eq!(spans.len(), 2);
     let (block, range) = &spans[0];
     assert_eq!(&app.layout().blocks()[*block].text[range.clone()], "新华网");
-    app.update(Action::Links);
+    app.send(Action::Links);
     let entries = app.link_entries();
     assert_eq!(entries.len(), 3, "its own address, then the two links");
     assert_eq!(entries[0].url, "https://news.example/self");
-    app.update(Action::ScrollDown);
-    app.update(Action::ScrollDown);
-    app.update(Action::FocusRight);
-    assert_eq!(app.take_url().as_deref(), Some("https://people.example/"));
-    assert!(app.take_url().is_none(), "asked once");
-    app.url_opened("https://people.example/", Ok(()));
+    app.send(Action::ScrollDown);
+    app.send(Action::ScrollDown);
+    app.take_effects();
+    app.send(Action::FocusRight);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::OpenUrl("https://people.example/".into())],
+        "asked once"
+    );
+    app.send(Msg::UrlOpened {
+        url: "https://people.example/".into(),
+        result: Ok(()),
+    });
     assert!(app.message().unwrap().contains("https://people.example/"));
-    app.update(Action::Quit);
+    app.send(Action::Quit);
     assert!(app.overlays().is_empty() && !app.should_quit());
 }
 
@@ -542,29 +573,108 @@ fn a_first_run_ends_on_the_newest_article_unless_a_key_came_in() {
         .unwrap();
     }
     let start = |data: &Path| {
-        let mut s = Session::start(
-            newsreader::session::Sources::paths(vec![library.path().to_path_buf()]),
-            LayoutOptions::default(),
-            newsreader::library::LoadOptions::default(),
-            newsreader::model::Order::default(),
-            newsreader::session::Places {
+        let setup = newsreader::session::Setup {
+            sources: newsreader::session::Sources::paths(vec![library.path().to_path_buf()]),
+            places: newsreader::session::Places {
                 data: Some(data.to_path_buf()),
                 index: None,
             },
-            std::sync::Arc::new(|| {}),
-        );
-        s.resize(100, 30);
+            ..Default::default()
+        };
+        let mut s = Session::start(setup, std::sync::Arc::new(|| {}));
+        s.send(Msg::Resize(100, 30));
         s
     };
     let data = tempfile::tempdir().unwrap();
     let mut s = start(data.path());
     s.settle();
-    assert_eq!(s.article().title, "新的文章");
-    assert_eq!(s.article_cursor(), 0);
+    assert_eq!(s.app().article().title, "新的文章");
+    assert_eq!(s.app().article_cursor(), 0);
     // Pressed while reading: the reader stays on what it shows.
     let data = tempfile::tempdir().unwrap();
     let mut s = start(data.path());
-    s.update(Action::ScrollDown);
+    s.send(Action::ScrollDown);
     s.settle();
-    assert_eq!(s.article().title, "旧的文章");
+    assert_eq!(s.app().article().title, "旧的文章");
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Msg {
+    Msg::Key(KeyEvent::new(code, modifiers))
+}
+
+fn ch(c: char) -> Msg {
+    key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// Ctrl-C once closed only the top overlay (three presses with help over the bookmarks) and
+/// acted as Esc in the search prompt. It quits from anywhere.
+#[test]
+fn regression_ctrl_c_quits_from_any_layer() {
+    let ctrl_c = || key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let mut app = sample();
+    app.send(ch('B'));
+    app.send(ch('?'));
+    assert_eq!(app.overlays().len(), 2, "help over the bookmarks");
+    app.send(ctrl_c());
+    assert!(app.should_quit());
+    let mut app = sample();
+    app.send(ch('/'));
+    app.send(ch('q'));
+    assert_eq!(app.search().query(), "q", "q is text in the prompt");
+    assert!(!app.should_quit());
+    app.send(ctrl_c());
+    assert!(app.should_quit());
+    // With the lists folded over the reader, and a library search typed into them.
+    let mut app = generated(3, 1);
+    app.send(Msg::Resize(60, 20));
+    app.send(ch('o'));
+    assert!(app.lists_open());
+    app.send(Action::FocusLeft);
+    app.send(ch('/'));
+    assert_eq!(app.typing(), Some(newsreader::app::Prompt::Library));
+    app.send(ctrl_c());
+    assert!(app.should_quit());
+}
+
+/// Keys go to the top layer only: a prompt takes them as text, an overlay for itself; Ctrl-Z
+/// asks for the terminal to be handed back from anywhere.
+#[test]
+fn a_key_goes_to_the_top_layer_and_ctrl_z_suspends_from_anywhere() {
+    let mut app = sample();
+    app.send(ch('B'));
+    app.send(ch('j'));
+    app.send(ch('/'));
+    assert_eq!(app.typing(), None, "the bookmarks overlay took `/`");
+    app.send(ch('q'));
+    assert!(app.overlays().is_empty() && !app.should_quit());
+    app.send(ch('/'));
+    app.take_effects();
+    app.send(key(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(app.take_effects(), [Effect::Suspend]);
+    assert_eq!(app.typing(), Some(newsreader::app::Prompt::Article));
+    app.send(key(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    assert_eq!(app.typing(), None, "Ctrl-G leaves the prompt");
+}
+
+/// A worker that ends in a bug is a message in the status bar, and the app stops waiting
+/// for it; the reader goes on.
+#[test]
+fn a_failed_worker_is_a_message_and_its_busy_flag_is_cleared() {
+    let mut app = generated(2, 1);
+    app.send(Msg::Start(Box::new(newsreader::app::Start {
+        scan: true,
+        ..Default::default()
+    })));
+    assert!(app.take_effects().contains(&Effect::Scan));
+    assert!(app.work().scanning && app.busy());
+    app.send(Msg::WorkerFailed {
+        worker: Worker::Scan,
+        why: "index out of bounds (at src/library/scan.rs:1)".into(),
+    });
+    assert!(!app.busy());
+    let message = app.message().unwrap();
+    assert!(message.contains("library scan"), "{message}");
+    assert!(message.contains("index out of bounds"), "{message}");
+    app.send(Action::ScrollDown);
+    assert_eq!(app.message(), None, "the reader goes on");
 }

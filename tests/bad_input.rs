@@ -197,7 +197,7 @@ fn test_one_failed_file_is_named_in_good_grammar() {
     let bad = write(dir.path(), "bad.txt", b"a\0b");
     let library = Library::load(&[good, bad.clone()], None);
     let s = Session::memory(library, LayoutOptions::default());
-    let message = s.message().unwrap_or_default().to_string();
+    let message = s.app().message().unwrap_or_default().to_string();
     assert!(message.starts_with("could not read "), "{message}");
     assert!(message.contains("bad.txt: binary file"), "{message}");
     assert!(!message.contains("1 files"), "{message}");

@@ -2,12 +2,14 @@
 //! list narrowed to one feed or to unread articles, marking read, and opening an item's
 //! address in the browser. Driven through the app with entries as the catalog gives them.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
-use newsreader::app::{App, Effect, FeedInfo, Filter, Focus, Overlay};
+use newsreader::app::{App, Effect, FeedInfo, Filter, Focus, Msg, Overlay, Start};
 use newsreader::article::{Article, Section};
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
+use newsreader::library::scan::ScanEvent;
 use newsreader::model::{ArticleId, Entry, Origin};
 
 const XINHUA: &str = "https://xinhua.example/rss";
@@ -27,12 +29,63 @@ fn item(id: i64, title: &str, date: &str, feed: &str, read: bool) -> Entry {
     }
 }
 
+/// The app and the effects it asked for, not yet answered.
+struct Reader {
+    app: App,
+    effects: Vec<Effect>,
+}
+
+impl Deref for Reader {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl Reader {
+    fn new(width: u16, height: u16) -> Reader {
+        let mut app = Reader {
+            app: App::new(LayoutOptions::default()),
+            effects: Vec::new(),
+        };
+        app.update(Msg::Resize(width, height));
+        app
+    }
+
+    fn update(&mut self, msg: impl Into<Msg>) {
+        let effects = self.app.update(msg.into());
+        self.effects.extend(effects);
+    }
+
+    fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Lists `entries` as the catalog gives them at start, with `feeds`.
+    fn start(&mut self, entries: Vec<Entry>, feeds: Vec<FeedInfo>) {
+        self.update(Msg::Start(Box::new(Start {
+            entries,
+            collection: true,
+            ..Start::default()
+        })));
+        self.update(Msg::Feeds(feeds));
+    }
+
+    /// Narrows the list to one feed (row `row` of the Feeds overlay; 0 lists all).
+    fn choose_feed(&mut self, row: usize) {
+        self.update(Action::Feeds);
+        self.update(Action::Top);
+        for _ in 0..row {
+            self.update(Action::ScrollDown);
+        }
+        self.update(Action::FocusRight);
+    }
+}
+
 /// Two feeds, five items (two read), and a failed fetch for the second feed.
-fn app() -> App {
-    let mut app = App::new(LayoutOptions::default());
-    app.resize(100, 30);
-    app.set_collection(true);
-    app.set_feeds(vec![
+fn app() -> Reader {
+    let mut app = Reader::new(100, 30);
+    let feeds = vec![
         FeedInfo {
             url: XINHUA.into(),
             name: "新华网".into(),
@@ -43,8 +96,8 @@ fn app() -> App {
             name: "人民网".into(),
             error: Some("HTTP 503".into()),
         },
-    ]);
-    app.set_entries(
+    ];
+    app.start(
         vec![
             item(1, "新华一", "2026-11-05", XINHUA, false),
             item(2, "新华二", "2026-11-04", XINHUA, true),
@@ -52,7 +105,7 @@ fn app() -> App {
             item(4, "人民一", "2026-11-02", PEOPLE, true),
             item(5, "人民二", "2026-11-01", PEOPLE, false),
         ],
-        None,
+        feeds,
     );
     answer(&mut app);
     app
@@ -60,7 +113,7 @@ fn app() -> App {
 
 /// Carries out the app's effects as the session would for opening articles; returns the
 /// others.
-fn answer(app: &mut App) -> Vec<Effect> {
+fn answer(app: &mut Reader) -> Vec<Effect> {
     let mut rest = Vec::new();
     for effect in app.take_effects() {
         match effect {
@@ -75,7 +128,11 @@ fn answer(app: &mut App) -> Vec<Effect> {
                     }],
                 );
                 a.url = Some(format!("https://news.example/{}", id.0));
-                app.opened(id, Arc::new(a), None);
+                app.update(Msg::Opened {
+                    id,
+                    article: Arc::new(a),
+                    remembered: None,
+                });
                 rest.extend(answer(app));
             }
             other => rest.push(other),
@@ -215,17 +272,26 @@ fn r_toggles_read_and_a_marks_the_listed_feed_read_in_one_write() {
 #[test]
 fn new_items_of_another_feed_wait_outside_a_narrowed_list() {
     let mut app = app();
-    app.set_filter(Filter {
-        feed: Some(XINHUA.into()),
-        unread_only: false,
-    });
-    app.upsert_entry(item(6, "人民三", "2026-11-06", PEOPLE, false));
-    app.upsert_entry(item(7, "新华四", "2026-11-06", XINHUA, false));
+    app.choose_feed(1);
+    app.update(Msg::FetchItem(item(
+        6,
+        "人民三",
+        "2026-11-06",
+        PEOPLE,
+        false,
+    )));
+    app.update(Msg::FetchItem(item(
+        7,
+        "新华四",
+        "2026-11-06",
+        XINHUA,
+        false,
+    )));
     assert_eq!(titles(&app), ["新华四", "新华一", "新华二", "新华三"]);
     assert_eq!(app.feed_counts()[2].total, 3, "counted while not listed");
-    app.remove_entry(ArticleId(6));
+    app.update(Msg::Scan(ScanEvent::Removed(ArticleId(6))));
     assert_eq!(app.feed_counts()[2].total, 2);
-    app.set_filter(Filter::default());
+    app.choose_feed(0);
     assert_eq!(titles(&app).len(), 6);
 }
 
@@ -233,11 +299,8 @@ fn new_items_of_another_feed_wait_outside_a_narrowed_list() {
 fn a_bookmark_in_an_article_left_out_of_the_list_widens_it() {
     use newsreader::model::{Bookmark, StoredPlace};
     let mut app = app();
-    app.set_filter(Filter {
-        feed: Some(XINHUA.into()),
-        unread_only: false,
-    });
-    app.set_bookmarks(vec![Bookmark {
+    app.choose_feed(1);
+    let bookmarks = vec![Bookmark {
         key: "item:5".into(),
         place: StoredPlace::Legacy {
             block: 0,
@@ -245,7 +308,8 @@ fn a_bookmark_in_an_article_left_out_of_the_list_widens_it() {
         },
         title: "人民二".into(),
         snippet: "人民二的正文。".into(),
-    }]);
+    }];
+    app.update(Msg::Bookmarked(Ok((bookmarks, true))));
     app.update(Action::Bookmarks);
     app.update(Action::FocusRight);
     answer(&mut app);
@@ -270,10 +334,8 @@ fn render(app: &App, width: u16, height: u16) -> String {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let mut term = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let keymap = newsreader::keymap::Keymap::default();
     let theme = newsreader::theme::Theme::default();
-    term.draw(|f| newsreader::ui::draw(f, app, &keymap, &theme))
-        .unwrap();
+    term.draw(|f| newsreader::ui::draw(f, app, &theme)).unwrap();
     let buf = term.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
@@ -295,15 +357,13 @@ fn render(app: &App, width: u16, height: u16) -> String {
 
 #[test]
 fn subscribed_with_nothing_fetched_yet_the_reader_says_how_to_get_the_news() {
-    let mut app = App::new(LayoutOptions::default());
-    app.resize(60, 20);
-    app.set_collection(true);
-    app.set_feeds(vec![FeedInfo {
+    let mut app = Reader::new(60, 20);
+    let feeds = vec![FeedInfo {
         url: XINHUA.into(),
         name: "新华网".into(),
         error: None,
-    }]);
-    app.set_entries(Vec::new(), None);
+    }];
+    app.start(Vec::new(), feeds);
     assert!(
         app.article().title.contains("press R"),
         "{}",
@@ -311,7 +371,13 @@ fn subscribed_with_nothing_fetched_yet_the_reader_says_how_to_get_the_news() {
     );
     assert!(render(&app, 60, 20).contains("press R to fetch"));
     // The first item stored replaces it.
-    app.upsert_entry(item(1, "新华一", "2026-11-05", XINHUA, false));
+    app.update(Msg::FetchItem(item(
+        1,
+        "新华一",
+        "2026-11-05",
+        XINHUA,
+        false,
+    )));
     answer(&mut app);
     assert_eq!(app.article().title, "新华一");
 }

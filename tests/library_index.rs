@@ -6,53 +6,55 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use newsreader::app::PromptKey;
+use newsreader::app::{Msg, PromptKey};
 use newsreader::keymap::Action;
 use newsreader::layout::LayoutOptions;
-use newsreader::library::{Library, LoadOptions};
-use newsreader::session::{Places, Session, Sources};
+use newsreader::library::Library;
+use newsreader::session::{Places, Session, Setup, Sources};
 use newsreader::strings;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn start(data: &Path, index: Option<PathBuf>) -> Session {
-    let mut s = Session::start(
-        Sources::paths(vec![fixtures()]),
-        LayoutOptions::default(),
-        LoadOptions::default(),
-        newsreader::model::Order::default(),
-        Places {
+fn setup(data: &Path, index: Option<PathBuf>) -> Setup {
+    Setup {
+        sources: Sources::paths(vec![fixtures()]),
+        places: Places {
             data: Some(data.to_path_buf()),
             index,
         },
-        Arc::new(|| {}),
-    );
-    s.resize(120, 40);
+        ..Setup::default()
+    }
+}
+
+fn start(data: &Path, index: Option<PathBuf>) -> Session {
+    let mut s = Session::start(setup(data, index), Arc::new(|| {}));
+    s.send(Msg::Resize(120, 40));
     s.settle();
     s
 }
 
 /// Types `query` into the library search prompt and returns (title, count) of the hits.
 fn search(s: &mut Session, query: &str) -> Vec<(String, usize)> {
-    s.update(Action::Top);
-    while s.focus() != newsreader::app::Focus::Articles {
-        s.update(Action::FocusLeft);
+    s.send(Action::Top);
+    while s.app().focus() != newsreader::app::Focus::Articles {
+        s.send(Action::FocusLeft);
     }
-    s.update(Action::Search);
+    s.send(Action::Search);
     for c in query.chars() {
-        s.prompt(PromptKey::Char(c));
+        s.send(PromptKey::Char(c));
     }
-    s.prompt(PromptKey::Enter);
+    s.send(PromptKey::Enter);
     s.settle();
     let hits = s
+        .app()
         .library_search()
         .hits()
         .iter()
-        .map(|h| (s.entry(h.id).unwrap().title.clone(), h.count))
+        .map(|h| (s.app().entry(h.id).unwrap().title.clone(), h.count))
         .collect();
-    s.update(Action::Cancel);
+    s.send(Action::Cancel);
     hits
 }
 
@@ -62,13 +64,13 @@ fn index_results_equal_reading_every_article() {
     let mut with = start(data.path(), Some(data.path().join("index")));
     let memory = Library::load(&[fixtures()], None);
     let mut without = Session::memory(memory, LayoutOptions::default());
-    without.resize(120, 40);
+    without.send(Msg::Resize(120, 40));
     for q in ["社区", "的", "学校", "ＡＢ", "黨", "没有这个词"] {
         let a = search(&mut with, q);
         let b = search(&mut without, q);
         assert_eq!(a, b, "{q}");
         assert_eq!(
-            with.library_search().note(),
+            with.app().library_search().note(),
             None,
             "{q}: the index was used"
         );
@@ -79,12 +81,13 @@ fn index_results_equal_reading_every_article() {
 fn results_on_screen_get_their_excerpts() {
     let data = tempfile::tempdir().unwrap();
     let mut s = start(data.path(), Some(data.path().join("index")));
-    s.update(Action::Search);
+    s.send(Action::Search);
     for c in "的".chars() {
-        s.prompt(PromptKey::Char(c));
+        s.send(PromptKey::Char(c));
     }
-    s.prompt(PromptKey::Enter);
-    let hits = s.library_search().hits();
+    s.send(PromptKey::Enter);
+    s.settle();
+    let hits = s.app().library_search().hits();
     assert!(hits.len() > 2);
     for h in hits {
         let e = h.excerpt.as_ref().expect("an excerpt for a row on screen");
@@ -98,58 +101,58 @@ fn a_damaged_index_is_rebuilt_and_searches_go_on_meanwhile() {
     let index = data.path().join("index");
     drop(start(data.path(), Some(index.clone())));
     std::fs::write(index.join("meta.json"), b"{ not json").unwrap();
-    let mut s = Session::start(
-        Sources::paths(vec![fixtures()]),
-        LayoutOptions::default(),
-        LoadOptions::default(),
-        newsreader::model::Order::default(),
-        Places {
-            data: Some(data.path().to_path_buf()),
-            index: Some(index.clone()),
-        },
-        Arc::new(|| {}),
-    );
-    s.resize(120, 40);
+    let mut s = Session::start(setup(data.path(), Some(index.clone())), Arc::new(|| {}));
+    s.send(Msg::Resize(120, 40));
     assert!(
-        s.message()
+        s.app()
+            .message()
             .is_some_and(|m| m.starts_with(strings::INDEX_REBUILT)),
         "{:?}",
-        s.message()
+        s.app().message()
     );
     // Before the index is full again, a search reads every article and says so.
-    s.update(Action::Search);
-    s.prompt(PromptKey::Char('的'));
+    s.send(Action::Search);
+    s.send(PromptKey::Char('的'));
     assert_eq!(
-        s.library_search().note(),
+        s.app().library_search().note(),
         Some(strings::SEARCH_WITHOUT_INDEX)
     );
-    s.prompt(PromptKey::Esc);
+    s.send(PromptKey::Esc);
     s.settle();
     let hits = search(&mut s, "社区");
     assert_eq!(hits.len(), 1);
-    assert_eq!(s.library_search().note(), None);
+    assert_eq!(s.app().library_search().note(), None);
 }
 
 #[test]
 fn n_past_the_last_match_goes_to_the_next_article_of_the_results() {
     let data = tempfile::tempdir().unwrap();
     let mut s = start(data.path(), Some(data.path().join("index")));
-    s.update(Action::Search);
-    s.prompt(PromptKey::Char('的'));
-    s.prompt(PromptKey::Enter);
-    let first = s.library_search().hits()[0].clone();
-    let second = s.library_search().hits()[1].id;
-    s.update(Action::FocusRight);
-    assert_eq!(s.open_id(), Some(first.id));
+    s.send(Action::Search);
+    s.send(PromptKey::Char('的'));
+    s.send(PromptKey::Enter);
+    s.settle();
+    let first = s.app().library_search().hits()[0].clone();
+    let second = s.app().library_search().hits()[1].id;
+    s.send(Action::FocusRight);
+    assert_eq!(s.app().open_id(), Some(first.id));
     for _ in 1..first.count {
-        s.update(Action::NextMatch);
+        s.send(Action::NextMatch);
     }
-    assert_eq!(s.open_id(), Some(first.id), "still in the first article");
-    s.update(Action::NextMatch);
-    assert_eq!(s.open_id(), Some(second), "on to the next article");
-    assert_eq!(s.search().current(), Some(0));
-    assert_eq!(s.message(), Some(strings::NEXT_ARTICLE_MATCHES));
-    s.update(Action::PrevMatch);
-    assert_eq!(s.open_id(), Some(first.id), "and back, at its last match");
-    assert_eq!(s.search().current(), Some(first.count - 1));
+    assert_eq!(
+        s.app().open_id(),
+        Some(first.id),
+        "still in the first article"
+    );
+    s.send(Action::NextMatch);
+    assert_eq!(s.app().open_id(), Some(second), "on to the next article");
+    assert_eq!(s.app().search().current(), Some(0));
+    assert_eq!(s.app().message(), Some(strings::NEXT_ARTICLE_MATCHES));
+    s.send(Action::PrevMatch);
+    assert_eq!(
+        s.app().open_id(),
+        Some(first.id),
+        "and back, at its last match"
+    );
+    assert_eq!(s.app().search().current(), Some(first.count - 1));
 }

@@ -4,6 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "support/scenario.rs"]
+mod scenario;
+
+use newsreader::app::{App, Msg};
 use newsreader::keymap::{Action, Keymap};
 use newsreader::layout::LayoutOptions;
 use newsreader::library::Library;
@@ -13,6 +17,7 @@ use newsreader::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use scenario::Scenario;
 use unicode_width::UnicodeWidthStr;
 
 /// The buffer as text, one line per row; a wide character's second cell is not repeated.
@@ -35,17 +40,26 @@ fn text(buf: &Buffer) -> String {
     out
 }
 
-fn render(app: &mut Session, w: u16, h: u16) -> String {
-    app.resize(w, h);
+/// The screen at `w`×`h`, after the app is told of that size.
+fn render(app: &mut Scenario, w: u16, h: u16) -> String {
+    app.send(Msg::Resize(w, h));
+    draw(app, w, h)
+}
+
+/// The screen of `app` drawn at `w`×`h`.
+fn draw(app: &App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let keymap = Keymap::default();
-    term.draw(|f| ui::draw(f, app, &keymap, &Theme::default()))
-        .unwrap();
+    term.draw(|f| ui::draw(f, app, &Theme::default())).unwrap();
     text(term.backend().buffer())
 }
 
-fn sample() -> Session {
-    Session::memory(Library::embedded(), LayoutOptions::default())
+/// The sample at 80×24, as a session starts it before the terminal's size is known.
+fn sample() -> Scenario {
+    Scenario::sample(80, 24)
+}
+
+fn library(paths: &[PathBuf]) -> Scenario {
+    Scenario::new(Library::load(paths, None), 80, 24)
 }
 
 const SIZES: [(u16, u16); 4] = [(100, 30), (60, 20), (20, 5), (1, 1)];
@@ -62,9 +76,9 @@ fn first_screen() {
 fn after_jumping_to_the_last_section() {
     for (w, h) in SIZES {
         let mut app = sample();
-        app.update(Action::NextSection);
-        app.update(Action::NextSection);
-        app.update(Action::NextSection);
+        app.send(Action::NextSection);
+        app.send(Action::NextSection);
+        app.send(Action::NextSection);
         let screen = render(&mut app, w, h);
         if w >= 20 {
             assert!(screen.contains("奋斗有目标"), "{screen}");
@@ -77,13 +91,13 @@ fn after_jumping_to_the_last_section() {
 fn help_overlay_lists_every_key() {
     for (w, h) in SIZES {
         let mut app = sample();
-        app.update(Action::Help);
+        app.send(Action::Help);
         let screen = render(&mut app, w, h);
         insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
     }
     // Every key fits at 100×45 (smaller screens scroll the help).
     let mut app = sample();
-    app.update(Action::Help);
+    app.send(Action::Help);
     let screen = render(&mut app, 100, 45);
     for (keys, desc) in ui::help_lines(&Keymap::default()) {
         assert!(screen.contains(&keys), "help lacks {keys}");
@@ -101,8 +115,8 @@ fn fixtures(names: &[&str]) -> Vec<PathBuf> {
 fn multi_article_library() {
     let paths = fixtures(&["decorated.txt", "cn_numbered.txt", "frontmatter_md.txt"]);
     for (w, h) in SIZES {
-        let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
-        app.update(Action::ScrollDown);
+        let mut app = library(&paths);
+        app.send(Action::ScrollDown);
         let screen = render(&mut app, w, h);
         insta::assert_snapshot!(format!("library_{w}x{h}"), screen);
     }
@@ -111,8 +125,8 @@ fn multi_article_library() {
 #[test]
 fn narrow_lists_overlay() {
     let mut app = sample();
-    app.resize(60, 20);
-    app.update(Action::ToggleLists);
+    app.send(Msg::Resize(60, 20));
+    app.send(Action::ToggleLists);
     let screen = render(&mut app, 60, 20);
     assert!(screen.contains("Sections"));
     insta::assert_snapshot!("lists_overlay_60x20", screen);
@@ -121,7 +135,7 @@ fn narrow_lists_overlay() {
 #[test]
 fn articles_list_newest_first_with_dates_and_unread_marks() {
     let paths = fixtures(&["cn_numbered.txt", "decorated.txt", "frontmatter_md.txt"]);
-    let mut app = Session::memory(Library::load(&paths, None), LayoutOptions::default());
+    let mut app = library(&paths);
     let screen = render(&mut app, 100, 30);
     let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
     assert!(
@@ -133,17 +147,17 @@ fn articles_list_newest_first_with_dates_and_unread_marks() {
         "{screen}"
     );
     assert!(rows[2].contains("* 2020-09-01 山里的小学"), "{screen}");
-    // The order can be by path instead; the cursor stays on its article.
-    app.set_order(newsreader::model::Order::Path);
+    // Below the date column's width, titles keep the room.
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("* 关于改进社区服务的几点意见"), "{screen}");
+    // The order can be by path instead (`sort` in the config).
+    let by_path = App::new(LayoutOptions::default()).with_order(newsreader::model::Order::Path);
+    let mut app = Scenario::with(by_path, Library::load(&paths, None), 80, 24);
     let screen = render(&mut app, 100, 30);
     assert!(
         screen.lines().nth(2).unwrap().contains("小城图书馆"),
         "{screen}"
     );
-    assert_eq!(app.article_cursor(), 1);
-    // Below the date column's width, titles keep the room.
-    let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("* 关于改进社区服务的几点意见"), "{screen}");
 }
 
 #[test]
@@ -156,10 +170,10 @@ fn status_bar_says_how_to_get_help_and_the_lists() {
         "{status}"
     );
     assert!(status.contains("临港浦江国际科技城"), "{status}");
-    app.update(Action::Help);
-    app.update(Action::Cancel);
-    app.update(Action::FocusRight);
-    app.update(Action::NextSection);
+    app.send(Action::Help);
+    app.send(Action::Cancel);
+    app.send(Action::FocusRight);
+    app.send(Action::NextSection);
     let status = render(&mut app, 60, 20).lines().last().unwrap().to_string();
     assert!(
         !status.contains("? help"),
@@ -182,10 +196,11 @@ fn status_bar_says_how_to_get_help_and_the_lists() {
 fn source_view() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/000_cbc56e87487c11ac.txt");
     let mut app = Session::memory(Library::load(&[seed], None), LayoutOptions::default());
-    app.resize(60, 20);
-    app.update(Action::Source);
-    app.update(Action::Bottom);
-    let screen = render(&mut app, 60, 20);
+    app.send(Msg::Resize(60, 20));
+    app.send(Action::Source);
+    app.settle();
+    app.send(Action::Bottom);
+    let screen = draw(app.app(), 60, 20);
     assert!(screen.contains("- 返回上页"), "{screen}");
     insta::assert_snapshot!("source_60x20", screen);
 }

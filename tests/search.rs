@@ -2,33 +2,34 @@
 //! the same six, Esc restoring the position, a miss that says so, and a match split across
 //! two wrapped rows highlighted on both.
 
-use newsreader::app::PromptKey;
-use newsreader::keymap::{Action, Keymap};
-use newsreader::layout::{LayoutOptions, RowKind};
-use newsreader::library::Library;
-use newsreader::session::Session;
+#[path = "support/scenario.rs"]
+mod scenario;
+
+use newsreader::app::{App, Prompt, PromptKey};
+use newsreader::keymap::Action;
+use newsreader::layout::RowKind;
 use newsreader::strings;
 use newsreader::theme::Theme;
 use newsreader::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use scenario::Scenario;
 
-fn sample(w: u16, h: u16) -> Session {
-    let mut app = Session::memory(Library::embedded(), LayoutOptions::default());
-    app.resize(w, h);
-    app.update(Action::FocusRight);
+fn sample(w: u16, h: u16) -> Scenario {
+    let mut app = Scenario::sample(w, h);
+    app.send(Action::FocusRight);
     app
 }
 
-fn type_query(app: &mut Session, q: &str) {
-    app.update(Action::Search);
+fn type_query(app: &mut Scenario, q: &str) {
+    app.send(Action::Search);
     for c in q.chars() {
-        app.prompt(PromptKey::Char(c));
+        app.send(PromptKey::Char(c));
     }
 }
 
 /// Whether the current match's first row is on screen.
-fn current_visible(app: &Session) -> bool {
+fn current_visible(app: &App) -> bool {
     let s = app.search();
     let m = &s.matches()[s.current().unwrap()];
     let row = app.layout().row_of(m.start());
@@ -39,23 +40,23 @@ fn current_visible(app: &Session) -> bool {
 fn slash_query_enter_then_n_and_shift_n_walk_all_six() {
     let mut app = sample(100, 30);
     type_query(&mut app, "党建");
-    app.prompt(PromptKey::Enter);
-    assert!(!app.search().typing());
+    app.send(PromptKey::Enter);
+    assert_eq!(app.typing(), None);
     assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
     assert!(current_visible(&app));
     for k in 2..=6 {
-        app.update(Action::NextMatch);
+        app.send(Action::NextMatch);
         assert_eq!(app.search().status(), Some(format!("match {k}/6")));
         assert!(current_visible(&app));
         assert_eq!(app.message(), None);
     }
-    app.update(Action::NextMatch);
+    app.send(Action::NextMatch);
     assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
     assert_eq!(app.message(), Some(strings::WRAPPED_TO_TOP));
-    app.update(Action::PrevMatch);
+    app.send(Action::PrevMatch);
     assert_eq!(app.search().status().as_deref(), Some("match 6/6"));
     assert_eq!(app.message(), Some(strings::WRAPPED_TO_BOTTOM));
-    app.update(Action::PrevMatch);
+    app.send(Action::PrevMatch);
     assert_eq!(app.search().status().as_deref(), Some("match 5/6"));
 }
 
@@ -63,10 +64,10 @@ fn slash_query_enter_then_n_and_shift_n_walk_all_six() {
 fn traditional_query_finds_the_same_six() {
     let mut a = sample(100, 30);
     type_query(&mut a, "党建");
-    a.prompt(PromptKey::Enter);
+    a.send(PromptKey::Enter);
     let mut b = sample(100, 30);
     type_query(&mut b, "黨建");
-    b.prompt(PromptKey::Enter);
+    b.send(PromptKey::Enter);
     assert_eq!(b.search().matches(), a.search().matches());
     assert_eq!(b.search().matches().len(), 6);
 }
@@ -74,11 +75,11 @@ fn traditional_query_finds_the_same_six() {
 #[test]
 fn enter_starts_from_the_top_of_the_reader() {
     let mut app = sample(100, 30);
-    app.update(Action::NextSection);
-    app.update(Action::NextSection);
+    app.send(Action::NextSection);
+    app.send(Action::NextSection);
     let top = app.anchor();
     type_query(&mut app, "党建");
-    app.prompt(PromptKey::Enter);
+    app.send(PromptKey::Enter);
     let s = app.search();
     let cur = &s.matches()[s.current().unwrap()];
     assert!(cur.start() >= top);
@@ -88,23 +89,23 @@ fn enter_starts_from_the_top_of_the_reader() {
 #[test]
 fn esc_while_typing_restores_the_position() {
     let mut app = sample(100, 30);
-    app.update(Action::NextSection);
+    app.send(Action::NextSection);
     let (top, anchor) = (app.top_row(), app.anchor());
     type_query(&mut app, "宣泰医药");
     assert_ne!(app.top_row(), top, "incremental search follows the match");
-    app.prompt(PromptKey::Esc);
+    app.send(PromptKey::Esc);
     assert_eq!((app.top_row(), app.anchor()), (top, anchor));
     assert!(app.search().matches().is_empty());
-    assert!(!app.search().typing());
+    assert_eq!(app.typing(), None);
 }
 
 #[test]
 fn a_query_with_no_match_says_so_and_does_not_move() {
     let mut app = sample(100, 30);
-    app.update(Action::NextSection);
+    app.send(Action::NextSection);
     let top = app.top_row();
     type_query(&mut app, "不存在的词");
-    app.prompt(PromptKey::Enter);
+    app.send(PromptKey::Enter);
     assert_eq!(app.top_row(), top);
     assert_eq!(
         app.search().status().as_deref(),
@@ -114,16 +115,15 @@ fn a_query_with_no_match_says_so_and_does_not_move() {
     assert_eq!(app.message(), None);
     let screen = render(&app, 100, 30);
     assert_eq!(screen.matches("no match for").count(), 1, "{screen}");
-    app.update(Action::NextMatch);
+    app.send(Action::NextMatch);
     let screen = render(&app, 100, 30);
     assert_eq!(screen.matches("no match for").count(), 1, "{screen}");
 }
 
 /// The screen as text.
-fn render(app: &Session, w: u16, h: u16) -> String {
+fn render(app: &App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::draw(f, app, &Keymap::default(), &Theme::default()))
-        .unwrap();
+    term.draw(|f| ui::draw(f, app, &Theme::default())).unwrap();
     let buf = term.backend().buffer();
     (0..h)
         .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
@@ -134,28 +134,28 @@ fn render(app: &Session, w: u16, h: u16) -> String {
 fn esc_puts_the_search_away_and_n_or_an_empty_enter_brings_it_back() {
     let mut app = sample(100, 30);
     type_query(&mut app, "党建");
-    app.prompt(PromptKey::Enter);
-    app.update(Action::NextMatch);
+    app.send(PromptKey::Enter);
+    app.send(Action::NextMatch);
     assert_eq!(app.search().status().as_deref(), Some("match 2/6"));
-    app.update(Action::Cancel);
+    app.send(Action::Cancel);
     assert!(app.search().matches().is_empty(), "no highlights");
     assert_eq!(app.search().status(), None);
     assert_eq!(app.search().last(), Some("党建"));
-    app.update(Action::Top);
-    app.update(Action::NextMatch);
+    app.send(Action::Top);
+    app.send(Action::NextMatch);
     assert_ne!(app.message(), Some(strings::NO_SEARCH));
     assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
     assert!(current_visible(&app));
     // `N` after Esc: the last match before the top of the reader (wrapping to the end).
-    app.update(Action::Cancel);
-    app.update(Action::Top);
-    app.update(Action::PrevMatch);
+    app.send(Action::Cancel);
+    app.send(Action::Top);
+    app.send(Action::PrevMatch);
     assert_eq!(app.search().status().as_deref(), Some("match 6/6"));
     // `/` then Enter on an empty prompt repeats the last search.
-    app.update(Action::Cancel);
-    app.update(Action::Top);
-    app.update(Action::Search);
-    app.prompt(PromptKey::Enter);
+    app.send(Action::Cancel);
+    app.send(Action::Top);
+    app.send(Action::Search);
+    app.send(PromptKey::Enter);
     assert_eq!(app.search().query(), "党建");
     assert_eq!(app.search().status().as_deref(), Some("match 1/6"));
 }
@@ -163,7 +163,7 @@ fn esc_puts_the_search_away_and_n_or_an_empty_enter_brings_it_back() {
 #[test]
 fn with_no_search_at_all_n_says_how_to_search() {
     let mut app = sample(100, 30);
-    app.update(Action::NextMatch);
+    app.send(Action::NextMatch);
     assert_eq!(app.message(), Some(strings::NO_SEARCH));
 }
 
@@ -171,7 +171,7 @@ fn with_no_search_at_all_n_says_how_to_search() {
 fn a_match_found_off_screen_comes_a_third_of_the_way_down() {
     let mut app = sample(100, 30);
     type_query(&mut app, "陆晨昱");
-    app.prompt(PromptKey::Enter);
+    app.send(PromptKey::Enter);
     let s = app.search();
     let row = app
         .layout()
@@ -181,8 +181,8 @@ fn a_match_found_off_screen_comes_a_third_of_the_way_down() {
     assert_eq!(row - app.top_row(), h / 3, "context above it");
     // A match on screen does not move the reader.
     let top = app.top_row();
-    app.update(Action::NextMatch);
-    app.update(Action::PrevMatch);
+    app.send(Action::NextMatch);
+    app.send(Action::PrevMatch);
     assert_eq!(app.top_row(), top);
 }
 
@@ -190,31 +190,34 @@ fn a_match_found_off_screen_comes_a_third_of_the_way_down() {
 fn the_prompt_edits_like_a_shell_line() {
     let mut app = sample(100, 30);
     type_query(&mut app, "党x建");
-    app.prompt(PromptKey::Left);
-    app.prompt(PromptKey::Backspace);
+    app.send(PromptKey::Left);
+    app.send(PromptKey::Backspace);
     assert_eq!(app.search().query(), "党建");
     assert_eq!(app.search().matches().len(), 6, "matches follow the edit");
-    app.prompt(PromptKey::End);
-    app.prompt(PromptKey::Char(' '));
-    app.prompt(PromptKey::Char('a'));
-    app.prompt(PromptKey::DeleteWord);
+    app.send(PromptKey::End);
+    app.send(PromptKey::Char(' '));
+    app.send(PromptKey::Char('a'));
+    app.send(PromptKey::DeleteWord);
     assert_eq!(app.search().query(), "党建 ");
-    app.prompt(PromptKey::ClearToStart);
+    app.send(PromptKey::ClearToStart);
     assert_eq!(app.search().query(), "");
-    assert!(app.search().typing(), "Ctrl-U clears, the prompt stays");
+    assert_eq!(
+        app.typing(),
+        Some(Prompt::Article),
+        "Ctrl-U clears, the prompt stays"
+    );
     // The cursor is drawn where the edit happens.
     type_query_chars(&mut app, "临港");
-    app.prompt(PromptKey::Left);
+    app.send(PromptKey::Left);
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    term.draw(|f| ui::draw(f, &app, &Keymap::default(), &Theme::default()))
-        .unwrap();
+    term.draw(|f| ui::draw(f, &app, &Theme::default())).unwrap();
     // `/` and 临 (two columns) before the cursor.
     term.backend_mut().assert_cursor_position((3, 29));
 }
 
-fn type_query_chars(app: &mut Session, q: &str) {
+fn type_query_chars(app: &mut Scenario, q: &str) {
     for c in q.chars() {
-        app.prompt(PromptKey::Char(c));
+        app.send(PromptKey::Char(c));
     }
 }
 
@@ -222,16 +225,16 @@ fn type_query_chars(app: &mut Session, q: &str) {
 fn backspace_on_empty_prompt_closes_it_and_history_recalls() {
     let mut app = sample(100, 30);
     type_query(&mut app, "党建");
-    app.prompt(PromptKey::Enter);
+    app.send(PromptKey::Enter);
     type_query(&mut app, "x");
-    app.prompt(PromptKey::Backspace);
-    assert!(app.search().typing());
-    app.prompt(PromptKey::Up);
+    app.send(PromptKey::Backspace);
+    assert_eq!(app.typing(), Some(Prompt::Article));
+    app.send(PromptKey::Up);
     assert_eq!(app.search().query(), "党建");
-    app.prompt(PromptKey::Esc);
-    app.update(Action::Search);
-    app.prompt(PromptKey::Backspace);
-    assert!(!app.search().typing());
+    app.send(PromptKey::Esc);
+    app.send(Action::Search);
+    app.send(PromptKey::Backspace);
+    assert_eq!(app.typing(), None);
 }
 
 #[test]
@@ -257,7 +260,7 @@ fn a_match_split_across_wrapped_rows_is_highlighted_on_both() {
     let block = layout.row(r).unwrap().block();
     let offset = layout.row(r).unwrap().end() - last.len_utf8();
     type_query(&mut app, &query);
-    app.prompt(PromptKey::Enter);
+    app.send(PromptKey::Enter);
     let m = app
         .search()
         .matches()
@@ -265,13 +268,13 @@ fn a_match_split_across_wrapped_rows_is_highlighted_on_both() {
         .position(|m| m.block == block && m.range.start == offset)
         .expect("the split match is found");
     while app.search().current() != Some(m) {
-        app.update(Action::NextMatch);
+        app.send(Action::NextMatch);
     }
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = Theme::default();
     // The frame's own buffer: the backend's copy skips the second cell of a wide character.
     let buf = term
-        .draw(|f| ui::draw(f, &app, &Keymap::default(), &theme))
+        .draw(|f| ui::draw(f, &app, &theme))
         .unwrap()
         .buffer
         .clone();

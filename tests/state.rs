@@ -6,26 +6,23 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
+use newsreader::app::Msg;
 use newsreader::catalog::Catalog;
 use newsreader::keymap::Action;
-use newsreader::layout::{LayoutOptions, Place};
-use newsreader::library::LoadOptions;
+use newsreader::layout::Place;
 use newsreader::model::StoredPlace;
-use newsreader::session::{Places, Session, Sources};
+use newsreader::session::{Places, Session, Setup};
 
 fn session(dir: &Path, w: u16, h: u16) -> Session {
-    let mut s = Session::start(
-        Sources::embedded(),
-        LayoutOptions::default(),
-        LoadOptions::default(),
-        newsreader::model::Order::default(),
-        Places {
+    let setup = Setup {
+        places: Places {
             data: Some(dir.to_path_buf()),
             index: None,
         },
-        Arc::new(|| {}),
-    );
-    s.resize(w, h);
+        ..Setup::default()
+    };
+    let mut s = Session::start(setup, Arc::new(|| {}));
+    s.send(Msg::Resize(w, h));
     s
 }
 
@@ -33,18 +30,18 @@ fn session(dir: &Path, w: u16, h: u16) -> Session {
 fn the_position_survives_a_relaunch_at_another_width() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = session(dir.path(), 100, 30);
-    a.update(Action::FocusRight);
+    a.send(Action::FocusRight);
     for _ in 0..37 {
-        a.update(Action::ScrollDown);
+        a.send(Action::ScrollDown);
     }
-    let anchor = a.anchor();
+    let anchor = a.app().anchor();
     assert!(anchor.block > 3);
-    a.update(Action::Quit);
+    a.send(Action::Quit);
     a.finish();
     drop(a);
     let b = session(dir.path(), 60, 20);
-    assert_eq!(b.anchor(), anchor);
-    let row = b.layout().row(b.top_row()).unwrap();
+    assert_eq!(b.app().anchor(), anchor);
+    let row = b.app().layout().row(b.app().top_row()).unwrap();
     assert_eq!(row.block(), anchor.block);
     assert!(row.range().contains(&anchor.offset) || row.start() == anchor.offset);
 }
@@ -53,27 +50,32 @@ fn the_position_survives_a_relaunch_at_another_width() {
 fn bookmarks_survive_a_relaunch_and_jump_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = session(dir.path(), 100, 30);
-    a.update(Action::NextSection);
-    a.update(Action::NextSection);
-    let marked = a.anchor();
-    a.update(Action::ToggleBookmark);
-    assert_eq!(a.message(), Some(newsreader::strings::BOOKMARK_ADDED));
-    a.update(Action::Top);
+    a.send(Action::NextSection);
+    a.send(Action::NextSection);
+    let marked = a.app().anchor();
+    a.send(Action::ToggleBookmark);
+    a.settle();
+    assert_eq!(a.app().message(), Some(newsreader::strings::BOOKMARK_ADDED));
+    a.send(Action::Top);
     a.finish();
     drop(a);
     let mut b = session(dir.path(), 80, 24);
-    assert_eq!(b.bookmarks().len(), 1);
-    assert_eq!(b.bookmarks()[0].snippet, "工作有干劲");
-    b.update(Action::Bookmarks);
-    assert_eq!(b.bookmarks_open(), Some(0));
-    b.update(Action::FocusRight);
-    assert_eq!(b.bookmarks_open(), None);
-    assert_eq!(b.anchor(), marked);
-    b.update(Action::ToggleBookmark);
-    assert_eq!(b.message(), Some(newsreader::strings::BOOKMARK_REMOVED));
+    assert_eq!(b.app().bookmarks().len(), 1);
+    assert_eq!(b.app().bookmarks()[0].snippet, "工作有干劲");
+    b.send(Action::Bookmarks);
+    assert_eq!(b.app().bookmarks_open(), Some(0));
+    b.send(Action::FocusRight);
+    assert_eq!(b.app().bookmarks_open(), None);
+    assert_eq!(b.app().anchor(), marked);
+    b.send(Action::ToggleBookmark);
+    b.settle();
+    assert_eq!(
+        b.app().message(),
+        Some(newsreader::strings::BOOKMARK_REMOVED)
+    );
     b.finish();
     drop(b);
-    assert!(session(dir.path(), 80, 24).bookmarks().is_empty());
+    assert!(session(dir.path(), 80, 24).app().bookmarks().is_empty());
 }
 
 #[test]
@@ -81,7 +83,7 @@ fn an_older_state_file_is_imported_and_its_place_found() {
     let dir = tempfile::tempdir().unwrap();
     // Learn the sample's key and a block/offset the old format would have stored.
     let probe = session(dir.path(), 100, 30);
-    let key = probe.entries()[0].key.clone();
+    let key = probe.app().entries()[0].key.clone();
     drop(probe);
     std::fs::remove_file(dir.path().join("library.db")).unwrap();
     let _ = std::fs::remove_file(dir.path().join("library.db-wal"));
@@ -92,7 +94,7 @@ fn an_older_state_file_is_imported_and_its_place_found() {
     )
     .unwrap();
     let s = session(dir.path(), 100, 30);
-    assert_eq!(s.anchor().block, 9);
+    assert_eq!(s.app().anchor().block, 9);
     assert!(dir.path().join("state.toml.imported").exists());
 }
 
@@ -102,7 +104,8 @@ fn a_corrupt_state_file_is_moved_aside_and_the_reader_says_so() {
     std::fs::write(dir.path().join("state.toml"), "last = [unclosed").unwrap();
     let a = session(dir.path(), 100, 30);
     assert!(
-        a.message()
+        a.app()
+            .message()
             .unwrap()
             .starts_with(newsreader::strings::STATE_CORRUPT)
     );

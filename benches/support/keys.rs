@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsreader::keymap::{Action, Keymap};
+use newsreader::keymap::Action;
 use newsreader::session::Session;
 use newsreader::theme::Theme;
 use ratatui::Terminal;
@@ -17,24 +17,24 @@ pub fn press_while(
     busy: impl Fn(&Session) -> bool,
 ) -> (usize, Duration) {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let (keymap, theme) = (Keymap::default(), Theme::default());
+    let theme = Theme::default();
     let (mut keys, mut worst) = (0, Duration::ZERO);
     while busy(s) {
         std::thread::sleep(Duration::from_millis(20));
         let t = Instant::now();
         s.pump();
         let up = back_and_forth && keys % 2 == 1;
-        s.update(if up {
+        s.send(if up {
             Action::ScrollUp
         } else {
             Action::ScrollDown
         });
-        term.draw(|f| newsreader::ui::draw(f, s.app(), &keymap, &theme))
+        term.draw(|f| newsreader::ui::draw(f, s.app(), &theme))
             .unwrap();
         worst = worst.max(t.elapsed());
         keys += 1;
-        while s.busy() {
-            s.tick(newsreader::session::SLICE);
+        while s.behind() {
+            s.pump();
         }
     }
     (keys, worst)

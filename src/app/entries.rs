@@ -15,7 +15,7 @@ use crate::strings;
 impl App {
     /// Says whether the library is a collection (folders, several files), in which case the
     /// Articles list is shown even before a second article is known.
-    pub fn set_collection(&mut self, collection: bool) {
+    pub(super) fn set_collection(&mut self, collection: bool) {
         self.collection = collection;
         if collection && self.entries.len() <= 1 && self.focus == Focus::Sections {
             self.focus = Focus::Articles;
@@ -25,7 +25,7 @@ impl App {
 
     /// The articles known at start, in any order (they are sorted); the first (or the one
     /// with key `last`) is asked for.
-    pub fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
+    pub(super) fn set_entries(&mut self, entries: Vec<Entry>, last: Option<&str>) {
         self.articles_width = entries.iter().map(entry_width).max().unwrap_or(0);
         self.place_entries(entries);
         if self.has_list() {
@@ -40,7 +40,7 @@ impl App {
     }
 
     /// Orders the Articles list (`sort` in the config); the cursor stays on its article.
-    pub fn set_order(&mut self, order: Order) {
+    pub(super) fn set_order(&mut self, order: Order) {
         self.order = order;
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
         sort_entries(&mut self.entries, order);
@@ -49,7 +49,7 @@ impl App {
     }
 
     /// An article that is new or changed.
-    pub fn upsert_entry(&mut self, entry: Entry) {
+    pub(super) fn upsert_entry(&mut self, entry: Entry) {
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
         let id = entry.id;
         let changed_open = self.open.id == Some(id);
@@ -85,7 +85,7 @@ impl App {
     }
 
     /// An article whose file went away (or now fails to read).
-    pub fn remove_entry(&mut self, id: ArticleId) {
+    pub(super) fn remove_entry(&mut self, id: ArticleId) {
         if self.hidden.remove(&id).is_some() {
             self.library.forget(id);
             return;
@@ -102,7 +102,7 @@ impl App {
     }
 
     /// A file that could not be read.
-    pub fn add_load_error(&mut self, error: LoadError) {
+    pub(super) fn add_load_error(&mut self, error: LoadError) {
         self.load_errors.push(error);
         self.message = Some(match self.load_errors.as_slice() {
             [one] => format!("{}{one}", strings::STATUS_LOAD_ERROR),
@@ -111,7 +111,7 @@ impl App {
     }
 
     /// Marks entry `i` read or unread, and asks for it to be remembered.
-    pub(crate) fn set_read(&mut self, i: usize, read: bool) {
+    pub(super) fn set_read(&mut self, i: usize, read: bool) {
         let Some(e) = self.entries.get_mut(i) else {
             return;
         };
@@ -127,58 +127,6 @@ impl App {
     /// How many articles of the list are unread.
     pub fn unread(&self) -> usize {
         self.entries.iter().filter(|e| !e.read).count()
-    }
-
-    /// How far a feed refresh has come: `done` of `total` feeds; `None` when it is over.
-    pub fn set_fetch_progress(&mut self, progress: Option<(usize, usize)>) {
-        self.fetch_progress = progress;
-    }
-
-    /// How far a feed refresh has come, while one runs.
-    pub fn fetch_progress(&self) -> Option<(usize, usize)> {
-        self.fetch_progress
-    }
-
-    /// A feed refresh is over: says what it brought, and which feeds failed (kept until the
-    /// next refresh).
-    pub fn fetched(&mut self, new: usize, updated: usize, failed: Vec<String>) {
-        let mut note = format!(
-            "{new} {}, {updated} {}",
-            strings::FETCH_NEW,
-            strings::FETCH_UPDATED
-        );
-        match failed.as_slice() {
-            [] => {}
-            [one] => note.push_str(&format!("; {}{one}", strings::FEED_FAILED)),
-            many => note.push_str(&format!(
-                "; {} {}: {}",
-                many.len(),
-                strings::FEEDS_FAILED,
-                many.join("; ")
-            )),
-        }
-        self.feed_errors = failed;
-        self.message = Some(note);
-    }
-
-    /// The feeds that failed at the last refresh, `feed: problem`.
-    pub fn feed_errors(&self) -> &[String] {
-        &self.feed_errors
-    }
-
-    /// How far reading the library has come: `done` of `total` files looked at; `None` when
-    /// it is over.
-    ///
-    /// A first run shows the first file read while the rest are read; when reading is over
-    /// and nothing has been pressed meanwhile, the reader moves to the top of the list (the
-    /// newest article), where a reader would start.
-    pub fn set_progress(&mut self, progress: Option<(usize, usize)>) {
-        let over = self.progress.is_some() && progress.is_none();
-        self.progress = progress;
-        if over && self.first_run && !self.touched && self.article_cursor != 0 {
-            self.article_cursor = 0;
-            self.open_article(0);
-        }
     }
 
     pub(super) fn reindex(&mut self) {

@@ -66,7 +66,7 @@ pub struct FeedCount {
 
 impl App {
     /// The library's feeds (the session hands them over at start and after each refresh).
-    pub fn set_feeds(&mut self, feeds: Vec<FeedInfo>) {
+    pub(super) fn set_feeds(&mut self, feeds: Vec<FeedInfo>) {
         self.feeds = feeds;
         if self.open.id.is_none() && self.entries.is_empty() && self.hidden.is_empty() {
             // Subscribed, nothing fetched yet: say how to get the news.
@@ -141,7 +141,7 @@ impl App {
 
     /// Narrows (or widens) the Articles list. The cursor stays on its article when it is
     /// still listed.
-    pub fn set_filter(&mut self, filter: Filter) {
+    pub(super) fn set_filter(&mut self, filter: Filter) {
         let cursor_id = self.entries.get(self.article_cursor).map(|e| e.id);
         let mut all = std::mem::take(&mut self.entries);
         all.extend(self.hidden.drain().map(|(_, e)| e));
@@ -304,7 +304,7 @@ impl App {
         if self.has_list() {
             self.focus = Focus::Articles;
             if self.folded() {
-                self.lists_open = true;
+                self.set_lists_open(true);
             }
         }
     }

@@ -1,10 +1,10 @@
 //! Searching every article from the Articles list: the prompt, the results (each article
 //! with its match count and a line of context) and opening one at its first match with the
-//! search active. The searching itself is the session's ([`Effect::SearchLibrary`]); results
-//! stream in through [`App::library_hits`], so typing is never blocked, however large the
+//! search active. The searching itself is a worker's ([`Effect::SearchLibrary`]); results
+//! stream in as [`super::Msg::LibraryHits`], so typing is never blocked, however large the
 //! library.
 
-use super::{App, Effect, Focus, PromptKey};
+use super::{App, Effect, Focus, IndexState, Prompt, PromptKey};
 use crate::model::ArticleId;
 use crate::search::Excerpt;
 use crate::strings;
@@ -27,16 +27,17 @@ pub struct LibrarySearch {
     query: String,
     /// Where the cursor is in the query being typed (a byte offset).
     edit_cursor: usize,
-    typing: bool,
     active: bool,
     /// Whether results for the query are still coming.
     searching: bool,
+    /// Excerpt requests not answered yet.
+    excerpts_due: usize,
     hits: Vec<LibraryHit>,
     cursor: usize,
     /// Articles whose excerpts were asked for (for this query).
     asked: std::collections::HashSet<ArticleId>,
     /// A note on how the search runs (without the index while it is built).
-    note: Option<&'static str>,
+    pub(super) note: Option<&'static str>,
 }
 
 impl LibrarySearch {
@@ -45,14 +46,9 @@ impl LibrarySearch {
         self.active
     }
 
-    /// Whether the prompt is open.
-    pub fn typing(&self) -> bool {
-        self.typing
-    }
-
-    /// Whether results for the query are still coming in.
+    /// Whether results for the query (or excerpts for them) are still coming in.
     pub fn searching(&self) -> bool {
-        self.searching
+        self.searching || self.excerpts_due > 0
     }
 
     /// The query.
@@ -80,6 +76,12 @@ impl LibrarySearch {
         self.note
     }
 
+    /// No more results are coming (the search's worker failed).
+    pub(super) fn stop(&mut self) {
+        self.searching = false;
+        self.excerpts_due = 0;
+    }
+
     /// Drops the result of an article that left the library.
     pub(super) fn forget(&mut self, id: ArticleId) {
         self.hits.retain(|h| h.id != id);
@@ -94,9 +96,9 @@ impl App {
     }
 
     pub(super) fn start_library_search(&mut self) {
+        self.open_prompt(Prompt::Library);
         let l = &mut self.library;
         l.active = true;
-        l.typing = true;
         l.query.clear();
         l.edit_cursor = 0;
         l.hits.clear();
@@ -115,8 +117,8 @@ impl App {
                     self.close_library_search();
                 }
                 PromptKey::Enter => {
-                    l.typing = false;
-                    if l.query.is_empty() {
+                    self.close_prompt();
+                    if self.library.query.is_empty() {
                         self.close_library_search();
                     }
                     self.report_miss();
@@ -131,22 +133,45 @@ impl App {
     }
 
     fn restart_library_search(&mut self) {
+        let indexed = self.work.index == IndexState::Ready;
         let l = &mut self.library;
         l.hits.clear();
         l.asked.clear();
         l.cursor = 0;
         l.searching = !l.query.is_empty();
-        self.effects.push(Effect::SearchLibrary(l.query.clone()));
+        l.note = match self.work.index {
+            IndexState::Filling | IndexState::Failed if l.searching => {
+                Some(strings::SEARCH_WITHOUT_INDEX)
+            }
+            _ => None,
+        };
+        let query = l.query.clone();
+        let ids = if l.searching && !indexed {
+            self.entries.iter().map(|e| e.id).collect()
+        } else {
+            Vec::new()
+        };
+        self.effects.push(Effect::SearchLibrary {
+            query,
+            ids,
+            indexed,
+        });
     }
 
-    /// Results of [`Effect::SearchLibrary`] for `query`, in library order, added to those
-    /// found so far; `done` when the search is over. Results for an older query are ignored.
-    pub fn library_hits(&mut self, query: &str, hits: Vec<LibraryHit>, done: bool) {
+    /// Results of [`Effect::SearchLibrary`] for `query`, added to those found so far and
+    /// kept in list order (articles no longer listed are left out); `done` when the search
+    /// is over. Results for an older query are ignored.
+    pub(super) fn library_hits(&mut self, query: &str, mut hits: Vec<LibraryHit>, done: bool) {
         let l = &mut self.library;
         if !l.active || l.query != query {
             return;
         }
+        let by_id = &self.by_id;
+        hits.retain(|h| by_id.contains_key(&h.id));
         l.hits.extend(hits);
+        // Usually in order already (a scan goes in list order); an index answers in any.
+        l.hits
+            .sort_by_key(|h| by_id.get(&h.id).copied().unwrap_or(usize::MAX));
         if done {
             l.searching = false;
             self.report_miss();
@@ -154,14 +179,17 @@ impl App {
         self.want_excerpts();
     }
 
-    /// Says how the session runs library searches (a note such as "without the index while
-    /// it is built"), or `None` for the usual way.
-    pub fn set_library_note(&mut self, note: Option<&'static str>) {
-        self.library.note = note;
+    /// The search index went wrong while a search used it: the search goes on without it
+    /// (the session's worker reads every article instead), and says so.
+    pub(super) fn library_without_index(&mut self) {
+        if self.library.searching {
+            self.library.note = Some(strings::SEARCH_WITHOUT_INDEX);
+        }
     }
 
     /// Excerpts asked for with [`Effect::Excerpts`], for `query`'s results.
-    pub fn library_excerpts(&mut self, query: &str, found: Vec<(ArticleId, Excerpt)>) {
+    pub(super) fn library_excerpts(&mut self, query: &str, found: Vec<(ArticleId, Excerpt)>) {
+        self.library.excerpts_due = self.library.excerpts_due.saturating_sub(1);
         if self.library.query != query {
             return;
         }
@@ -193,6 +221,7 @@ impl App {
             .filter(|id| l.asked.insert(*id))
             .collect();
         if !ids.is_empty() {
+            l.excerpts_due += 1;
             self.effects.push(Effect::Excerpts {
                 query: l.query.clone(),
                 ids,
@@ -203,7 +232,8 @@ impl App {
     /// Says so when a finished library search, no longer being typed, found nothing.
     fn report_miss(&mut self) {
         let l = &self.library;
-        if l.active && !l.searching && !l.typing && l.hits.is_empty() {
+        let typing = self.typing() == Some(Prompt::Library);
+        if l.active && !l.searching && !typing && l.hits.is_empty() {
             self.message = Some(format!("{}{}", strings::NO_MATCH, l.query));
         }
     }
@@ -218,15 +248,15 @@ impl App {
             return;
         };
         let query = self.library.query.clone();
-        self.library.typing = false;
+        self.close_prompt();
         self.article_cursor = i;
         self.open_article(i);
         self.focus = Focus::Reader;
-        self.lists_open = false;
+        self.set_lists_open(false);
         if self.open.id == Some(hit.id) {
             self.search_for(&query);
         } else {
-            self.search_after_open = Some(query);
+            self.after_open.search = Some(query);
         }
     }
 
@@ -241,7 +271,7 @@ impl App {
     /// match. False when there is none, or no results.
     pub(super) fn step_library_article(&mut self, forward: bool) -> bool {
         let l = &self.library;
-        if !l.active || l.typing {
+        if !l.active || self.typing() == Some(Prompt::Library) {
             return false;
         }
         let Some(here) = self
@@ -269,9 +299,9 @@ impl App {
         self.library.cursor = next;
         self.article_cursor = i;
         self.open_article(i);
-        self.search_after_open = Some(query);
-        self.search_from_end = !forward;
-        self.notice_after_open = Some(if forward {
+        self.after_open.search = Some(query);
+        self.after_open.from_end = !forward;
+        self.after_open.notice = Some(if forward {
             strings::NEXT_ARTICLE_MATCHES
         } else {
             strings::PREVIOUS_ARTICLE_MATCHES
@@ -281,11 +311,17 @@ impl App {
 
     /// Esc outside the prompt: back to the plain Articles list.
     pub(super) fn close_library_search(&mut self) -> bool {
+        if self.typing() == Some(Prompt::Library) {
+            self.close_prompt();
+        }
         let l = &mut self.library;
-        l.typing = false;
         if l.searching {
             l.searching = false;
-            self.effects.push(Effect::SearchLibrary(String::new()));
+            self.effects.push(Effect::SearchLibrary {
+                query: String::new(),
+                ids: Vec::new(),
+                indexed: false,
+            });
         }
         std::mem::replace(&mut self.library.active, false)
     }

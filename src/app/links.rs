@@ -59,7 +59,7 @@ impl App {
     }
 
     /// What became of [`Effect::OpenUrl`] for `url`: the status bar says so.
-    pub fn url_opened(&mut self, url: &str, result: Result<(), String>) {
+    pub(super) fn url_opened(&mut self, url: &str, result: Result<(), String>) {
         self.message = Some(match result {
             Ok(()) => format!(
                 "{}{}",

@@ -10,7 +10,7 @@ use crate::strings;
 impl App {
     /// Hands the open article's position (and that it is the one open) to the session to
     /// keep, unless it is what was handed last.
-    pub fn remember(&mut self) {
+    pub(super) fn remember(&mut self) {
         let Some(key) = self.open.key.clone() else {
             return;
         };
@@ -56,6 +56,7 @@ impl App {
             .map(|t| t.chars().take(40).collect())
             .unwrap_or_default();
         let place = StoredPlace::Place(self.layout.place_of(pos));
+        self.work.toggles += 1;
         self.effects.push(Effect::ToggleBookmark(Bookmark {
             key,
             place,
@@ -64,8 +65,17 @@ impl App {
         }));
     }
 
-    /// The bookmarks, as the session read them from the catalog.
-    pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+    /// The writer's answer to [`Effect::ToggleBookmark`]: the bookmarks as stored now and
+    /// whether the toggle added one, or why it failed.
+    pub(super) fn bookmarked(&mut self, result: Result<(Vec<Bookmark>, bool), String>) {
+        self.work.toggles = self.work.toggles.saturating_sub(1);
+        let (bookmarks, added) = match result {
+            Ok(done) => done,
+            Err(why) => {
+                self.message = Some(format!("{}{why}", strings::CATALOG_WRITE_FAILED));
+                return;
+            }
+        };
         self.bookmarks = bookmarks;
         let last = self.bookmarks.len().saturating_sub(1);
         for o in &mut self.overlays {
@@ -73,10 +83,6 @@ impl App {
                 *cursor = (*cursor).min(last);
             }
         }
-    }
-
-    /// Says whether [`Effect::ToggleBookmark`] added or removed a bookmark.
-    pub fn bookmark_toggled(&mut self, added: bool) {
         self.message = Some(
             if added {
                 strings::BOOKMARK_ADDED
@@ -85,11 +91,6 @@ impl App {
             }
             .to_string(),
         );
-    }
-
-    /// A warning for the status bar (the catalog could not be written, …).
-    pub fn warn(&mut self, warning: String) {
-        self.message = Some(warning);
     }
 
     /// Every bookmark, in the order made.

@@ -28,9 +28,9 @@ impl App {
 
     /// The mouse wheel at (`column`, `row`): scrolls the top overlay, or the pane under the
     /// pointer, by `delta` steps (negative: up).
-    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+    pub(super) fn wheel(&mut self, column: u16, row: u16, delta: isize) {
         self.touched = true;
-        if let Some(&top) = self.overlays.last() {
+        if let Some(top) = self.modal_top() {
             let action = if delta > 0 {
                 Action::ScrollDown
             } else {
@@ -40,7 +40,7 @@ impl App {
             for _ in 0..delta.unsigned_abs().max(1) {
                 let Some(t) = top else { break };
                 self.overlay_action(t, action);
-                top = self.overlays.last().copied();
+                top = self.modal_top();
             }
             return;
         }
@@ -57,9 +57,9 @@ impl App {
     /// A click at (`column`, `row`): on the top overlay, it acts there (a bookmark is chosen;
     /// a click outside closes the overlay); otherwise it selects an article or section, or
     /// focuses the reader.
-    pub fn click(&mut self, column: u16, row: u16) {
+    pub(super) fn click(&mut self, column: u16, row: u16) {
         self.touched = true;
-        if let Some(&top) = self.overlays.last() {
+        if let Some(top) = self.modal_top() {
             return self.click_overlay(top, column, row);
         }
         let a = self.areas();
@@ -86,7 +86,7 @@ impl App {
             self.focus = Focus::Sections;
         } else if a.reader.contains((column, row).into()) {
             self.focus = Focus::Reader;
-            self.lists_open = false;
+            self.set_lists_open(false);
         }
     }
 
@@ -124,6 +124,8 @@ impl App {
             Overlay::Help { .. } | Overlay::Source { .. } => {
                 self.overlays.pop();
             }
+            // Not modal: clicks on them go to the panes.
+            Overlay::Lists | Overlay::Prompt(_) => {}
         }
     }
 
@@ -133,7 +135,7 @@ impl App {
 
     /// Moves the top of the reader by `delta` rows, keeping the last page full, and lets
     /// the Sections list follow.
-    pub fn scroll_rows(&mut self, delta: isize) {
+    pub(super) fn scroll_rows(&mut self, delta: isize) {
         let top = if delta >= 0 {
             // Never past the last full page; a section jump near the end may already be
             // further down, and then scrolling down stays put.
@@ -217,7 +219,7 @@ impl App {
     }
 
     /// Puts section `i`'s heading (the title, for the lead) at the top of the reader.
-    pub fn jump_to_section(&mut self, i: usize) {
+    pub(super) fn jump_to_section(&mut self, i: usize) {
         let block = if i == 0 {
             Some(0)
         } else {
@@ -278,7 +280,7 @@ impl App {
             Focus::Reader => {
                 self.focus = Focus::Sections;
                 if self.folded() {
-                    self.lists_open = true;
+                    self.set_lists_open(true);
                 }
             }
             Focus::Sections if self.has_list() => {
@@ -297,7 +299,7 @@ impl App {
             }
             Focus::Sections => {
                 self.focus = Focus::Reader;
-                self.lists_open = false;
+                self.set_lists_open(false);
             }
             Focus::Reader => {}
         }
@@ -317,7 +319,7 @@ impl App {
         };
         self.focus = order[next];
         if self.folded() {
-            self.lists_open = self.focus != Focus::Reader;
+            self.set_lists_open(self.focus != Focus::Reader);
         }
     }
 
@@ -326,15 +328,15 @@ impl App {
     pub(super) fn toggle_lists(&mut self) {
         if self.width >= panes::WIDE {
             self.full_width = !self.full_width;
-            self.lists_open = false;
+            self.set_lists_open(false);
             if self.full_width {
                 self.focus = Focus::Reader;
             }
             self.relayout();
             return;
         }
-        self.lists_open = !self.lists_open;
-        self.focus = if self.lists_open {
+        self.set_lists_open(!self.lists_open());
+        self.focus = if self.lists_open() {
             Focus::Sections
         } else {
             Focus::Reader

@@ -2,8 +2,8 @@
 //! while typing, the current match, `n`/`N` with wrap-around, and Esc putting the reader back
 //! where the search started.
 
-use super::App;
 use super::line::Edit;
+use super::{App, Prompt};
 use crate::layout::TextPos;
 use crate::model::ArticleId;
 use crate::search::{Index, Match};
@@ -49,7 +49,6 @@ pub struct Search {
     /// The last query entered: `n` repeats it after Esc, and so does Enter on an empty
     /// prompt.
     last: Option<String>,
-    typing: bool,
     matches: Vec<Match>,
     current: Option<usize>,
     /// The top of the reader when the prompt opened: Esc goes back there.
@@ -64,11 +63,6 @@ impl Search {
     /// The query typed so far (or the last one kept).
     pub fn query(&self) -> &str {
         &self.query
-    }
-
-    /// Whether the prompt is open.
-    pub fn typing(&self) -> bool {
-        self.typing
     }
 
     /// Where the cursor is in the query being typed (a byte offset).
@@ -119,8 +113,8 @@ impl App {
 
     /// Opens the search prompt.
     pub(super) fn start_search(&mut self) {
+        self.open_prompt(Prompt::Article);
         let s = &mut self.search;
-        s.typing = true;
         s.query.clear();
         s.cursor = 0;
         s.matches.clear();
@@ -128,12 +122,6 @@ impl App {
         s.history_pos = None;
         s.origin = Some(self.anchor);
         self.message = None;
-    }
-
-    /// Whether a search prompt (in the article or over the library) is open: keys are then
-    /// text, not commands.
-    pub fn typing(&self) -> bool {
-        self.search.typing || self.library.typing()
     }
 
     /// Searches the open article for `query` as if it had been typed and entered: the
@@ -145,15 +133,8 @@ impl App {
         self.keep_search();
     }
 
-    /// A key typed while a prompt is open.
-    pub fn prompt(&mut self, key: PromptKey) {
-        self.touched = true;
-        if self.library.typing() {
-            return self.library_prompt(key);
-        }
-        if !self.search.typing {
-            return;
-        }
+    /// A key typed into the article's search prompt.
+    pub(super) fn article_prompt(&mut self, key: PromptKey) {
         let s = &mut self.search;
         match super::line::apply(&mut s.query, &mut s.cursor, key) {
             Edit::Changed => self.refresh_matches(true),
@@ -194,8 +175,8 @@ impl App {
 
     fn cancel_search(&mut self) {
         self.restore_origin();
+        self.close_prompt();
         let s = &mut self.search;
-        s.typing = false;
         s.query.clear();
         s.matches.clear();
         s.current = None;
@@ -203,7 +184,7 @@ impl App {
     }
 
     fn keep_search(&mut self) {
-        self.search.typing = false;
+        self.close_prompt();
         if self.search.query.is_empty() {
             // An empty Enter repeats the last search, as in less and vim.
             match self.search.last.clone() {
@@ -285,7 +266,7 @@ impl App {
     /// the last match of an article opened from library results, the next article's.
     pub(super) fn step_match(&mut self, forward: bool) {
         if self.search.query.is_empty()
-            && !self.search.typing
+            && self.typing() != Some(Prompt::Article)
             && let Some(last) = self.search.last.clone()
         {
             return self.repeat_search(&last, forward);

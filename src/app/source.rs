@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthChar;
 use super::{App, Effect, Overlay};
 use crate::keymap::Action;
 use crate::model::ArticleId;
+use crate::strings;
 
 /// One line of the source as the view shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ impl SourceLine {
     /// The line as the view shows it: its text, then why it was dropped.
     pub fn shown(&self) -> std::borrow::Cow<'_, str> {
         match &self.why {
-            Some(why) => format!("{}{}{why}", self.text, crate::strings::SOURCE_WHY).into(),
+            Some(why) => format!("{}{}{why}", self.text, strings::SOURCE_WHY).into(),
             None => self.text.as_str().into(),
         }
     }
@@ -65,52 +66,89 @@ fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The source `text` as the view's lines, those holding a string of `dropped` (what the
+/// parser dropped as boilerplate, with its reason) marked. The source worker does this, not
+/// the app: a source can be tens of megabytes.
+pub fn source_lines(text: &str, dropped: &[(String, String)]) -> Vec<SourceLine> {
+    let dropped: Vec<(String, &str)> = dropped
+        .iter()
+        .map(|(d, why)| (squeeze(d), why.as_str()))
+        .filter(|(d, _)| !d.is_empty())
+        .collect();
+    text.lines()
+        .map(|line| {
+            let flat = if dropped.is_empty() {
+                String::new()
+            } else {
+                squeeze(line)
+            };
+            let hit = dropped.iter().find(|(d, _)| {
+                !flat.is_empty() && (flat.contains(d.as_str()) || d.contains(flat.as_str()))
+            });
+            SourceLine {
+                dropped: hit.is_some(),
+                why: hit.and_then(|(_, why)| (!why.is_empty()).then(|| why.to_string())),
+                text: line.to_string(),
+            }
+        })
+        .collect()
+}
+
 impl App {
-    /// `v`: asks for the open article's source, shown in an overlay when it arrives.
+    /// `v`: asks for the open article's source, shown in an overlay when it arrives; a
+    /// second `v` while it is read asks for nothing more.
     pub(super) fn ask_source(&mut self) {
-        match self.open.id {
-            Some(id) => self.effects.push(Effect::ReadSource(id)),
-            None => self.message = Some(crate::strings::NO_SOURCE.to_string()),
+        let Some(id) = self.open.id else {
+            self.message = Some(strings::NO_SOURCE.to_string());
+            return;
+        };
+        let Some(origin) = self.entry(id).map(|e| e.origin.clone()) else {
+            self.message = Some(format!(
+                "{}{}",
+                strings::SOURCE_FAILED,
+                strings::ARTICLE_GONE
+            ));
+            return;
+        };
+        if self.work.source == Some(id) {
+            return;
         }
+        self.work.source = Some(id);
+        self.message = Some(strings::READING_SOURCE.to_string());
+        self.effects.push(Effect::ReadSource {
+            id,
+            origin,
+            dropped: self
+                .open
+                .article
+                .dropped_with_reasons()
+                .map(|(d, why)| (d.to_string(), why.to_string()))
+                .collect(),
+        });
     }
 
     /// The source of article `id`, read for [`Effect::ReadSource`], or why it could not be
-    /// read. Lines holding a string the parser dropped are marked.
-    pub fn source_read(&mut self, id: ArticleId, text: Result<String, String>) {
+    /// read. Shown only while that article is still the open one.
+    pub(super) fn source_read(&mut self, id: ArticleId, lines: Result<Vec<SourceLine>, String>) {
+        if self.work.source == Some(id) {
+            self.work.source = None;
+        }
         if self.open.id != Some(id) {
             return;
         }
-        let text = match text {
-            Ok(t) => t,
+        self.message = None;
+        let lines = match lines {
+            Ok(lines) => lines,
             Err(why) => {
-                self.message = Some(format!("{}{why}", crate::strings::SOURCE_FAILED));
+                self.message = Some(format!("{}{why}", strings::SOURCE_FAILED));
                 return;
             }
         };
-        let dropped: Vec<(String, &str)> = self
-            .article()
-            .dropped_with_reasons()
-            .map(|(d, why)| (squeeze(d), why))
-            .filter(|(d, _)| !d.is_empty())
-            .collect();
-        let lines = text
-            .lines()
-            .map(|line| {
-                let flat = squeeze(line);
-                let hit = dropped.iter().find(|(d, _)| {
-                    !flat.is_empty() && (flat.contains(d.as_str()) || d.contains(flat.as_str()))
-                });
-                SourceLine {
-                    dropped: hit.is_some(),
-                    why: hit.and_then(|(_, why)| (!why.is_empty()).then(|| why.to_string())),
-                    text: line.to_string(),
-                }
-            })
-            .collect();
         self.source = SourceView {
             id: Some(id),
             lines,
         };
+        self.close_prompt();
         self.overlays.push(Overlay::Source { scroll: 0 });
     }
 

@@ -1,11 +1,42 @@
-//! The few articles kept in memory besides the open one: going back and forth between
-//! recent articles costs no catalog read, and memory stays bounded however large the
-//! library.
+//! Articles read for the reader: from the few kept in memory besides the open one (going
+//! back and forth between recent articles costs no catalog read, and memory stays bounded
+//! however large the library), else from the catalog, with the place remembered in each.
 
 use std::sync::Arc;
 
+use super::Session;
+use crate::app::Msg;
 use crate::article::Article;
 use crate::model::ArticleId;
+use crate::strings;
+
+impl Session {
+    /// Reads article `id` (from the few kept, else from the catalog) with its remembered
+    /// place, for the app.
+    pub(super) fn open(&mut self, id: ArticleId) {
+        let key = self.app.entry(id).map(|e| e.key.clone());
+        let article = match self.cache.get(id) {
+            Some(a) => Ok(Some(a)),
+            None => self.catalog.article(id).map(|a| a.map(Arc::new)),
+        };
+        match article {
+            Ok(Some(article)) => {
+                self.cache.insert(id, Arc::clone(&article));
+                let remembered = key.and_then(|k| match self.places.get(&k) {
+                    Some(&place) => Some(place),
+                    None => self.catalog.position(&k).ok().flatten(),
+                });
+                self.answer(Msg::Opened {
+                    id,
+                    article,
+                    remembered,
+                });
+            }
+            Ok(None) => self.warn(strings::ARTICLE_GONE.to_string()),
+            Err(e) => self.warn(format!("{}{e}", strings::CATALOG_READ_FAILED)),
+        }
+    }
+}
 
 /// How many recently opened articles are kept.
 const KEEP: usize = 8;

@@ -1,10 +1,65 @@
-//! What the reader reads: files and folders, news feeds, or (when there is neither) the
-//! sample built into the program.
+//! What a session is started with: what the reader reads (files and folders, news feeds,
+//! or, when there is neither, the sample built into the program), where it keeps what it
+//! knows, and the settings from the config.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::feed::{FetchOptions, Subscription};
+use crate::keymap::Keymap;
+use crate::layout::LayoutOptions;
+use crate::library::LoadOptions;
+use crate::model::Order;
+
+/// Everything [`super::Session::start`] needs.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// What the library holds.
+    pub sources: Sources,
+    /// Where the catalog and the index live.
+    pub places: Places,
+    /// How articles are set.
+    pub layout: LayoutOptions,
+    /// How files are read.
+    pub load: LoadOptions,
+    /// How the Articles list is ordered.
+    pub order: Order,
+    /// The key bindings.
+    pub keymap: Keymap,
+}
+
+/// The usual folder of the search index: `index` in the project cache directory of
+/// `directories`, or in `NEWSREADER_CACHE_DIR`. It can always be rebuilt from the catalog.
+pub fn default_index_dir() -> Option<PathBuf> {
+    let cache = match std::env::var_os("NEWSREADER_CACHE_DIR").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => directories::ProjectDirs::from("", "", "newsreader")?
+            .cache_dir()
+            .to_path_buf(),
+    };
+    Some(cache.join("index"))
+}
+
+/// Where a session keeps what it knows: the catalog's data folder and the search index's
+/// folder; `None` for either means doing without it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The data folder (the catalog).
+    pub data: Option<PathBuf>,
+    /// The search index's folder.
+    pub index: Option<PathBuf>,
+}
+
+impl Places {
+    /// The usual places: the data folder and the cache folder of `directories`, or
+    /// `NEWSREADER_DATA_DIR` and `NEWSREADER_CACHE_DIR`.
+    pub fn usual() -> Places {
+        Places {
+            data: crate::catalog::default_dir(),
+            index: default_index_dir(),
+        }
+    }
+}
 
 /// Where the library's articles come from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -20,9 +20,9 @@ pub enum Signal {
     Continue,
 }
 
-/// One thing that happened.
+/// One thing that happened outside the program.
 #[derive(Debug)]
-pub enum Msg {
+pub enum Input {
     /// A key, mouse or resize event from the terminal.
     Term(Event),
     /// Reading the terminal failed: it went away (window closed, connection dropped).
@@ -35,37 +35,46 @@ pub enum Msg {
 
 /// Starts the input and signal threads; their messages arrive on the returned receiver.
 /// The threads end with the process.
-pub fn start() -> std::io::Result<(Sender<Msg>, Receiver<Msg>)> {
+pub fn start() -> std::io::Result<(Sender<Input>, Receiver<Input>)> {
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
     let to_loop = tx.clone();
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            for sig in signals.forever() {
-                let msg = match sig {
-                    SIGTSTP => Signal::Suspend,
-                    SIGCONT => Signal::Continue,
-                    _ => Signal::Stop,
-                };
-                if to_loop.send(Msg::Signal(msg)).is_err() {
-                    break;
+            let _ = crate::guard::catch(|| {
+                for sig in signals.forever() {
+                    let msg = match sig {
+                        SIGTSTP => Signal::Suspend,
+                        SIGCONT => Signal::Continue,
+                        _ => Signal::Stop,
+                    };
+                    if to_loop.send(Input::Signal(msg)).is_err() {
+                        break;
+                    }
                 }
-            }
+            });
         })?;
     let to_loop = tx.clone();
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
-            loop {
-                let msg = match event::read() {
-                    Ok(ev) => Msg::Term(ev),
-                    Err(_) => Msg::TermClosed,
-                };
-                let closed = matches!(msg, Msg::TermClosed);
-                if to_loop.send(msg).is_err() || closed {
-                    break;
+            // Under the guard: a bug here ends the reader as a closed terminal does, the
+            // terminal restored by the loop, not by the panic hook while it still draws.
+            let read = crate::guard::catch(|| {
+                loop {
+                    let msg = match event::read() {
+                        Ok(ev) => Input::Term(ev),
+                        Err(_) => Input::TermClosed,
+                    };
+                    let closed = matches!(msg, Input::TermClosed);
+                    if to_loop.send(msg).is_err() || closed {
+                        break;
+                    }
                 }
+            });
+            if read.is_err() {
+                let _ = to_loop.send(Input::TermClosed);
             }
         })?;
     Ok((tx, rx))

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Prompt};
 use crate::keymap::{Action, Keymap};
 use crate::strings;
 use crate::theme::Theme;
@@ -18,11 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, area: Rect, theme: &T
     }
     let search = app.search();
     let lib = app.library_search();
-    if search.typing() || lib.typing() {
-        let (query, cursor) = if lib.typing() {
-            (lib.query(), lib.edit_cursor())
-        } else {
-            (search.query(), search.cursor())
+    if let Some(prompt) = app.typing() {
+        let (query, cursor) = match prompt {
+            Prompt::Library => (lib.query(), lib.edit_cursor()),
+            Prompt::Article => (search.query(), search.cursor()),
         };
         let prompt = format!("{}{}", strings::SEARCH_PROMPT, query);
         let buf = frame.buffer_mut();

@@ -1,9 +1,63 @@
-//! The layers drawn over the panes (help, bookmarks, and the views of one article that take
-//! the whole screen): each takes every key while it is on top, moves within itself, and
-//! closes on `q` or Esc, leaving the panes behind it where they were.
+//! The layers over the panes, on one stack: the folded lists at the bottom, then overlays
+//! (help, bookmarks, feeds, links, the source view), then a search prompt. The top layer
+//! takes every key (see `keys.rs`, the one place a key is routed); an overlay moves within
+//! itself and closes on `q` or Esc, leaving what is behind it where it was.
 
-use super::{App, Overlay};
+use super::App;
 use crate::keymap::Action;
+
+/// A layer over the panes. Drawing goes bottom-up; keys go to the top one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The Articles and Sections lists, folded away on a narrow screen (or for full-width
+    /// reading), shown over the reader. Keys go to the focused list as they would beside it.
+    Lists,
+    /// Every key and what it does, scrolled by this many lines.
+    Help {
+        /// Lines scrolled.
+        scroll: usize,
+    },
+    /// The bookmarks of the library, this one highlighted.
+    Bookmarks {
+        /// The highlighted bookmark.
+        cursor: usize,
+    },
+    /// The library's feeds with their unread counts, this row highlighted (0: all
+    /// articles).
+    Feeds {
+        /// The highlighted row.
+        cursor: usize,
+    },
+    /// The open article's links with their addresses, this one highlighted.
+    Links {
+        /// The highlighted link.
+        cursor: usize,
+    },
+    /// The open article's source text, from this line on ([`App::source`]).
+    Source {
+        /// The first line shown.
+        scroll: usize,
+    },
+    /// A search prompt on the bottom row: keys are text.
+    Prompt(Prompt),
+}
+
+/// Which search a prompt types into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// The open article (`/` in the reader or the Sections list).
+    Article,
+    /// The whole library (`/` in the Articles list): results replace the list.
+    Library,
+}
+
+impl Overlay {
+    /// Whether the layer takes the keys and clicks that reach it for itself (the lists and a
+    /// prompt let the panes have the mouse, and the lists let them have the keys).
+    pub fn modal(self) -> bool {
+        !matches!(self, Overlay::Lists | Overlay::Prompt(_))
+    }
+}
 
 impl App {
     /// An action while `top` is the top overlay: it moves within it or closes it (`q` and
@@ -38,6 +92,7 @@ impl App {
             (Overlay::Source { scroll }, _) => self.source_action(scroll, action),
             (Overlay::Links { cursor }, _) => self.links_action(cursor, action),
             (Overlay::Feeds { cursor }, _) => self.feeds_action(cursor, action),
+            (Overlay::Lists | Overlay::Prompt(_), _) => {}
         }
     }
 
@@ -47,8 +102,33 @@ impl App {
             Overlay::Bookmarks { cursor } => Some((cursor, self.bookmarks().len())),
             Overlay::Links { cursor } => Some((cursor, self.link_entries().len())),
             Overlay::Feeds { cursor } => Some((cursor, self.feeds().len() + 1)),
-            Overlay::Help { .. } | Overlay::Source { .. } => None,
+            _ => None,
         }
+    }
+
+    /// The top modal overlay (one that takes the keys for itself), if it is on top.
+    pub(super) fn modal_top(&self) -> Option<Overlay> {
+        self.overlays.last().copied().filter(|o| o.modal())
+    }
+
+    /// Shows or hides the folded lists, which always lie at the bottom of the stack.
+    pub(super) fn set_lists_open(&mut self, open: bool) {
+        if open && !self.lists_open() {
+            self.overlays.insert(0, Overlay::Lists);
+        } else if !open {
+            self.overlays.retain(|o| *o != Overlay::Lists);
+        }
+    }
+
+    /// Opens a prompt on top.
+    pub(super) fn open_prompt(&mut self, prompt: Prompt) {
+        self.close_prompt();
+        self.overlays.push(Overlay::Prompt(prompt));
+    }
+
+    /// Closes the prompt, if one is open.
+    pub(super) fn close_prompt(&mut self) {
+        self.overlays.retain(|o| !matches!(o, Overlay::Prompt(_)));
     }
 
     /// Replaces the top overlay.

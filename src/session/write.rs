@@ -1,13 +1,18 @@
-//! The reading state written on a thread of its own: positions, the last article, read
-//! marks. A key never waits for the catalog's write lock while a worker (a library scan, a
-//! feed refresh) holds it, or for a slow disk's sync. Writes are carried out in the order
-//! given; ending the session waits for the last of them.
+//! The write worker: the reading state and the bookmarks written on a thread of its own
+//! (positions, the last article, read marks, bookmark toggles). A key never waits for the
+//! catalog's write lock while a worker (a library scan, a feed refresh, another reader)
+//! holds it, or for a slow disk's sync. Writes are carried out in the order given; a
+//! bookmark toggle answers with the bookmarks as stored; ending the session waits for the
+//! last write.
 
 use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 
+use super::Session;
+use super::worker::{self, Tell};
+use crate::app::{Msg, Worker};
 use crate::catalog::{Catalog, CatalogError};
-use crate::model::StoredPlace;
+use crate::model::{Bookmark, StoredPlace};
 
 /// One write of the reading state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +23,24 @@ pub(super) enum Write {
     Last(String),
     /// These articles read (true) or unread.
     Read(Vec<String>, bool),
+    /// This bookmark added, or the one at its place removed.
+    ToggleBookmark(Bookmark),
 }
 
 impl Write {
-    /// Carries the write out on `catalog`.
-    pub(super) fn apply(&self, catalog: &mut Catalog) -> Result<(), CatalogError> {
+    /// Carries the write out on `catalog`; what the app should hear of it, if anything.
+    pub(super) fn apply(&self, catalog: &mut Catalog) -> Option<Msg> {
+        let failed = |e: CatalogError| Some(Msg::WriteFailed(e.to_string()));
         match self {
-            Write::Position(key, place) => catalog.set_position(key, *place),
-            Write::Last(key) => catalog.set_last(key),
-            Write::Read(keys, read) => catalog.set_read_many(keys, *read),
+            Write::Position(key, place) => catalog.set_position(key, *place).err().and_then(failed),
+            Write::Last(key) => catalog.set_last(key).err().and_then(failed),
+            Write::Read(keys, read) => catalog.set_read_many(keys, *read).err().and_then(failed),
+            Write::ToggleBookmark(b) => {
+                let done = catalog
+                    .toggle_bookmark(b)
+                    .and_then(|added| Ok((catalog.bookmarks()?, added)));
+                Some(Msg::Bookmarked(done.map_err(|e| e.to_string())))
+            }
         }
     }
 }
@@ -39,22 +53,16 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Starts the thread on `catalog`; `failed` hears why a write failed.
-    pub(super) fn start(
-        mut catalog: Catalog,
-        failed: impl Fn(String) + Send + 'static,
-    ) -> Option<Writer> {
+    /// Starts the thread on `catalog`; what a write has to say goes to `tell`.
+    pub(super) fn start(mut catalog: Catalog, tell: Tell) -> Option<Writer> {
         let (tx, rx) = mpsc::channel::<Write>();
-        let handle = std::thread::Builder::new()
-            .name("state writer".into())
-            .spawn(move || {
-                for write in rx {
-                    if let Err(e) = write.apply(&mut catalog) {
-                        failed(e.to_string());
-                    }
+        let handle = worker::spawn(Worker::Write, tell, move |tell| {
+            for write in rx {
+                if let Some(msg) = write.apply(&mut catalog) {
+                    tell.send(msg);
                 }
-            })
-            .ok()?;
+            }
+        })?;
         Some(Writer {
             tx: Some(tx),
             handle: Some(handle),
@@ -84,6 +92,22 @@ impl Drop for Writer {
     }
 }
 
+impl Session {
+    /// Hands a write to the writer thread; without one, writes it here.
+    pub(super) fn write(&mut self, write: Write) {
+        let write = match &self.writer {
+            Some(w) => match w.send(write) {
+                Ok(()) => return,
+                Err(back) => back,
+            },
+            None => write,
+        };
+        if let Some(msg) = write.apply(&mut self.catalog) {
+            self.answer(msg);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,7 +118,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (catalog, _) = Catalog::open(Some(dir.path()));
         let connection = catalog.connect().unwrap().unwrap();
-        let mut w = Writer::start(connection, |why| panic!("{why}")).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let mut w = Writer::start(connection, Tell::new(tx, std::sync::Arc::new(|| {}))).unwrap();
         let place = |offset| {
             StoredPlace::Place(Place {
                 section: 1,
@@ -110,6 +135,7 @@ mod tests {
         w.send(Write::Read(vec!["j".into()], false)).unwrap();
         w.send(Write::Last("k".into())).unwrap();
         w.finish();
+        assert!(rx.try_recv().is_err(), "nothing failed, nothing to say");
         assert_eq!(catalog.position("k").unwrap(), Some(place(49)));
         assert!(catalog.is_read("k").unwrap() && !catalog.is_read("j").unwrap());
         assert_eq!(catalog.last().unwrap().as_deref(), Some("k"));
