@@ -14,12 +14,10 @@ use clap::{Parser, Subcommand};
     name = "newsreader",
     version,
     about,
-    long_about = None,
-    args_conflicts_with_subcommands = true
+    long_about = None
 )]
 pub struct Cli {
-    /// Feed commands; without one, files are read (a file named like a command is
-    /// `./fetch`).
+    /// Commands; without one, files are read (a file named like a command is `./fetch`).
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -48,8 +46,8 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
-    /// Use this config file instead of the usual one.
-    #[arg(long, value_name = "FILE")]
+    /// Use this config file instead of the usual one (also after a command).
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
     /// Print the complete default config, every key commented, and exit.
@@ -57,11 +55,47 @@ pub struct Cli {
     pub print_config: bool,
 }
 
-/// The commands about news feeds.
+impl Cli {
+    /// Whether the command line asks for files to be read or printed (PATHs, `--json`,
+    /// `--outline`, `--dump`, `--width`, `--encoding`): none of which goes with a command.
+    pub fn reads_files(&self) -> bool {
+        !self.paths.is_empty()
+            || self.json
+            || self.outline
+            || self.dump
+            || self.width.is_some()
+            || self.encoding.is_some()
+    }
+}
+
+/// The commands: news feeds, and the library on the command line.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Refresh every subscribed feed, then exit (status 1 if any feed failed).
     Fetch,
+    /// Print the Articles list of the library (the configured folders and the feeds' items),
+    /// one article a line: unread mark, date, title, source, and path or address.
+    List {
+        /// One JSON object per article instead (JSON Lines).
+        #[arg(long)]
+        json: bool,
+        /// Only the articles not read yet.
+        #[arg(long)]
+        unread: bool,
+        /// Only the items of this feed (its name, title or address).
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
+    },
+    /// Search every article of the library as `/` in the Articles list does (same folding,
+    /// same counts): each match count, the article and a line of context, in list order.
+    /// Exits 1 when nothing matches.
+    Search {
+        /// What to look for.
+        query: String,
+        /// One JSON object per matching article instead (JSON Lines).
+        #[arg(long)]
+        json: bool,
+    },
     /// Manage feed subscriptions.
     Feeds {
         /// What to do.

@@ -1,8 +1,13 @@
-//! The commands that are not reading: `newsreader fetch` and `newsreader feeds add | import |
-//! export | list | remove`. Each works on the catalog in the data folder (and keeps the
-//! search index current), prints what it did on standard output, problems on standard
-//! error, and gives the exit status: 0 when all went well, 1 when something failed (a feed
-//! that could not be fetched, a file that could not be read), 2 for a usage mistake.
+//! The commands that do not open the reader: `newsreader fetch`, `newsreader feeds add |
+//! import | export | list | remove`, the library listed and searched (`list`, `search`, in
+//! `library`) and printed (`--json`, `--outline`, `--dump`, in [`mod@print`]). Each works on
+//! the catalog in the data folder (and keeps the search index current), prints what it did
+//! on standard output, problems on standard error, and gives the exit status: 0 when all
+//! went well, 1 when something failed (a feed that could not be fetched, a file that could
+//! not be read, nothing found), 2 for a usage mistake.
+
+mod library;
+pub mod print;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -41,6 +46,17 @@ pub fn run(
     match command {
         Command::Fetch => fetch(&mut catalog, config, places, out, err),
         Command::Feeds { action } => feeds(&mut catalog, config, action, out, err),
+        Command::List { json, unread, feed } => library::list(
+            &mut catalog,
+            config,
+            places,
+            (*json, *unread, feed.as_deref()),
+            out,
+            err,
+        ),
+        Command::Search { query, json } => {
+            library::search(&mut catalog, config, places, query, *json, out, err)
+        }
     }
 }
 
@@ -105,20 +121,30 @@ fn feeds(
                 out,
                 "{} {} ({} {})",
                 subs.len(),
-                s::FEEDS_IMPORTED,
+                s::plural(subs.len(), s::FEEDS_IMPORTED_ONE, s::FEEDS_IMPORTED),
                 new,
                 s::FEEDS_NEW
             )?;
             writeln!(out, "{}", s::FEEDS_FETCH_HINT)?;
             Ok(0)
         }
-        FeedsAction::Export => match subscriptions(catalog, &config.feeds) {
-            Ok(subs) => {
-                write!(out, "{}", opml::export(&subs))?;
-                Ok(0)
+        FeedsAction::Export => {
+            match subscriptions(catalog, &config.feeds).and_then(|_| catalog.feeds()) {
+                Ok(rows) => {
+                    // A feed subscribed without a name is exported with its own title.
+                    let subs: Vec<Subscription> = rows
+                        .into_iter()
+                        .map(|row| Subscription {
+                            name: row.subscription.name.clone().or(row.title),
+                            ..row.subscription
+                        })
+                        .collect();
+                    write!(out, "{}", opml::export(&subs))?;
+                    Ok(0)
+                }
+                Err(e) => failed(err, format!("{}{e}", s::CATALOG_READ_FAILED)),
             }
-            Err(e) => failed(err, format!("{}{e}", s::CATALOG_READ_FAILED)),
-        },
+        }
         FeedsAction::List => {
             if let Err(e) = subscriptions(catalog, &config.feeds) {
                 return failed(err, format!("{}{e}", s::CATALOG_READ_FAILED));
@@ -135,10 +161,10 @@ fn feeds(
                 writeln!(
                     out,
                     "{}{origin}\n  {}\n  {} {}, {} {}",
-                    shown(&row.subscription),
+                    feed_label(&row),
                     output::address(&row.subscription.url),
                     row.items,
-                    s::FEEDS_ITEMS,
+                    s::plural(row.items, s::FEEDS_ITEM, s::FEEDS_ITEMS),
                     row.unread,
                     s::FEEDS_UNREAD
                 )?;
@@ -235,9 +261,9 @@ fn fetch(
         out,
         "{} {}: {} {}, {} {}, {} {}, {} {}",
         report.feeds,
-        s::FETCH_FEEDS,
+        s::plural(report.feeds, s::FETCH_FEED, s::FETCH_FEEDS),
         report.new,
-        s::FETCH_NEW,
+        s::plural(report.new, s::FETCH_NEW_ONE, s::FETCH_NEW),
         report.updated,
         s::FETCH_UPDATED,
         report.unchanged,
@@ -246,6 +272,20 @@ fn fetch(
         s::FETCH_FAILED
     )?;
     Ok(u8::from(!report.failed.is_empty()))
+}
+
+/// What `feeds list` calls a feed: the name it was given, else its own title (from its
+/// last fetch), else its address with the password masked; as [`shown`].
+fn feed_label(row: &crate::catalog::FeedRow) -> String {
+    match row
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(title) if row.subscription.name.is_none() => output::line(title).into_owned(),
+        _ => shown(&row.subscription),
+    }
 }
 
 /// One line of the progress bar: `fetching 3/10 [######    ] 人民网`.

@@ -5,6 +5,7 @@
 
 pub mod refresh;
 pub mod scan;
+pub mod stream;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

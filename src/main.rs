@@ -1,21 +1,31 @@
 //! The `newsreader` binary: parse the command line, build the library, then print what was
 //! asked for. Everything of substance lives in the library crate.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use newsreader::cli::Cli;
+use newsreader::commands::print::{Shape, print};
 use newsreader::feed::FetchOptions;
-use newsreader::library::{Library, LoadOptions};
+use newsreader::library::LoadOptions;
 use newsreader::session::{FeedSetup, Places, Session, Setup, Sources};
-use newsreader::{config, decode, layout, output, strings, terminal};
+use newsreader::{config, decode, output, strings, terminal};
 
 fn main() -> ExitCode {
     newsreader::guard::install();
     let cli = Cli::parse();
+    if cli.command.is_some() && cli.reads_files() {
+        // `--config` may come before a command; what reads files may not.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                strings::ERR_COMMAND_AND_FILES,
+            )
+            .exit();
+    }
     if let Err(e) = newsreader::debug_log::install_from_env() {
-        eprintln!("{}{}", strings::ERR_PREFIX, decode::sanitize_line(&e));
+        eprintln!("{}{}", strings::ERR_PREFIX, output::line(&e));
     }
     match run(&cli) {
         Ok(code) => code,
@@ -123,31 +133,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let library = if paths.is_empty() {
-        Library::embedded()
-    } else {
-        Library::load_with(&paths, &options)
-    };
-    for e in &library.errors {
-        eprintln!("{}{}", strings::ERR_PREFIX, output::line(&e.to_string()));
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if cli.json {
-        for a in &library.articles {
-            writeln!(out, "{}", output::json(a))?;
-        }
+    let shape = if cli.json {
+        Shape::Json
     } else if cli.outline {
-        for (i, a) in library.articles.iter().enumerate() {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            writeln!(out, "{}", output::line(&a.title))?;
-            for (heading, level) in a.headings() {
-                let indent = "  ".repeat(usize::from(level));
-                writeln!(out, "{indent}{}", output::line(heading))?;
-            }
-        }
+        Shape::Outline
     } else {
         let width = cli.width.unwrap_or_else(|| {
             if std::io::stdout().is_terminal() {
@@ -156,35 +145,21 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 80
             }
         });
-        let opts = config.layout;
-        let mut failed = false;
-        for (i, a) in library.articles.iter().enumerate() {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            match newsreader::guard::catch(|| layout::dump(a, width, &opts)) {
-                Ok(text) => write!(out, "{text}")?,
-                Err(why) => {
-                    failed = true;
-                    eprintln!(
-                        "{}{}: {}{})",
-                        strings::ERR_PREFIX,
-                        output::line(a.path.as_deref().unwrap_or(&a.title)),
-                        strings::ERR_LAYOUT,
-                        output::line(&why)
-                    );
-                }
-            }
+        Shape::Dump {
+            width,
+            layout: config.layout,
         }
-        if failed {
-            out.flush()?;
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    out.flush()?;
-    Ok(if library.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = print(
+        &cli.paths,
+        &config,
+        &Places::usual(),
+        shape,
+        &options,
+        &mut out,
+        &mut std::io::stderr(),
+    )?;
+    Ok(ExitCode::from(code))
 }

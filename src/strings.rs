@@ -384,6 +384,8 @@ pub const FEEDS_FETCH_HINT: &str =
     "run `newsreader fetch` (or press R in the reader) to fetch the news";
 /// `feeds import`: the number of feeds comes first.
 pub const FEEDS_IMPORTED: &str = "feeds in the file";
+/// `feeds import`: the number of feeds (one) comes first.
+pub const FEEDS_IMPORTED_ONE: &str = "feed in the file";
 /// `feeds import`: the number of new ones comes first.
 pub const FEEDS_NEW: &str = "new";
 /// `feeds list` and `fetch` with no subscriptions.
@@ -392,6 +394,8 @@ pub const FEEDS_NONE: &str = "no feeds yet: subscribe with `newsreader feeds add
 pub const FEEDS_FROM_CONFIG: &str = " (from the config)";
 /// `feeds list`: after the number of items.
 pub const FEEDS_ITEMS: &str = "items";
+/// `feeds list`: after the number of items, when it is one.
+pub const FEEDS_ITEM: &str = "item";
 /// `feeds list`: after the number of unread items.
 pub const FEEDS_UNREAD: &str = "unread";
 /// `feeds list`: before the last error of a feed.
@@ -404,8 +408,12 @@ pub const FEEDS_REMOVED: &str = "unsubscribed: ";
 pub const FEEDS_NOT_SUBSCRIBED: &str = "not subscribed (see `newsreader feeds list`)";
 /// `fetch` summary: after the number of feeds.
 pub const FETCH_FEEDS: &str = "feeds";
+/// `fetch` summary: after the number of feeds, when it is one.
+pub const FETCH_FEED: &str = "feed";
 /// `fetch` summary: after the number of new items.
 pub const FETCH_NEW: &str = "new items";
+/// `fetch` summary: after the number of new items, when it is one.
+pub const FETCH_NEW_ONE: &str = "new item";
 /// `fetch` summary: after the number of changed items.
 pub const FETCH_UPDATED: &str = "updated";
 /// `fetch` summary: after the number of feeds that had not changed.
@@ -462,3 +470,22 @@ pub const REPAIR_JSON_TYPE: &str =
     "JSON Feed value of the wrong type (a number for an id, a string for a list), made to fit";
 /// Repair log: between the feed's address and its repairs.
 pub const REPAIR_LOG_HEAD: &str = "repaired:";
+
+// The library on the command line (`list`, `search`, `--json` with no PATH).
+
+/// `list`/`search` with no folders and no feeds.
+pub const LIBRARY_EMPTY: &str = "the library is empty: name folders with `library` in the config, or subscribe to feeds (`newsreader feeds add URL`)";
+/// `list --feed NAME` naming no subscribed feed.
+pub const LIST_NO_SUCH_FEED: &str =
+    "no subscribed feed has this name, title or address (see `newsreader feeds list`)";
+/// `search` with an empty query.
+pub const SEARCH_EMPTY_QUERY: &str = "nothing to search for: give a word or phrase";
+/// `search` that found nothing (on standard error); the query follows.
+pub const SEARCH_NOTHING: &str = "no match for ";
+/// A command given with PATHs or `--json`/`--outline`/`--dump`.
+pub const ERR_COMMAND_AND_FILES: &str = "a command (fetch, feeds, list, search) does not take PATHs, --json, --outline, --dump, --width or --encoding; name a file like a command as ./fetch";
+
+/// `one` when `n` is 1, else `many`: the words after a count.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}

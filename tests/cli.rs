@@ -5,9 +5,14 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
+    // With no PATH the library comes from the config and the catalog: neither the user's.
+    let home = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_newsreader"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env("NEWSREADER_DATA_DIR", home.path())
+        .env("NEWSREADER_CACHE_DIR", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
         .output()
         .expect("the binary runs")
 }

@@ -122,7 +122,7 @@ fn subscribe_fetch_and_fetch_again() {
     assert!(o.status.success());
     let o = run(d, &["fetch"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).contains("1 feeds: 0 new items, 0 updated, 1 unchanged, 0 failed"));
+    assert!(text(&o.stdout).contains("1 feed: 0 new items, 0 updated, 1 unchanged, 0 failed"));
     assert_eq!(server.requests("/news.xml").len(), 2);
 }
 

@@ -291,7 +291,7 @@ pub fn reconcile_index(
 }
 
 /// A file's size and modification time (nanoseconds), or `None` when it cannot be looked at.
-fn stamp(path: &Path) -> Option<(u64, i64)> {
+pub(super) fn stamp(path: &Path) -> Option<(u64, i64)> {
     let meta = std::fs::metadata(path).ok()?;
     let mtime = meta
         .modified()
