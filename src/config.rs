@@ -13,7 +13,7 @@ use toml::Spanned;
 use crate::decode::sanitize_line;
 use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
-use crate::layout::{Align, Indent, LayoutOptions};
+use crate::layout::LayoutOptions;
 use crate::model::Order;
 use crate::theme::Theme;
 use crate::theme::{parse_style, style_string};
@@ -417,24 +417,33 @@ pub fn default_text() -> String {
     let _ = writeln!(
         out,
         "[layout]\n\
-         # The widest the text column gets, in columns (0: the whole pane).\n\
-         max-width = {}\n\
-         # Where the column sits in a wider pane: \"center\" or \"left\".\n\
+         # The measure: the widest the text column gets, in cells (0: the whole pane). 72\n\
+         # cells hold 36 Chinese characters, a comfortable line.\n\
+         measure = {}\n\
+         # Where the column sits in a wider pane: \"left\" or \"center\".\n\
          align = \"{}\"\n\
-         # Paragraph indent: \"as-source\", \"none\" or \"full-width\" (two ideographic spaces).\n\
+         # Paragraphs: \"blank\" (a blank row between them) or \"indent\" (book style: each\n\
+         # indented by two Chinese characters, no blank row).\n\
+         paragraph = \"{}\"\n\
+         # Paragraph indent with blank rows: \"as-source\", \"none\" or \"full-width\".\n\
          indent = \"{}\"\n\
+         # One cell between Chinese and Latin letters or digits: 使用 Rust 语言开发了 3 个版本.\n\
+         # Drawn only; search finds the text with or without the space.\n\
+         cjk-spacing = {}\n\
+         # Keep Chinese characters on one column parity so they line up down the page (a\n\
+         # Latin word and its spaces take an even number of cells).\n\
+         grid-align = {}\n\
+         # Draw full-width letters and digits (ＡＢＣ１２３) half-width.\n\
+         normalize-width = {}\n\
          # Count East Asian ambiguous characters (… — “) as two columns.\n\
          ambiguous-wide = {}\n",
-        l.max_width.unwrap_or(0),
-        match l.align {
-            Align::Center => "center",
-            Align::Left => "left",
-        },
-        match l.indent {
-            Indent::AsSource => "as-source",
-            Indent::None => "none",
-            Indent::FullWidth => "full-width",
-        },
+        l.measure,
+        l.align.name(),
+        l.paragraph.name(),
+        l.indent.name(),
+        l.cjk_spacing,
+        l.grid_align,
+        l.normalize_width,
         l.ambiguous_wide
     );
     let _ = writeln!(

@@ -5,28 +5,30 @@
 //! mapping between a text position and a row that keeps the reading position when the pane
 //! is resized. Nothing here depends on the terminal; [`LayoutCache`] keeps recent results.
 
+mod analyse;
 mod blocks;
 mod build;
 mod cache;
 mod clusters;
 mod linebreak;
+mod narrow;
 mod options;
 mod place;
 mod row;
 pub mod rules;
+mod segments;
+pub mod spacing;
 pub mod width;
-
-use std::borrow::Cow;
-use std::ops::Range;
 
 pub use blocks::{Block, BlockKind, blocks};
 pub use cache::LayoutCache;
-pub use options::{Align, Indent, LayoutOptions};
+pub use options::{Align, Indent, LayoutOptions, Paragraph};
 pub use place::Place;
-pub use row::{INDENT, INDENT_WIDTH, Row, RowKind, Segment};
+pub use row::{INDENT, INDENT_WIDTH, InsertKind, Piece, Row, RowKind, Segment};
+pub use segments::Segments;
 
 use crate::article::Article;
-use crate::strings;
+use row::Insert;
 
 /// A place in the text the reader shows: a byte offset (on a char boundary) into the text
 /// of one of the layout's [`Block`]s. Positions, not rows, are what the reader remembers, so
@@ -44,6 +46,8 @@ pub struct TextPos {
 pub struct Layout {
     blocks: Vec<Block>,
     rows: Vec<Row>,
+    /// The cells drawn that are not text, each row's in one run (see [`Row`]).
+    inserts: Vec<Insert>,
     width: u16,
     column_width: u16,
     margin: u16,
@@ -54,6 +58,13 @@ pub struct Layout {
 /// wider than `width`, except that a zero-width pane is laid out as one column).
 pub fn layout(article: &Article, width: u16, options: &LayoutOptions) -> Layout {
     Layout::from_blocks(blocks(article), article.indented, width, options)
+}
+
+/// `text` as the layout draws it before it is broken into rows, with `options`' spacing and
+/// narrowing applied (grid pads depend on where rows break and are not included). Applying
+/// it twice gives the same text.
+pub fn drawn_text(text: &str, options: &LayoutOptions) -> String {
+    analyse::drawn(text, build::style(options, false))
 }
 
 /// The article laid out at `width` as plain text: each row on its own line, the margin as
@@ -106,67 +117,6 @@ impl Layout {
     /// The options this layout was made with.
     pub fn options(&self) -> &LayoutOptions {
         &self.options
-    }
-
-    /// The text row `i` draws (prefix included, margin not), as plain text; empty for a
-    /// blank row or a row past the end.
-    pub fn row_text(&self, i: usize) -> Cow<'_, str> {
-        let mut pieces = self.segments(i);
-        match (pieces.next(), pieces.next()) {
-            (None, _) => Cow::Borrowed(""),
-            (Some(only), None) => Cow::Borrowed(only.text),
-            (Some(a), Some(b)) => Cow::Owned([a.text, b.text].concat()),
-        }
-    }
-
-    /// The pieces row `i` is drawn from, left to right: the indent (if any), then the text or
-    /// the placeholder for a grapheme too wide for the pane. Blank rows have none.
-    pub fn segments(&self, i: usize) -> impl Iterator<Item = Segment<'_>> {
-        let parts = self.rows.get(i).filter(|r| !r.is_blank()).map(|row| {
-            let text = self.text_of(row);
-            let column = row.margin.saturating_add(row.prefix_width());
-            let indent = row.indent.then(|| Segment {
-                text: row.prefix(),
-                source: row.start..row.start,
-                column: row.margin,
-                width: row.prefix_width(),
-            });
-            let body = Segment {
-                text,
-                source: row.range(),
-                column,
-                width: row.width.saturating_sub(row.prefix_width()),
-            };
-            [indent, Some(body)]
-        });
-        parts.into_iter().flatten().flatten()
-    }
-
-    /// The pane columns (margin included) that the part of `range` (bytes of the row's
-    /// block) shown on row `i` occupies, or `None` when the row shows none of it. This is how
-    /// the reader highlights a search match that may span rows.
-    pub fn columns(&self, i: usize, range: Range<usize>) -> Option<Range<u16>> {
-        let row = self.rows.get(i).filter(|r| !r.is_blank())?;
-        let start = range.start.max(row.start);
-        let end = range.end.min(row.end);
-        if start >= end && !(range.is_empty() && row.range().contains(&range.start)) {
-            return None;
-        }
-        let left = row.margin.saturating_add(row.prefix_width());
-        if row.placeholder {
-            return Some(left..left.saturating_add(1));
-        }
-        let text = &self.blocks.get(row.block)?.text;
-        let measure = |a: usize, b: usize| {
-            let (a, b) = (floor_boundary(text, a), floor_boundary(text, b));
-            let w = width::str_width(
-                text.get(a..b).unwrap_or_default(),
-                self.options.ambiguous_wide,
-            );
-            u16::try_from(w).unwrap_or(u16::MAX)
-        };
-        let from = left.saturating_add(measure(row.start, start));
-        Some(from..from.saturating_add(measure(start, end)))
     }
 
     /// The row containing `pos`: the last row that starts at or before it (spaces dropped at a
@@ -229,26 +179,6 @@ impl Layout {
         }
         out
     }
-
-    /// The text a non-blank row draws (without its prefix).
-    fn text_of(&self, row: &Row) -> &str {
-        if row.placeholder {
-            return strings::WIDE_PLACEHOLDER;
-        }
-        self.blocks
-            .get(row.block)
-            .and_then(|b| b.text.get(row.range()))
-            .unwrap_or_default()
-    }
-}
-
-/// `at`, moved back to the nearest char boundary of `text` (and into it).
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at = at.saturating_sub(1);
-    }
-    at
 }
 
 #[cfg(test)]
@@ -280,7 +210,12 @@ mod tests {
     #[test]
     fn wide_column_is_centred_and_segments_carry_columns() {
         let a = article(&["一二三"], true);
-        let l = layout(&a, 100, &LayoutOptions::default());
+        let centred = LayoutOptions {
+            measure: 80,
+            align: Align::Center,
+            ..LayoutOptions::default()
+        };
+        let l = layout(&a, 100, &centred);
         assert_eq!((l.column_width(), l.margin()), (80, 10));
         let segs: Vec<_> = l.segments(3).collect();
         assert_eq!(segs.len(), 2);
@@ -297,6 +232,37 @@ mod tests {
                 .nth(3)
                 .is_some_and(|s| s == format!("{}　　一二三", " ".repeat(10)))
         );
+    }
+
+    #[test]
+    fn highlights_land_on_the_cells_that_show_the_text() {
+        // 用Ｒｕｓｔ写了3个 drawn as 用 Rust 写了 3  个 (spacing, narrowing, one grid pad).
+        let text = "用Ｒｕｓｔ写了3个";
+        let l = Layout::from_blocks(
+            vec![Block::body(text)],
+            false,
+            40,
+            &LayoutOptions::default(),
+        );
+        assert_eq!(l.row_text(0), "用 Rust 写了 3  个");
+        let pieces: Vec<_> = l.segments(0).map(|s| (s.text, s.piece)).collect();
+        assert_eq!(pieces[1], (" ", Piece::Inserted(InsertKind::Spacing)));
+        assert_eq!(pieces[2], ("R", Piece::Narrowed));
+        assert!(pieces.contains(&(" ", Piece::Inserted(InsertKind::Pad))));
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            l.columns(0, start..start + needle.len())
+        };
+        assert_eq!(at("Ｒｕｓｔ"), Some(3..7));
+        assert_eq!(
+            at("ｔ写"),
+            Some(6..10),
+            "the space inside the match is covered"
+        );
+        assert_eq!(at("写了"), Some(8..12));
+        assert_eq!(at("3"), Some(13..14));
+        assert_eq!(at("个"), Some(16..18));
+        assert_eq!(l.inserted(), (4, 1));
     }
 
     #[test]

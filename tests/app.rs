@@ -386,7 +386,11 @@ fn page_keys_move_the_focused_list_not_the_reader() {
     let visible = usize::from(app.areas().sections.unwrap().height - 2);
     app.send(Action::PageDown);
     assert_eq!(app.section_cursor(), visible - 1);
-    assert_eq!(top_text(&app), format!("小标题{}", visible - 2));
+    assert_eq!(
+        top_text(&app),
+        format!("小标题 {}", visible - 2),
+        "drawn with a space"
+    );
     app.send(Action::Bottom);
     assert_eq!(app.section_cursor(), 30);
     app.send(Action::Top);

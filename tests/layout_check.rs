@@ -4,7 +4,7 @@
 //! implementation, from PRODUCT §3, so a wrong table in `src/layout` cannot hide itself.
 #![allow(dead_code)]
 
-use newsreader::layout::{Layout, TextPos, rules};
+use newsreader::layout::{Layout, Piece, TextPos, rules};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -116,10 +116,7 @@ pub fn check(layout: &Layout, width: u16, label: &str) -> Result<(), String> {
                     return Err(format!("{label}: row {i} placeholder for {shown:?}"));
                 }
             } else {
-                let text = layout.row_text(i);
-                if text.strip_prefix(row.prefix()) != Some(shown) {
-                    return Err(format!("{label}: row {i} draws {text:?}, source {shown:?}"));
-                }
+                check_segments(layout, i, shown).map_err(|e| format!("{label}: row {i}: {e}"))?;
             }
             at = range.end;
         }
@@ -153,6 +150,70 @@ pub fn check(layout: &Layout, width: u16, label: &str) -> Result<(), String> {
         }
     }
     check_positions(layout, label)
+}
+
+/// What a row draws, piece by piece, against the text it shows (`shown`): the pieces sit side
+/// by side from the margin and fill the row's width; the text pieces, read back in order, are
+/// exactly `shown` with its characters narrowed only from full-width to half-width forms; the
+/// cells that are not text are single blanks that stand for no text.
+fn check_segments(layout: &Layout, i: usize, shown: &str) -> Result<(), String> {
+    let row = layout.rows()[i];
+    let text = &layout.blocks()[row.block()].text;
+    let mut column = row.margin();
+    let mut source = String::new();
+    let mut at = row.start();
+    for s in layout.segments(i) {
+        if s.column != column {
+            return Err(format!(
+                "{:?} at column {} after column {column}",
+                s.text, s.column
+            ));
+        }
+        column = column.saturating_add(s.width);
+        if measure(s.text, layout.options().ambiguous_wide) != usize::from(s.width) {
+            return Err(format!("{:?} claims width {}", s.text, s.width));
+        }
+        match s.piece {
+            Piece::Indent => {}
+            Piece::Inserted(_) => {
+                if s.text != " " || !s.source.is_empty() || s.source.start != at {
+                    return Err(format!("inserted {:?} for {:?} at {at}", s.text, s.source));
+                }
+            }
+            Piece::Text | Piece::Narrowed | Piece::Placeholder => {
+                if s.source.start != at {
+                    return Err(format!(
+                        "{:?} starts at {}, expected {at}",
+                        s.text, s.source.start
+                    ));
+                }
+                let written = &text[s.source.clone()];
+                if s.piece == Piece::Narrowed {
+                    let c = written.chars().next().unwrap_or(' ');
+                    let half = char::from_u32(u32::from(c).wrapping_sub(0xFEE0));
+                    if written.chars().count() != 1 || half.map(String::from) != Some(s.text.into())
+                    {
+                        return Err(format!("{written:?} drawn as {:?}", s.text));
+                    }
+                } else if s.text != written {
+                    return Err(format!("draws {:?} for {written:?}", s.text));
+                }
+                source.push_str(written);
+                at = s.source.end;
+            }
+        }
+    }
+    if source != shown {
+        return Err(format!("pieces show {source:?}, the row {shown:?}"));
+    }
+    let drawn = column.saturating_sub(row.margin());
+    if drawn != row.width() {
+        return Err(format!(
+            "pieces take {drawn} cells, the row claims {}",
+            row.width()
+        ));
+    }
+    Ok(())
 }
 
 /// Position → row → position round trips.

@@ -9,7 +9,7 @@
 mod layout_check;
 
 use newsreader::article::{Article, Section};
-use newsreader::layout::{Align, Indent, LayoutOptions, layout};
+use newsreader::layout::{Align, Indent, LayoutOptions, Paragraph, layout};
 use proptest::prelude::*;
 
 /// One piece of text.
@@ -49,6 +49,14 @@ fn token() -> impl Strategy<Value = String> {
         "supercalifragilisticexpialidocious",
         "“引号”",
         "（括号）",
+        "ＡＢＣ１２．５％",
+        "Ｒｕｓｔ",
+        "—",
+        "3个",
+        "-3.2",
+        "1,200",
+        "30°C",
+        "https://zh.wikipedia.org/wiki/中文",
     ])
     .prop_map(str::to_owned);
     prop_oneof![
@@ -103,21 +111,35 @@ fn article() -> impl Strategy<Value = Article> {
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
     (
-        proptest::option::of(2u16..120),
+        prop_oneof![Just(0u16), 2u16..120],
         any::<bool>(),
         0u8..3,
         any::<bool>(),
+        any::<bool>(),
+        any::<[bool; 3]>(),
     )
-        .prop_map(|(max_width, left, indent, ambiguous_wide)| LayoutOptions {
-            max_width,
-            align: if left { Align::Left } else { Align::Center },
-            indent: match indent {
-                0 => Indent::AsSource,
-                1 => Indent::None,
-                _ => Indent::FullWidth,
+        .prop_map(
+            |(measure, left, indent, ambiguous_wide, book, [spacing, grid, narrow])| {
+                LayoutOptions {
+                    measure,
+                    align: if left { Align::Left } else { Align::Center },
+                    indent: match indent {
+                        0 => Indent::AsSource,
+                        1 => Indent::None,
+                        _ => Indent::FullWidth,
+                    },
+                    paragraph: if book {
+                        Paragraph::Indent
+                    } else {
+                        Paragraph::Blank
+                    },
+                    cjk_spacing: spacing,
+                    grid_align: grid,
+                    normalize_width: narrow,
+                    ambiguous_wide,
+                }
             },
-            ambiguous_wide,
-        })
+        )
 }
 
 proptest! {

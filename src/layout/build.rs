@@ -1,10 +1,25 @@
 //! Building a [`Layout`]: each block broken into rows at the column width, with the indent on
-//! a paragraph's first row and blank rows between blocks. Kept apart from the queries on a
-//! finished layout because the two change for different reasons (typesetting choices versus
-//! what the reader pane asks).
+//! a paragraph's first row and blank rows between blocks (or, in the book style, between
+//! headings and the rest only). Kept apart from the queries on a finished layout because the
+//! two change for different reasons (typesetting choices versus what the reader pane asks).
 
+use super::analyse::Style;
 use super::linebreak::Breaker;
-use super::{Block, BlockKind, INDENT_WIDTH, Indent, Layout, LayoutOptions, Row, RowKind, rules};
+use super::{
+    Block, BlockKind, INDENT_WIDTH, Indent, Layout, LayoutOptions, Paragraph, Row, RowKind, rules,
+};
+
+/// What the layout draws differently from the text in a block; `body` says whether the block
+/// is a body paragraph (only paragraphs sit on the grid: titles, headings and metadata rows
+/// are set as they come).
+pub(super) fn style(options: &LayoutOptions, body: bool) -> Style {
+    Style {
+        ambiguous_wide: options.ambiguous_wide,
+        spacing: options.cjk_spacing,
+        narrow: options.normalize_width,
+        grid: body && options.grid_align,
+    }
+}
 
 impl Layout {
     /// Lays out any list of blocks, e.g. text that is not an
@@ -25,12 +40,19 @@ impl Layout {
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
         let estimate = (bytes / column.max(1)).saturating_add(blocks.len().saturating_mul(3));
         let mut rows = Vec::with_capacity(estimate);
+        let mut inserts = Vec::new();
         let mut breaker = Breaker::default();
+        let book = options.paragraph == Paragraph::Indent;
+        let indent_option = if book {
+            Indent::FullWidth
+        } else {
+            options.indent
+        };
         let mut previous: Option<BlockKind> = None;
         for (index, block) in blocks.iter().enumerate() {
             let trimmed = block.text.trim_start_matches(rules::is_break_space);
             let leading = block.text.len().saturating_sub(trimmed.len());
-            let (skip, indent) = match (block.kind, options.indent) {
+            let (skip, indent) = match (block.kind, indent_option) {
                 (BlockKind::Body, Indent::AsSource) if leading > 0 => {
                     (if room_for_indent { 0 } else { leading }, false)
                 }
@@ -39,17 +61,25 @@ impl Layout {
                 (BlockKind::Body, Indent::FullWidth) => (leading, room_for_indent),
                 _ => (0, false),
             };
-            let separated = !matches!(
+            // No blank row above the first block, between the title and metadata rows, or
+            // (in the book style) between two paragraphs.
+            let head = matches!(
                 (previous, block.kind),
                 (None, _) | (Some(BlockKind::Title | BlockKind::Meta), BlockKind::Meta)
             );
+            let book_paragraphs =
+                book && previous == Some(BlockKind::Body) && block.kind == BlockKind::Body;
+            let separated = !head && !book_paragraphs;
             if separated {
                 rows.push(Row {
                     kind: RowKind::Blank,
                     indent: false,
                     placeholder: false,
+                    narrowed: false,
                     width: 0,
                     margin,
+                    inserts: 0,
+                    first_insert: 0,
                     block: index,
                     start: skip,
                     end: skip,
@@ -66,15 +96,24 @@ impl Layout {
             let prefix = if indent { INDENT_WIDTH } else { 0 };
             let first_width = column.saturating_sub(usize::from(prefix));
             let mut first = true;
-            breaker.fill(text, first_width, column, options.ambiguous_wide, |line| {
+            let style = style(options, block.kind == BlockKind::Body);
+            breaker.fill(text, first_width, column, style, |line, cells| {
                 let shown = if first { prefix } else { 0 };
                 let width = u16::try_from(line.width).unwrap_or(u16::MAX);
+                let first_insert = u32::try_from(inserts.len()).unwrap_or(u32::MAX);
+                inserts.extend(cells.iter().map(|c| super::row::Insert {
+                    at: c.at.saturating_add(skip),
+                    kind: c.kind,
+                }));
                 rows.push(Row {
                     kind,
                     indent: first && indent,
                     placeholder: line.placeholder,
+                    narrowed: line.narrowed,
                     width: width.saturating_add(shown),
                     margin,
+                    inserts: u16::try_from(cells.len()).unwrap_or(u16::MAX),
+                    first_insert,
                     block: index,
                     start: line.start.saturating_add(skip),
                     end: line.end.saturating_add(skip),
@@ -85,6 +124,7 @@ impl Layout {
         Layout {
             blocks,
             rows,
+            inserts,
             width,
             column_width,
             margin,

@@ -1,41 +1,17 @@
-//! Line breaking for one paragraph: where a line may end, and the greedy fill that chooses
-//! where each line does end. Break opportunities come from Unicode line breaking (UAX #14,
-//! `unicode-linebreak`), restricted to grapheme cluster boundaries and tailored by the clreq
-//! rules in [`super::rules`]; a line that has no such opportunity at all (a long URL, an
-//! e-mail address, a word wider than the pane) is cut at a grapheme boundary instead. The
-//! text is walked once per paragraph, a chunk of clusters at a time, and each line costs
-//! time in proportion to its length.
+//! Line breaking for one paragraph: the greedy fill that chooses where each line ends, from
+//! the clusters and break opportunities [`super::analyse`] finds. A line that has no legal
+//! break at all (a long URL, an e-mail address, a word wider than the pane) is cut at a
+//! grapheme boundary instead, outside a word when it can be. The fill also places the cells
+//! the layout draws that are not text: a spacing cell between Chinese and Latin text (never
+//! at the start of a line), and with the grid on, a pad before a wide character that would
+//! otherwise fall on the other column parity. Each line costs time in proportion to its
+//! length.
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
-
-use super::clusters::Graphemes;
-use super::rules::{is_break_space, is_line_end, is_no_end, is_no_start, quote_break};
-
-/// The cluster is a single breaking space (dropped at a soft break).
-const SPACE: u8 = 1;
-/// The cluster is a mandatory line end (never drawn).
-const LINE_END: u8 = 1 << 1;
-/// A line may legally start with this cluster (UAX #14 and clreq agree).
-const BREAK: u8 = 1 << 2;
-/// The cluster's first character may not start a line.
-const NO_START: u8 = 1 << 3;
-/// The cluster's last character may not end a line.
-const NO_END: u8 = 1 << 4;
-
-/// One grapheme cluster of the paragraph being broken.
-#[derive(Clone, Copy, Debug)]
-struct Cluster {
-    start: usize,
-    end: usize,
-    width: usize,
-    flags: u8,
-}
-
-impl Cluster {
-    fn has(&self, flag: u8) -> bool {
-        self.flags & flag != 0
-    }
-}
+use super::analyse::{
+    Analyser, BREAK, CJK, CLOSE, Cluster, LEAD, LINE_END, NARROWED, NO_END, NO_START, PAD_BEFORE,
+    SPACE, Style, WORD, analyser,
+};
+use super::row::{Insert, InsertKind};
 
 /// One line chosen by [`Breaker::fill`]: the byte range it shows and its width in columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +24,8 @@ pub(crate) struct Line {
     pub width: usize,
     /// The line is one grapheme too wide for any line; it is drawn as a placeholder.
     pub placeholder: bool,
+    /// Some character of the line is drawn narrowed.
+    pub narrowed: bool,
 }
 
 /// How many clusters are analysed at a time. The breaker keeps only the clusters of the line
@@ -59,113 +37,48 @@ const CHUNK: usize = 4096;
 #[derive(Debug, Default)]
 pub(crate) struct Breaker {
     clusters: Vec<Cluster>,
+    /// The cells not from the text on the line being filled.
+    inserts: Vec<Insert>,
+    /// For each of `inserts`, the index of the cluster it is drawn before.
+    owners: Vec<usize>,
 }
 
-/// Analyses a paragraph as it is walked: its grapheme clusters, their widths, and which
-/// cluster boundaries are legal line breaks.
-struct Analyser<'t, B> {
-    breaks: B,
-    graphemes: Graphemes<'t>,
-    next_break: usize,
-    /// Last character of the previous cluster.
-    previous: char,
-    /// Whether the last non-space cluster may not end a line.
-    open_before: bool,
-}
-
-fn analyser(
-    text: &str,
-    ambiguous_wide: bool,
-) -> Analyser<'_, impl Iterator<Item = (usize, BreakOpportunity)> + '_> {
-    let mut breaks = linebreaks(text).filter(|&(_, kind)| {
-        // Mandatory breaks are found from the line-end clusters themselves.
-        kind == BreakOpportunity::Allowed
-    });
-    let next_break = breaks.next().map_or(usize::MAX, |(at, _)| at);
-    Analyser {
-        breaks,
-        graphemes: Graphemes::new(text, ambiguous_wide),
-        next_break,
-        previous: '\0',
-        open_before: false,
+/// Appends up to [`CHUNK`] more clusters to `clusters`; false when none were left.
+fn more<B: Iterator<Item = (usize, unicode_linebreak::BreakOpportunity)>>(
+    source: &mut Analyser<'_, B>,
+    clusters: &mut Vec<Cluster>,
+) -> bool {
+    let before = clusters.len();
+    while clusters.len() - before < CHUNK {
+        match source.next_cluster() {
+            Some(c) => clusters.push(c),
+            None => break,
+        }
     }
-}
-
-impl<B: Iterator<Item = (usize, BreakOpportunity)>> Analyser<'_, B> {
-    /// The next cluster of the paragraph.
-    fn next_cluster(&mut self) -> Option<Cluster> {
-        let g = self.graphemes.next()?;
-        let (start, first, last) = (g.start, g.first, g.last);
-        let mut flags = if first == last && is_plain(first) {
-            0
-        } else {
-            classify(first, last, g.end == start.saturating_add(first.len_utf8()))
-        };
-        while self.next_break < start {
-            self.next_break = self.breaks.next().map_or(usize::MAX, |(at, _)| at);
-        }
-        if start > 0 {
-            let previous = self.previous;
-            let quote = (matches!(first, '“' | '‘') || matches!(previous, '”' | '’'))
-                && !is_break_space(previous)
-                && quote_break(previous, first);
-            // A line never starts with a space (it would be dropped), so no break before
-            // one: UAX #14 breaks after spaces.
-            if (self.next_break == start || quote)
-                && !self.open_before
-                && flags & (NO_START | SPACE) == 0
-            {
-                flags |= BREAK;
-            }
-        }
-        self.previous = last;
-        if flags & SPACE == 0 {
-            self.open_before = flags & NO_END != 0;
-        }
-        let width = if flags & LINE_END != 0 { 0 } else { g.width };
-        Some(Cluster {
-            start,
-            end: g.end,
-            width,
-            flags,
-        })
-    }
-
-    /// Appends up to [`CHUNK`] more clusters to `clusters`; false when none were left.
-    fn more(&mut self, clusters: &mut Vec<Cluster>) -> bool {
-        let before = clusters.len();
-        while clusters.len() - before < CHUNK {
-            match self.next_cluster() {
-                Some(c) => clusters.push(c),
-                None => break,
-            }
-        }
-        clusters.len() > before
-    }
+    clusters.len() > before
 }
 
 impl Breaker {
     /// Breaks `text` into lines: the first line has `first_width` columns, later lines
-    /// `width` (both at least 1). Calls `emit` for each line, in order; an empty text gives
-    /// one empty line.
+    /// `width` (both at least 1). Calls `emit` for each line, in order, with the cells drawn
+    /// on it that are not text (sorted by position); an empty text gives one empty line.
     pub fn fill(
         &mut self,
         text: &str,
         first_width: usize,
         width: usize,
-        ambiguous_wide: bool,
-        mut emit: impl FnMut(Line),
+        style: Style,
+        mut emit: impl FnMut(Line, &[Insert]),
     ) {
-        let mut source = analyser(text, ambiguous_wide);
-        let clusters = &mut self.clusters;
+        let mut source = analyser(text, style);
+        let Breaker {
+            clusters,
+            inserts,
+            owners,
+        } = self;
         clusters.clear();
-        if !source.more(clusters) {
-            emit(Line {
-                start: 0,
-                end: 0,
-                width: 0,
-                placeholder: false,
-            });
+        if !more(&mut source, clusters) {
+            emit(Line::empty(0), &[]);
             return;
         }
         let mut s = 0;
@@ -177,9 +90,11 @@ impl Breaker {
                 clusters.drain(..s);
                 s = 0;
             }
-            if s >= clusters.len() && !source.more(clusters) {
+            if s >= clusters.len() && !more(&mut source, clusters) {
                 break;
             }
+            inserts.clear();
+            owners.clear();
             let line_start = clusters[s].start;
             let mut i = s;
             let mut used = 0usize;
@@ -189,8 +104,13 @@ impl Breaker {
             let mut best: Option<(usize, usize, usize)> = None;
             let mut hard_end = false;
             let mut at_end = false;
+            // The line's first cluster drawn narrowed.
+            let mut narrowed = usize::MAX;
+            // The run of narrow clusters since the last wide one on the line (where a grid
+            // pad may go).
+            let mut run_start = s;
             loop {
-                if i >= clusters.len() && !source.more(clusters) {
+                if i >= clusters.len() && !more(&mut source, clusters) {
                     at_end = true;
                     break;
                 }
@@ -208,70 +128,131 @@ impl Breaker {
                     i += 1;
                     continue;
                 }
-                if used.saturating_add(c.width) > avail {
+                // A spacing cell is never drawn at the start of a line.
+                let lead = usize::from(i > s && c.has(LEAD));
+                let mut pad = 0;
+                if style.grid && !c.has(SPACE) {
+                    let odd = used.saturating_add(lead) % 2 == 1;
+                    if (c.width == 2 && odd) || (c.has(PAD_BEFORE) && !odd) {
+                        pad = 1;
+                    }
+                }
+                let mut need = used.saturating_add(lead + pad + c.width);
+                if need > avail && i == s && pad > 0 {
+                    // The pad alone must not make a grapheme a placeholder.
+                    pad = 0;
+                    need -= 1;
+                }
+                if need > avail {
                     break;
                 }
-                used = used.saturating_add(c.width);
+                if lead > 0 {
+                    inserts.push(Insert {
+                        at: c.start,
+                        kind: InsertKind::Spacing,
+                    });
+                    owners.push(i);
+                }
+                if pad > 0 {
+                    // Before a run that full-width punctuation ends, so the pad is not
+                    // drawn against the punctuation: `向  AI？`, ` 1、`, not `向 AI ？`,
+                    // `1 、`; but a closing quote keeps its pad after it (as a full-width
+                    // `”` sits at the left of its cell).
+                    let early = (c.width == 2 && !c.has(CJK) && !clusters[i - 1].has(CLOSE))
+                        .then(|| (run_start..i).find(|&k| !clusters[k].has(SPACE)))
+                        .flatten();
+                    let owner = early.unwrap_or(i);
+                    let slot = owners.partition_point(|&o| o <= owner);
+                    let at = clusters[owner].start;
+                    inserts.insert(
+                        slot,
+                        Insert {
+                            at,
+                            kind: InsertKind::Pad,
+                        },
+                    );
+                    owners.insert(slot, owner);
+                    if let (Some(first), Some((p, _, w))) = (early, best.as_mut())
+                        && *p > first
+                    {
+                        *w = w.saturating_add(1);
+                    }
+                }
+                if c.width == 2 && !c.has(SPACE) {
+                    run_start = i + 1;
+                }
+                if c.has(NARROWED) {
+                    narrowed = narrowed.min(i);
+                }
+                used = need;
                 content_width = used;
                 content_end = c.end;
                 leading = leading && c.has(SPACE);
                 i += 1;
             }
+            // The cells that belong to the line ending before cluster `q`.
+            let before = |q: usize| owners.partition_point(|&o| o < q);
             if hard_end || at_end {
-                emit(Line {
-                    start: line_start,
-                    end: content_end,
-                    width: content_width,
-                    placeholder: false,
-                });
+                emit(
+                    Line {
+                        start: line_start,
+                        end: content_end,
+                        width: content_width,
+                        placeholder: false,
+                        narrowed: narrowed < usize::MAX,
+                    },
+                    inserts,
+                );
                 s = i.saturating_add(1);
                 leading = true;
                 if !hard_end {
                     break;
                 }
-                if s >= clusters.len() && !source.more(clusters) {
+                if s >= clusters.len() && !more(&mut source, clusters) {
                     // A line end as the last cluster still leaves an empty last line.
                     let at = clusters.last().map_or(0, |c| c.end);
-                    emit(Line {
-                        start: at,
-                        end: at,
-                        width: 0,
-                        placeholder: false,
-                    });
+                    emit(Line::empty(at), &[]);
                 }
             } else if let Some((p, end, w)) = best {
-                emit(Line {
+                let line = Line {
                     start: line_start,
                     end,
                     width: w,
                     placeholder: false,
-                });
+                    narrowed: narrowed < p,
+                };
+                emit(line, &inserts[..before(p)]);
                 s = p;
                 leading = false;
             } else if i == s {
                 // Not even one grapheme fits: show it as a one-column placeholder.
-                emit(Line {
+                let line = Line {
                     start: line_start,
                     end: clusters[s].end,
                     width: 1,
                     placeholder: true,
-                });
+                    narrowed: false,
+                };
+                emit(line, &[]);
                 s += 1;
                 leading = false;
             } else {
                 let q = emergency_break(clusters, s, i);
+                let kept = before(q);
                 let (end, w) = content_before(clusters, s, q);
-                emit(Line {
+                let line = Line {
                     start: line_start,
                     end,
-                    width: w,
+                    width: w.saturating_add(kept),
                     placeholder: false,
-                });
+                    narrowed: narrowed < q,
+                };
+                emit(line, &inserts[..kept]);
                 s = q;
                 leading = false;
             }
             while !leading
-                && (s < clusters.len() || source.more(clusters))
+                && (s < clusters.len() || more(&mut source, clusters))
                 && clusters[s].has(SPACE)
             {
                 s += 1;
@@ -281,47 +262,39 @@ impl Breaker {
     }
 }
 
-/// Whether `c` is a letter, digit or ideograph that no rule singles out (the common case,
-/// classified without looking at the rule tables).
-#[inline]
-fn is_plain(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
-}
-
-/// The rule flags of a cluster from its first and last characters; `single` says whether
-/// the cluster is one character.
-fn classify(first: char, last: char, single: bool) -> u8 {
-    let mut flags = 0;
-    if single && is_break_space(first) {
-        flags |= SPACE;
+impl Line {
+    /// An empty line at byte `at`.
+    fn empty(at: usize) -> Line {
+        Line {
+            start: at,
+            end: at,
+            width: 0,
+            placeholder: false,
+            narrowed: false,
+        }
     }
-    if is_line_end(first) {
-        flags |= LINE_END;
-    }
-    if is_no_start(first) {
-        flags |= NO_START;
-    }
-    if is_no_end(last) {
-        flags |= NO_END;
-    }
-    flags
 }
 
 /// Where to cut a line that has no legal break: the last grapheme boundary in `(s, i]` that
-/// at least keeps the clreq rules (no forbidden start or end, no space at the start), or `i`
-/// (the first grapheme that does not fit) when there is none.
+/// keeps the clreq rules (no forbidden start or end, no space at the start) and does not
+/// split a Latin word or number; else the last that keeps the rules; else `i` (the first
+/// grapheme that does not fit).
 fn emergency_break(clusters: &[Cluster], s: usize, i: usize) -> usize {
+    let keeps_rules = |q: usize| {
+        let next = &clusters[q];
+        let prev = &clusters[q - 1];
+        !next.has(SPACE | NO_START) && !prev.has(SPACE | NO_END)
+    };
+    let in_word = |q: usize| clusters[q].has(WORD) && clusters[q - 1].has(WORD);
     (s + 1..=i)
         .rev()
-        .find(|&q| {
-            let next = &clusters[q];
-            let prev = &clusters[q - 1];
-            !next.has(SPACE | NO_START) && !prev.has(SPACE | NO_END)
-        })
+        .find(|&q| keeps_rules(q) && !in_word(q))
+        .or_else(|| (s + 1..=i).rev().find(|&q| keeps_rules(q)))
         .unwrap_or(i)
 }
 
-/// The end byte and width of clusters `s..q` without trailing spaces.
+/// The end byte and width of clusters `s..q` without trailing spaces (cells drawn between
+/// them not counted).
 fn content_before(clusters: &[Cluster], s: usize, q: usize) -> (usize, usize) {
     let shown = &clusters[s..q];
     let keep = shown
@@ -339,11 +312,12 @@ fn content_before(clusters: &[Cluster], s: usize, q: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::rules::is_no_start;
     use super::*;
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         let mut out = Vec::new();
-        Breaker::default().fill(text, width, width, false, |l| {
+        Breaker::default().fill(text, width, width, Style::default(), |l, _| {
             out.push(if l.placeholder {
                 "?"
             } else {
@@ -432,7 +406,9 @@ mod tests {
     fn first_line_may_be_narrower() {
         let text = "一二三四五";
         let mut out = Vec::new();
-        Breaker::default().fill(text, 4, 6, false, |l| out.push(&text[l.start..l.end]));
+        Breaker::default().fill(text, 4, 6, Style::default(), |l, _| {
+            out.push(&text[l.start..l.end])
+        });
         assert_eq!(out, ["一二", "三四五"]);
     }
 }

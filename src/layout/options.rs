@@ -1,19 +1,31 @@
-//! How the reader wants text set: the width of the text column, where the column sits in a
-//! wider pane, paragraph indentation and the width of ambiguous characters. The options are
-//! plain data so that the config file can deserialize them and the layout cache can use them
-//! as part of its key.
+//! How the reader wants text set: the measure (the width of the text column) and where the
+//! column sits in a wider pane, paragraph style and indentation, the width of ambiguous
+//! characters, and the reading-comfort rules of Chinese typesetting (W3C clreq) that change
+//! only what is drawn: spacing between Chinese and Latin text, Han characters kept on one
+//! column parity, full-width letters shown half-width. The options are plain data so that the
+//! config file can deserialize them and the layout cache can use them as part of its key.
 
 use serde::{Deserialize, Serialize};
 
-/// Where the text column sits when the pane is wider than [`LayoutOptions::max_width`].
+/// Where the text column sits when the pane is wider than the measure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Align {
-    /// Against the pane's left edge.
+    /// Against the pane's left edge, the same place at every pane width.
+    #[default]
     Left,
     /// In the middle of the pane, with equal margins (the left one rounded down).
-    #[default]
     Center,
+}
+
+impl Align {
+    /// The name a config file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Align::Left => "left",
+            Align::Center => "center",
+        }
+    }
 }
 
 /// How the first line of a body paragraph is indented.
@@ -30,27 +42,75 @@ pub enum Indent {
     FullWidth,
 }
 
+impl Indent {
+    /// The name a config file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Indent::AsSource => "as-source",
+            Indent::None => "none",
+            Indent::FullWidth => "full-width",
+        }
+    }
+}
+
+/// How body paragraphs are told apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paragraph {
+    /// A blank row between paragraphs (indented or not as [`Indent`] says).
+    #[default]
+    Blank,
+    /// Book style: every body paragraph's first row indented by two full-width spaces and no
+    /// blank row between paragraphs. Headings keep the blank rows around them.
+    Indent,
+}
+
+impl Paragraph {
+    /// The name a config file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Paragraph::Blank => "blank",
+            Paragraph::Indent => "indent",
+        }
+    }
+}
+
 /// How text is set in the reader pane.
 ///
-/// The default is what a reader of Chinese news expects: a column of at most 80 columns (40
-/// Chinese characters, a comfortable measure for Chinese and still fine for Latin text),
-/// centred in wider panes, paragraphs indented as the source indents them, and East Asian
+/// The default is what a reader of Chinese news expects: a column of at most 72 cells (36
+/// Chinese characters, the comfortable screen line of clreq), left in wider panes; a blank
+/// row between paragraphs, indented as the source indents them; one cell between Chinese and
+/// Latin letters or digits; Han characters of a paragraph kept on one column parity so they
+/// line up down the page; full-width letters and digits shown half-width; and East Asian
 /// ambiguous characters (`…`, `—`, `“`) one column wide as most terminals draw them.
 ///
-/// In a config file the keys are kebab-case: `max-width`, `align` (`left` / `center`),
-/// `indent` (`as-source` / `none` / `full-width`) and `ambiguous-wide`; every key is
-/// optional.
+/// None of this changes the text itself: search, `--json` and the stored article see the
+/// text as written; only the rows drawn differ.
+///
+/// In a config file the keys are kebab-case (`measure`, `align`, `indent`, `paragraph`,
+/// `cjk-spacing`, `grid-align`, `normalize-width`, `ambiguous-wide`); every key is optional,
+/// and `max-width` is still read as the old name of `measure`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LayoutOptions {
-    /// The widest the text column gets, in columns; `None` (or 0) uses the whole pane. A
-    /// config value above 65535 is taken as 65535, which is no cap either.
-    #[serde(deserialize_with = "capped_width")]
-    pub max_width: Option<u16>,
-    /// Where the column sits when the pane is wider than `max_width`.
+    /// The widest the text column gets, in cells; 0 uses the whole pane. A config value
+    /// above 65535 is taken as 65535, which is no cap either.
+    #[serde(alias = "max-width", deserialize_with = "capped_width")]
+    pub measure: u16,
+    /// Where the column sits when the pane is wider than the measure.
     pub align: Align,
-    /// Paragraph indentation.
+    /// Paragraph indentation (in the [`Paragraph::Blank`] style).
     pub indent: Indent,
+    /// Blank rows between paragraphs, or book-style indents.
+    pub paragraph: Paragraph,
+    /// One cell between Han or kana and Latin letters or digits (`使用Rust语言` is drawn
+    /// `使用 Rust 语言`), never next to full-width punctuation, never inside an address.
+    pub cjk_spacing: bool,
+    /// Pad runs of narrow characters between Han characters of a paragraph to an even number
+    /// of cells, so every Han character stays on the same column parity (clreq's grid).
+    pub grid_align: bool,
+    /// Draw full-width letters and digits (`ＡＢＣ１２３`) half-width.
+    pub normalize_width: bool,
     /// Count East Asian ambiguous characters as two columns, for terminals set up that way.
     pub ambiguous_wide: bool,
 }
@@ -58,25 +118,44 @@ pub struct LayoutOptions {
 impl Default for LayoutOptions {
     fn default() -> Self {
         Self {
-            max_width: Some(80),
-            align: Align::Center,
+            measure: 72,
+            align: Align::Left,
             indent: Indent::AsSource,
+            paragraph: Paragraph::Blank,
+            cjk_spacing: true,
+            grid_align: true,
+            normalize_width: true,
             ambiguous_wide: false,
         }
     }
 }
 
-/// `max-width` as written: any whole number, the ones past the widest terminal capped.
-fn capped_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
-    Ok(Option::<u64>::deserialize(d)?.map(|w| u16::try_from(w).unwrap_or(u16::MAX)))
+/// `measure` as written: any whole number, the ones past the widest terminal capped.
+fn capped_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    Ok(u16::try_from(u64::deserialize(d)?).unwrap_or(u16::MAX))
 }
 
 impl LayoutOptions {
+    /// The options that draw the text exactly as written: no spacing, no grid padding, no
+    /// narrowing (the measure and paragraph style as the defaults).
+    pub fn verbatim() -> Self {
+        Self {
+            cjk_spacing: false,
+            grid_align: false,
+            normalize_width: false,
+            ..Self::default()
+        }
+    }
+
     /// The width of the text column in a pane `pane_width` columns wide: the pane, capped
-    /// at `max_width`, and never less than 1 (a zero-width pane is laid out as one column so
+    /// at the measure, and never less than 1 (a zero-width pane is laid out as one column so
     /// that positions keep their meaning).
     pub fn column_width(&self, pane_width: u16) -> u16 {
-        let cap = self.max_width.filter(|&w| w > 0).unwrap_or(u16::MAX);
+        let cap = if self.measure == 0 {
+            u16::MAX
+        } else {
+            self.measure
+        };
         pane_width.min(cap).max(1)
     }
 
@@ -94,36 +173,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_column_is_capped_and_centred() {
+    fn the_column_is_capped_and_placed() {
         let o = LayoutOptions::default();
-        assert_eq!((o.column_width(120), o.margin(120)), (80, 20));
-        assert_eq!((o.column_width(81), o.margin(81)), (80, 0));
+        assert_eq!((o.column_width(120), o.margin(120)), (72, 0));
         assert_eq!((o.column_width(40), o.margin(40)), (40, 0));
         assert_eq!((o.column_width(0), o.margin(0)), (1, 0));
-        let left = LayoutOptions {
-            align: Align::Left,
+        let centred = LayoutOptions {
+            align: Align::Center,
             ..o
         };
-        assert_eq!(left.margin(120), 0);
-        let uncapped = LayoutOptions {
-            max_width: Some(0),
-            ..o
-        };
+        assert_eq!((centred.column_width(120), centred.margin(120)), (72, 24));
+        assert_eq!(centred.margin(73), 0);
+        let uncapped = LayoutOptions { measure: 0, ..o };
         assert_eq!(uncapped.column_width(200), 200);
     }
 
     #[test]
     fn config_names_are_kebab_case() {
         let o: LayoutOptions = serde_json::from_str(
-            r#"{"max-width": 60, "align": "left", "indent": "full-width", "ambiguous-wide": true}"#,
+            r#"{"measure": 60, "align": "center", "indent": "full-width", "paragraph": "indent",
+                "cjk-spacing": false, "grid-align": false, "normalize-width": false,
+                "ambiguous-wide": true}"#,
         )
         .unwrap();
-        assert_eq!(o.max_width, Some(60));
-        assert_eq!(o.align, Align::Left);
+        assert_eq!(o.measure, 60);
+        assert_eq!(o.align, Align::Center);
         assert_eq!(o.indent, Indent::FullWidth);
+        assert_eq!(o.paragraph, Paragraph::Indent);
+        assert!(!o.cjk_spacing && !o.grid_align && !o.normalize_width);
         assert!(o.ambiguous_wide);
         let partial: LayoutOptions = serde_json::from_str(r#"{"indent": "as-source"}"#).unwrap();
         assert_eq!(partial, LayoutOptions::default());
         assert!(serde_json::from_str::<LayoutOptions>(r#"{"width": 3}"#).is_err());
+    }
+
+    #[test]
+    fn the_old_name_of_the_measure_is_still_read() {
+        let o: LayoutOptions = serde_json::from_str(r#"{"max-width": 80}"#).unwrap();
+        assert_eq!(o.measure, 80);
     }
 }

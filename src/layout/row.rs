@@ -1,6 +1,7 @@
 //! One row of laid-out text and the pieces it is drawn from. A row stores only ranges into
-//! its block's text, so a laid-out 10 MB article costs a few dozen bytes per row rather than
-//! a copy of the text.
+//! its block's text (and, for the cells drawn that are not text, a range of the layout's
+//! list of such cells), so a laid-out 10 MB article costs a few dozen bytes per row rather
+//! than a copy of the text.
 
 use std::ops::Range;
 
@@ -26,14 +27,39 @@ pub enum RowKind {
     Blank,
 }
 
+/// A cell drawn that is not in the text: why it is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InsertKind {
+    /// The space between Chinese and Latin text (`cjk-spacing`).
+    Spacing,
+    /// A pad that keeps the next wide character on the paragraph's column parity
+    /// (`grid-align`).
+    Pad,
+}
+
+/// One blank cell drawn before the text at byte `at` of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Insert {
+    /// Byte offset of the text the cell is drawn before.
+    pub at: usize,
+    /// Why the cell is there.
+    pub kind: InsertKind,
+}
+
 /// One row of the reader pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row {
     pub(super) kind: RowKind,
     pub(super) indent: bool,
     pub(super) placeholder: bool,
+    /// Some character of the row is drawn narrowed.
+    pub(super) narrowed: bool,
     pub(super) width: u16,
     pub(super) margin: u16,
+    /// How many inserted cells the row draws, from `first_insert` on.
+    pub(super) inserts: u16,
+    /// Index of the row's first inserted cell in the layout's list.
+    pub(super) first_insert: u32,
     pub(super) block: usize,
     pub(super) start: usize,
     pub(super) end: usize,
@@ -109,16 +135,34 @@ impl Row {
     }
 }
 
+/// What a [`Segment`] draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Piece {
+    /// Text as written.
+    Text,
+    /// One character of the text drawn narrowed (`Ａ` as `A`).
+    Narrowed,
+    /// The paragraph indent.
+    Indent,
+    /// A blank cell that is not in the text.
+    Inserted(InsertKind),
+    /// The placeholder for a grapheme wider than the pane.
+    Placeholder,
+}
+
 /// A piece of a row to draw: its text, the byte range of the block it shows (empty for the
-/// indent), and the pane column it starts at (margin included).
+/// indent and inserted cells), and the pane column it starts at (margin included).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment<'a> {
     /// What to draw.
     pub text: &'a str,
-    /// The block's bytes this piece stands for; empty for the indent prefix.
+    /// The block's bytes this piece stands for; empty for the indent prefix and inserted
+    /// cells (which sit at the position of the text after them).
     pub source: Range<usize>,
     /// The pane column of the piece's first cell.
     pub column: u16,
     /// Display width of the piece.
     pub width: u16,
+    /// What the piece is.
+    pub piece: Piece,
 }
