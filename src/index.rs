@@ -55,7 +55,7 @@ use writer::{Writer, write_error};
 
 /// The version of the index's schema and tokens. An index written with another format is
 /// [`IndexError::Outdated`] and has to be rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// An article that matches a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,9 @@ mod fold;
 
 use std::ops::Range;
 
-pub use fold::{context_sensitive, fold, fold_each, has_capital};
+pub use fold::{context_sensitive, fold, fold_each, has_capital, ignored_space};
+
+use crate::article::meta::half_width_char;
 
 use crate::layout::{Block, TextPos};
 
@@ -188,12 +190,22 @@ fn map_back(original: &str, starts: &[usize], len: usize) -> Vec<Range<usize>> {
     // Traditional → simplified maps a character to one of the same UTF-8 length (the
     // fast2s table holds three-byte characters only), so folded lengths can be measured on
     // the original characters without converting them again.
-    for (orig_i, c) in original.char_indices() {
+    let mut chars = original.char_indices().peekable();
+    let mut before = None;
+    while let Some((orig_i, c)) = chars.next() {
+        let half = half_width_char(c);
+        let after = chars.peek().map(|&(_, n)| half_width_char(n));
+        let ignored = fold::ignored_space(before, half, after);
+        before = Some(half);
         if let Some((start, end)) = open
             && folded_pos >= end
         {
             out.push(start..orig_i);
             open = None;
+        }
+        if ignored {
+            // Folded to nothing: inside a match that spans it, never its start or end.
+            continue;
         }
         if open.is_none()
             && let Some(&&s) = pending.peek()
@@ -246,6 +258,16 @@ mod tests {
         );
         assert_eq!(found(&["代号ABC123:完成"], "ＡＢＣ１２３："), ["ABC123:"]);
         assert_eq!(found(&["你好，世界"], "好,世"), ["好，世"]);
+    }
+
+    #[test]
+    fn a_space_between_chinese_and_latin_is_optional_both_ways() {
+        assert_eq!(found(&["使用Rust语言开发"], "Rust 语言"), ["Rust语言"]);
+        assert_eq!(found(&["使用 Rust 语言开发"], "Rust语言"), ["Rust 语言"]);
+        assert_eq!(found(&["使用 Rust 语言开发"], "用Rust"), ["用 Rust"]);
+        assert_eq!(found(&["增长 50% 以上"], "50%以"), ["50% 以"]);
+        // A match never starts or ends on the ignored space.
+        assert_eq!(found(&["用 Rust"], "rust"), ["Rust"]);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The library index answers exactly as the linear scan does: on random small libraries and
 //! random queries of one to six characters in mixed scripts (simplified and traditional Han,
 //! the characters `fast2s` simplifies by context, kana, hangul, Latin in both cases, digits,
-//! full-width forms, punctuation, spaces, and the odd case folds `İ`, Kelvin sign, `ϒ`), the
-//! same articles match with the same counts, and the first match of a sample of them is the
-//! scan's.
+//! full-width forms, punctuation, spaces (one between Han and Latin is ignored), and the odd
+//! case folds `İ`, Kelvin sign, `ϒ`), the same articles match with the same counts, and the
+//! first match of a sample of them is the scan's.
 
 use newsreader::index::{LibraryIndex, first_match};
 use newsreader::layout::Block;
@@ -22,7 +22,7 @@ const ALPHABET: &[char] = &[
 /// overlap itself, mixed scripts, a lower case of two characters.
 const WORDS: &[&str] = &[
     "看著", "乾隆", "乾燥", "計畫", "樊於", "党建", "黨建", "5G", "3.5%", "İx", "Gerrard", "ẞ",
-    "看著G", "計畫A",
+    "看著G", "計畫A", "a 中", "中 5", "5% 國",
 ];
 
 /// A piece of text: a character, a word, or a run that repeats (so that matches overlap).

@@ -1,7 +1,22 @@
 //! Folding text for matching: traditional → simplified Chinese (one character for one, with
-//! the `fast2s` tables), full-width ASCII forms → half-width, and optionally lower case.
+//! the `fast2s` tables), full-width ASCII forms → half-width, optionally lower case, and a
+//! single space between Chinese and Latin text dropped (the reader draws one there whether
+//! the text has it or not, so `Rust语言` and `Rust 语言` must find each other).
 
 use crate::article::meta::half_width_char;
+use crate::layout::spacing::{is_cjk_letter, is_latin, is_unit_sign};
+
+/// Whether the character `c` (folded) between `before` and `after` (folded) is a space that
+/// matching ignores: one space between a CJK letter and a Latin letter, digit or unit sign.
+pub fn ignored_space(before: Option<char>, c: char, after: Option<char>) -> bool {
+    if c != ' ' {
+        return false;
+    }
+    let (Some(b), Some(a)) = (before, after) else {
+        return false;
+    };
+    (is_cjk_letter(b) && is_latin(a)) || ((is_latin(b) || is_unit_sign(b)) && is_cjk_letter(a))
+}
 
 /// Folds one character (already converted to simplified) into `out`.
 pub fn fold_char(c: char, lower: bool, out: &mut String) {
@@ -13,31 +28,56 @@ pub fn fold_char(c: char, lower: bool, out: &mut String) {
     }
 }
 
-/// The folded form of `text`: simplified, half-width, and lower-cased when `lower`.
+/// The folded form of `text`: simplified, half-width, lower-cased when `lower`, without the
+/// spaces [`ignored_space`] names.
 pub fn fold(text: &str, lower: bool) -> String {
     let simple = fast2s::convert(text);
     let mut out = String::with_capacity(simple.len());
-    for c in simple.chars() {
-        fold_char(c, lower, &mut out);
-    }
+    each_kept(&simple, |c| fold_char(c, lower, &mut out));
     out
+}
+
+/// Calls `each` with every character of `simple` (already simplified) that matching keeps,
+/// in order, and its index among all of them.
+fn each_kept_indexed(simple: &str, mut each: impl FnMut(usize, char)) {
+    let mut chars = simple.chars().enumerate().peekable();
+    let mut before = None;
+    while let Some((i, c)) = chars.next() {
+        let half = half_width_char(c);
+        let after = chars.peek().map(|&(_, n)| half_width_char(n));
+        if !ignored_space(before, half, after) {
+            each(i, c);
+        }
+        before = Some(half);
+    }
+}
+
+/// [`each_kept_indexed`] without the index.
+fn each_kept(simple: &str, mut each: impl FnMut(char)) {
+    each_kept_indexed(simple, |_, c| each(c));
 }
 
 /// Folds `text` exactly as [`fold`] does, one character at a time: `each` gets the original
 /// character, its case-kept fold (simplified and half-width: one character of
 /// `fold(text, false)`) and its full fold (also lower case: the one or more characters it
-/// contributes to `fold(text, true)`). A search index uses this to know, for every character
-/// of the folded text, what the reader shows and whether case changed it.
+/// contributes to `fold(text, true)`). Spaces that matching ignores are skipped. A search
+/// index uses this to know, for every character of the folded text, what the reader shows
+/// and whether case changed it.
 pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
     // `fast2s` converts one character for one (looking at its neighbours), so the simplified
     // text lines up with the original character by character.
     let simple = fast2s::convert(text);
+    let originals: Vec<char> = text.chars().collect();
     let mut full = String::new();
-    for (original, s) in text.chars().zip(simple.chars()) {
+    each_kept_indexed(&simple, |i, s| {
         full.clear();
         fold_char(s, true, &mut full);
-        each(original, half_width_char(s), &full);
-    }
+        each(
+            originals.get(i).copied().unwrap_or(s),
+            half_width_char(s),
+            &full,
+        );
+    });
 }
 
 /// Whether `fast2s` may simplify `c` differently depending on its neighbours (`乾隆` keeps
@@ -87,18 +127,46 @@ mod tests {
 
     #[test]
     fn folding_one_character_at_a_time_agrees_with_folding_the_text() {
-        for text in ["ＡＢＣ１２３：黨建", "xİy Straße", "乾隆與乾燥", "看著", ""]
-        {
+        for text in [
+            "ＡＢＣ１２３：黨建",
+            "xİy Straße",
+            "乾隆與乾燥",
+            "看著",
+            "",
+            "用 Rust 寫",
+        ] {
             let (mut kept, mut full, mut originals) = (String::new(), String::new(), String::new());
             fold_each(text, |o, k, f| {
                 originals.push(o);
                 kept.push(k);
                 full.push_str(f);
             });
-            assert_eq!(originals, text);
+            let shown = if text == "用 Rust 寫" {
+                "用Rust寫"
+            } else {
+                text
+            };
+            assert_eq!(originals, shown);
             assert_eq!(kept, fold(text, false), "{text}");
             assert_eq!(full, fold(text, true), "{text}");
         }
+    }
+
+    #[test]
+    fn one_space_between_chinese_and_latin_is_ignored() {
+        assert_eq!(fold("Rust 语言", true), fold("Rust语言", true));
+        assert_eq!(fold("使用 Ｒｕｓｔ", true), "使用rust");
+        assert_eq!(fold("增长 50% 以上", true), "增长50%以上");
+        assert_eq!(
+            fold("Rust  语言", true),
+            "rust  语言",
+            "two spaces are the text's own"
+        );
+        assert_eq!(fold("a b 中 文", true), "a b中 文");
+        assert_eq!(fold(" 语言", true), " 语言");
+        let mut kept = String::new();
+        fold_each("用 Rust", |_, k, _| kept.push(k));
+        assert_eq!(kept, "用Rust");
     }
 
     #[test]
