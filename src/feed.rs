@@ -14,7 +14,8 @@
 //! well-formed readable and `json` fits off-spec JSON Feeds to the schema; `parse`, `dates`,
 //! `zone`, `text` and `item` turn a feed document into [`FeedItem`]s; `fulltext` fetches item
 //! pages; `fetch` runs it all for many feeds at once and reports [`Progress`]; `error` says
-//! what went wrong in words a user understands.
+//! what went wrong in words a user understands; `remote` makes items of what a sync server
+//! sends, by the same rules.
 
 mod charset;
 mod dates;
@@ -27,6 +28,7 @@ mod item;
 mod json;
 pub mod opml;
 mod parse;
+mod remote;
 mod repair;
 pub mod secret;
 mod text;
@@ -37,7 +39,10 @@ pub use fetch::{FetchOptions, Progress, fetch};
 pub use item::{FeedItem, FullText, KeptBecause};
 pub use parse::{ParseContext, ParsedFeed, parse_feed};
 pub use repair::{Fix, Repair};
+pub use remote::{RemoteParts, complete_full_text, item_from_parts};
 pub use zone::Zone;
+
+pub(crate) use http::{USER_AGENT, classify, is_loopback};
 
 use std::collections::HashSet;
 

@@ -59,7 +59,7 @@ impl Default for FetchOptions {
 }
 
 impl FetchOptions {
-    fn limits(&self) -> Limits {
+    pub(super) fn limits(&self) -> Limits {
         Limits {
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,

@@ -284,7 +284,7 @@ pub(crate) fn host_of(text: &str) -> String {
 }
 
 /// Whether the address is this machine (a proxy could not reach it).
-fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(Host::Ipv4(ip)) => ip.is_loopback(),
         Some(Host::Ipv6(ip)) => ip.is_loopback(),
@@ -294,7 +294,7 @@ fn is_loopback(url: &Url) -> bool {
 }
 
 /// A `ureq` error in the user's words.
-fn classify(e: ureq::Error, host: &str, cap: u64) -> Problem {
+pub(crate) fn classify(e: ureq::Error, host: &str, cap: u64) -> Problem {
     use std::io::ErrorKind;
     let host = sanitize_line(host);
     match e {

@@ -309,7 +309,7 @@ fn body(entry: &Entry) -> (&str, bool, bool) {
 
 /// Whether a text read from a summary looks like a teaser rather than the article: short,
 /// or ending in an ellipsis.
-fn is_summary(article: &crate::article::Article) -> bool {
+pub(super) fn is_summary(article: &crate::article::Article) -> bool {
     let last = article
         .sections
         .iter()
@@ -355,7 +355,7 @@ fn guid(entry: &Entry, link: Option<&str>, title: &str, body: &str) -> String {
 }
 
 /// The start of the article's text, as a title for an item that has none.
-fn snippet_title(article: &crate::article::Article) -> String {
+pub(super) fn snippet_title(article: &crate::article::Article) -> String {
     let first = article
         .sections
         .iter()
@@ -373,7 +373,10 @@ fn snippet_title(article: &crate::article::Article) -> String {
 }
 
 /// Date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant in the feed's zone.
-fn local_date(t: DateTime<Utc>, tz: &jiff::tz::TimeZone) -> Option<(String, Option<String>)> {
+pub(super) fn local_date(
+    t: DateTime<Utc>,
+    tz: &jiff::tz::TimeZone,
+) -> Option<(String, Option<String>)> {
     let z = jiff::Timestamp::from_second(t.timestamp())
         .ok()?
         .to_zoned_datetime(tz.clone());
