@@ -19,6 +19,8 @@ mod import;
 mod marks;
 mod open;
 mod schema;
+mod stars;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,8 @@ pub use feeds::{FeedRow, Stored, item_key};
 pub use crate::model::{ArticleId, Bookmark, Entry, Origin, StoredPlace};
 pub use open::{OpenError, busy_timeout};
 pub use schema::VERSION as SCHEMA_VERSION;
+pub use stars::Starred;
+pub use sync::{Queued, SyncFeed, SyncStatus, SyncedItem};
 
 use crate::strings;
 
@@ -135,6 +139,8 @@ fn describe(e: &rusqlite::Error) -> String {
 pub struct Catalog {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Whether the lists show the sync server's feeds and items (see `sync`).
+    synced: bool,
 }
 
 impl Catalog {
@@ -165,13 +171,18 @@ impl Catalog {
         if let Err(e) = schema::migrate(&mut conn) {
             panic!("the schema applies to an empty database: {e}");
         }
-        Catalog { conn, path: None }
+        Catalog {
+            conn,
+            path: None,
+            synced: false,
+        }
     }
 
     /// Another connection to the same database, for a worker thread. A catalog in memory
     /// cannot be shared: `None`.
     pub fn connect(&self) -> Option<Result<Catalog, CatalogError>> {
         let path = self.path.clone()?;
+        let synced = self.synced;
         Some((|| {
             let conn = Connection::open_with_flags(
                 &path,
@@ -181,6 +192,7 @@ impl Catalog {
             Ok(Catalog {
                 conn,
                 path: Some(path),
+                synced,
             })
         })())
     }

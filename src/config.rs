@@ -15,6 +15,7 @@ use crate::feed::{Subscription, Zone};
 use crate::keymap::{Action, Key, Keymap};
 use crate::layout::LayoutOptions;
 use crate::model::Order;
+use crate::sync::{Provider, SyncSettings};
 use crate::theme::Theme;
 use crate::theme::{parse_style, style_string};
 
@@ -42,6 +43,8 @@ pub struct Config {
     pub timezone: Zone,
     /// How the Articles list is ordered (`sort`).
     pub order: Order,
+    /// The feed server synced with (`[sync]`), if any.
+    pub sync: Option<SyncSettings>,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             refresh_minutes: None,
             timezone: Zone::Local,
             order: Order::default(),
+            sync: None,
         }
     }
 }
@@ -107,6 +111,22 @@ struct Raw {
     refresh_minutes: Option<u64>,
     timezone: Option<Spanned<String>>,
     sort: Option<Order>,
+    sync: Option<Spanned<RawSync>>,
+}
+
+/// The `[sync]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSync {
+    provider: Spanned<String>,
+    url: Spanned<String>,
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    password_command: Option<String>,
+    /// Refused with a message (its value is never quoted back).
+    #[serde(default)]
+    password: Option<Spanned<toml::Value>>,
 }
 
 /// One `[[feeds]]` table as written.
@@ -220,6 +240,9 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
             full_text: feed.full_text,
         });
     }
+    if let Some(table) = &raw.sync {
+        config.sync = Some(sync_settings(table, &error)?);
+    }
     for (name, value) in &raw.theme {
         let Some(slot) = config.theme.style_mut(name) else {
             return Err(error(
@@ -324,6 +347,55 @@ fn plain_numbers(message: &str) -> String {
         .replace("expected u16", &range)
 }
 
+/// The `[sync]` table checked: a known provider, an http or https address, a user for the
+/// Google Reader API; a `password` key is refused without quoting it.
+fn sync_settings(
+    table: &Spanned<RawSync>,
+    error: &dyn Fn(usize, String) -> ConfigError,
+) -> Result<SyncSettings, ConfigError> {
+    let raw = table.get_ref();
+    if let Some(p) = &raw.password {
+        return Err(error(
+            p.span().start,
+            crate::strings::CONFIG_SYNC_PASSWORD.to_string(),
+        ));
+    }
+    let provider = Provider::parse(raw.provider.get_ref()).ok_or_else(|| {
+        error(
+            raw.provider.span().start,
+            format!(
+                "unknown sync provider \"{}\"; expected \"greader\" or \"miniflux\"",
+                raw.provider.get_ref()
+            ),
+        )
+    })?;
+    let url = raw.url.get_ref().trim();
+    let usable = url::Url::parse(url)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+    if !usable {
+        return Err(error(
+            raw.url.span().start,
+            format!("bad sync address \"{url}\"; expected an http:// or https:// address"),
+        ));
+    }
+    let user = raw.user.trim().to_string();
+    if provider == Provider::GReader && user.is_empty() {
+        return Err(error(
+            table.span().start,
+            "[sync] with provider = \"greader\" needs a user".to_string(),
+        ));
+    }
+    Ok(SyncSettings {
+        provider,
+        url: url.to_string(),
+        user,
+        password_command: raw
+            .password_command
+            .clone()
+            .filter(|c| !c.trim().is_empty()),
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -409,7 +481,16 @@ pub fn default_text() -> String {
          # [[feeds]]\n\
          # url = \"https://news.example/rss.xml\"\n\
          # name = \"Example News\"\n\
-         # full-text = true\n",
+         # full-text = true\n\n\
+         # Sync with your own feed server (FreshRSS, Miniflux, Inoreader and others): its\n\
+         # subscriptions, read marks and stars become the reader's, and `newsreader sync` or R\n\
+         # brings them. The password is never written here: password-command prints it (its\n\
+         # first line is used), or set the NEWSREADER_SYNC_PASSWORD environment variable.\n\
+         # [sync]\n\
+         # provider = \"greader\"    # the Google Reader API; \"miniflux\": Miniflux's own API\n\
+         # url = \"https://rss.example/api/greader.php\"    # Miniflux: its root address\n\
+         # user = \"me\"             # not needed with provider = \"miniflux\" (an API key)\n\
+         # password-command = \"pass show freshrss\"\n",
         d.refresh_minutes.unwrap_or(0),
         d.timezone.name()
     );
@@ -540,6 +621,57 @@ mod tests {
                 .starts_with("c.toml, line 3, column 1: unknown field `fulltext`"),
         );
         assert!(err("[[feeds]]\nname = \"x\"\n").contains("missing field `url`"));
+    }
+
+    #[test]
+    fn the_sync_table_is_read() {
+        let c = parse(
+            "[sync]\nprovider = \"greader\"\nurl = \"https://rss.example/api/greader.php\"\n\
+             user = \"me\"\npassword-command = \"pass show freshrss\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.sync,
+            Some(SyncSettings {
+                provider: Provider::GReader,
+                url: "https://rss.example/api/greader.php".into(),
+                user: "me".into(),
+                password_command: Some("pass show freshrss".into()),
+            })
+        );
+        let m = parse(
+            "[sync]\nprovider = \"miniflux\"\nurl = \"https://flux.example\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(m.sync.map(|s| s.provider), Some(Provider::Miniflux));
+    }
+
+    #[test]
+    fn sync_mistakes_point_at_line_and_column_and_never_quote_a_password() {
+        let e = err(
+            "[sync]\nprovider = \"greader\"\nurl = \"https://r.example/\"\nuser = \"me\"\n\
+             password = \"hunter2\"\n",
+        );
+        assert!(
+            e.starts_with("c.toml, line 5, column 12: a password is never kept"),
+            "{e}"
+        );
+        assert!(!e.contains("hunter2"), "{e}");
+        assert!(
+            err("[sync]\nprovider = \"fever\"\nurl = \"https://r.example/\"\n")
+                .starts_with("c.toml, line 2, column 12: unknown sync provider \"fever\"")
+        );
+        assert!(
+            err("[sync]\nprovider = \"greader\"\nurl = \"ftp://r.example/\"\nuser = \"u\"\n")
+                .starts_with("c.toml, line 3, column 7: bad sync address")
+        );
+        assert!(
+            err("[sync]\nprovider = \"greader\"\nurl = \"https://r.example/\"\n")
+                .contains("needs a user")
+        );
+        assert!(err("[sync]\nurl = \"https://r.example/\"\n").contains("missing field `provider`"));
     }
 
     #[test]

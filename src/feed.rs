@@ -38,8 +38,8 @@ pub use error::{FeedError, Problem};
 pub use fetch::{FetchOptions, Progress, fetch};
 pub use item::{FeedItem, FullText, KeptBecause};
 pub use parse::{ParseContext, ParsedFeed, parse_feed};
-pub use repair::{Fix, Repair};
 pub use remote::{RemoteParts, complete_full_text, item_from_parts};
+pub use repair::{Fix, Repair};
 pub use zone::Zone;
 
 pub(crate) use http::{USER_AGENT, classify, is_loopback};

@@ -27,6 +27,7 @@ pub mod script;
 pub mod search;
 pub mod session;
 pub mod strings;
+pub mod sync;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

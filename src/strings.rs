@@ -489,3 +489,52 @@ pub const ERR_COMMAND_AND_FILES: &str = "a command (fetch, feeds, list, search) 
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
+
+// Sync with a feed server (`[sync]`, `newsreader sync`).
+
+/// Sync error: the server could not be reached; the network problem follows in brackets.
+pub const SYNC_ERR_OFFLINE: &str = "the sync server could not be reached";
+/// Sync error: the login was refused.
+pub const SYNC_ERR_LOGIN: &str = "the sync server refused the user name or password (check `user` in [sync], and the password from password-command or NEWSREADER_SYNC_PASSWORD)";
+/// Sync error: the server's answer could not be read; what was wrong follows.
+pub const SYNC_ERR_PROTOCOL: &str = "the sync server's answer could not be read";
+/// Sync error: the server refused a request; its reason follows.
+pub const SYNC_ERR_REFUSED: &str = "the sync server refused:";
+/// Sync error: no password; why follows.
+pub const SYNC_ERR_PASSWORD: &str = "no sync password:";
+/// Sync error: the address in [sync] cannot be used; why follows.
+pub const SYNC_ERR_URL: &str = "the sync address in [sync] cannot be used:";
+/// Sync error: the server redirects; where to follows.
+pub const SYNC_ERR_REDIRECT: &str =
+    "the server redirects (put the address it redirects to in [sync] url):";
+/// Password problem: not UTF-8.
+pub const SYNC_PASSWORD_NOT_UTF8: &str = "the password is not valid UTF-8 text";
+/// Password problem: neither source is set.
+pub const SYNC_PASSWORD_NONE: &str =
+    "set password-command in [sync], or the NEWSREADER_SYNC_PASSWORD environment variable";
+/// Password problem: the command failed; why follows.
+pub const SYNC_PASSWORD_COMMAND: &str = "password-command failed";
+/// Password problem: the command's exit status follows.
+pub const SYNC_PASSWORD_EXIT: &str = "it ended with";
+/// Password problem: the command printed nothing.
+pub const SYNC_PASSWORD_EMPTY: &str = "its first line of output is empty";
+/// Protocol problem: no `Auth=` line after ClientLogin.
+pub const SYNC_WHY_NO_AUTH: &str = "no Auth= line in the answer";
+/// Protocol problem: an empty answer.
+pub const SYNC_WHY_EMPTY: &str = "the answer is empty";
+/// Protocol problem: an id listing without ids.
+pub const SYNC_WHY_NO_IDS: &str = "no itemRefs in the answer (the server may not offer this call)";
+/// Protocol problem: a listing without items.
+pub const SYNC_WHY_NO_ITEMS: &str = "no items in the answer (the server may not offer this call)";
+/// Protocol problem: no subscriptions list.
+pub const SYNC_WHY_NO_SUBS: &str = "no subscriptions in the answer";
+/// Protocol problem: a write not answered `OK`; the answer follows.
+pub const SYNC_WHY_NOT_OK: &str = "expected OK, got";
+/// Protocol problem: Miniflux has no category to file a feed in.
+pub const SYNC_WHY_NO_CATEGORY: &str = "the account has no category to file the feed in";
+/// Protocol problem: a Miniflux feed id that is not a number.
+pub const SYNC_WHY_BAD_FEED_ID: &str = "a feed id that is not a number";
+/// `feeds add` with sync on: the server found no feed at the address.
+pub const SYNC_NO_FEED_THERE: &str = "no feed found at this address";
+/// Config error: a password written in [sync].
+pub const CONFIG_SYNC_PASSWORD: &str = "a password is never kept in the config: remove it, and set password-command (a command that prints it) or the NEWSREADER_SYNC_PASSWORD environment variable";

@@ -36,6 +36,8 @@ pub struct FeedRow {
     pub items: usize,
     /// How many of them are unread.
     pub unread: usize,
+    /// The folder it is filed in (on the sync server).
+    pub folder: Option<String>,
 }
 
 /// What storing one feed's fetch changed.
@@ -118,8 +120,12 @@ impl Catalog {
     }
 
     /// Every subscription, config ones first, each by address (with its login, for
-    /// fetching: show it with [`secret::masked`] and identify it with [`secret::public`]).
+    /// fetching: show it with [`secret::masked`] and identify it with [`secret::public`]);
+    /// with sync on, the sync server's, in its order.
     pub fn feeds(&self) -> Result<Vec<FeedRow>, CatalogError> {
+        if self.synced {
+            return self.synced_feed_rows();
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.url, f.name, f.full_text, f.added, f.title, f.error, f.success_at,
                     count(i.id), count(i.id) - count(r.key), f.secret
@@ -146,6 +152,7 @@ impl Catalog {
                 success_at: r.get(6)?,
                 items: usize::try_from(r.get::<_, i64>(7)?).unwrap_or(0),
                 unread: usize::try_from(r.get::<_, i64>(8)?).unwrap_or(0),
+                folder: None,
             })
         })?;
         rows.collect::<Result<_, _>>().map_err(CatalogError::from)
@@ -235,7 +242,7 @@ impl Catalog {
         Ok(stored)
     }
 
-    fn store_item(
+    pub(super) fn store_item(
         &mut self,
         feed: &str,
         label: &str,
@@ -320,8 +327,12 @@ impl Catalog {
         rows.collect::<Result<_, _>>().map_err(CatalogError::from)
     }
 
-    /// The list entries of every item of the feeds subscribed to, each with its feeds.
+    /// The list entries of every item of the feeds subscribed to, each with its feeds;
+    /// with sync on, the sync server's items.
     pub fn item_entries(&self) -> Result<Vec<Entry>, CatalogError> {
+        if self.synced {
+            return self.synced_entries();
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.origin, a.key, a.title, a.date, a.source, a.sections,
                     r.key IS NOT NULL, group_concat(i.feed, char(10))

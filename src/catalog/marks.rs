@@ -186,7 +186,10 @@ impl Catalog {
             let mut statement = tx.prepare_cached(sql)?;
             let at = now();
             for key in keys {
-                statement.execute(params![key.as_ref(), at])?;
+                // A change of a synced item waits in the same transaction to be sent.
+                if statement.execute(params![key.as_ref(), at])? > 0 {
+                    super::sync::enqueue(&tx, key.as_ref(), crate::sync::MarkKind::Read, read, at)?;
+                }
             }
         }
         tx.commit()?;

@@ -159,6 +159,7 @@ impl Catalog {
         Ok(Catalog {
             conn,
             path: Some(path.to_path_buf()),
+            synced: false,
         })
     }
 }

@@ -160,6 +160,44 @@ const MIGRATIONS: &[&[Step]] = &[
         },
         Step::Rust(super::feeds::addresses_in_normal_form),
     ],
+    // 4: stars, and sync with a feed server: its subscriptions, which article each of its
+    // items is, the server's read and starred state as last seen, and the changes made
+    // here that wait to be sent.
+    &[Step::Sql(
+        "CREATE TABLE IF NOT EXISTS stars (
+            key TEXT PRIMARY KEY,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sync_feeds (
+            -- The server's id for the feed (`feed/2`, `42`).
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            folder TEXT,
+            full_text INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS sync_items (
+            -- The server's id for the item (16 hex digits, or a Miniflux entry number).
+            remote TEXT PRIMARY KEY,
+            id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            feed TEXT NOT NULL,
+            -- The server's state as last seen.
+            read INTEGER NOT NULL,
+            starred INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS sync_items_article ON sync_items(id);
+        CREATE INDEX IF NOT EXISTS sync_items_feed ON sync_items(feed);
+        CREATE TABLE IF NOT EXISTS sync_queue (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            remote TEXT NOT NULL,
+            -- `read` or `star`, and the new value.
+            kind TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            UNIQUE (remote, kind)
+        );",
+    )],
 ];
 
 /// The schema version this program writes.

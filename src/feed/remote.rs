@@ -91,7 +91,14 @@ pub fn complete_full_text(
     };
     let client = Client::new(options.limits());
     let gate = Gate::default();
-    complete(items, &request, &client, &gate, options.full_text_limit);
+    complete(
+        items,
+        &request,
+        &client,
+        &gate,
+        options.full_text_limit,
+        options.full_text_budget,
+    );
 }
 
 /// An author as a name: `noreply@example.invalid (张三)` is 张三.
