@@ -71,7 +71,8 @@ impl Cli {
 /// The commands: news feeds, and the library on the command line.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Refresh every subscribed feed, then exit (status 1 if any feed failed).
+    /// Refresh every subscribed feed, then exit (status 1 if any feed failed). With `[sync]`
+    /// in the config, the same as sync.
     Fetch,
     /// Print the Articles list of the library (the configured folders and the feeds' items),
     /// one article a line: unread mark, date, title, source, and path or address.
@@ -96,6 +97,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sync with the feed server of `[sync]` in the config (subscriptions, new items, read
+    /// marks and stars, both ways), then exit (status 1 if it failed).
+    Sync,
     /// Manage feed subscriptions.
     Feeds {
         /// What to do.

@@ -1,13 +1,17 @@
-//! The commands that do not open the reader: `newsreader fetch`, `newsreader feeds add |
-//! import | export | list | remove`, the library listed and searched (`list`, `search`, in
-//! `library`) and printed (`--json`, `--outline`, `--dump`, in [`mod@print`]). Each works on
-//! the catalog in the data folder (and keeps the search index current), prints what it did
-//! on standard output, problems on standard error, and gives the exit status: 0 when all
-//! went well, 1 when something failed (a feed that could not be fetched, a file that could
-//! not be read, nothing found), 2 for a usage mistake.
+//! The commands that do not open the reader: `newsreader fetch`, `newsreader sync`,
+//! `newsreader feeds add | import | export | list | remove` (with sync on, the `sync`
+//! module's), the library listed and searched (`list`, `search`, in `library`) and printed
+//! (`--json`, `--outline`, `--dump`, in [`mod@print`]). Each works on the catalog in the data
+//! folder (and keeps the search index current), prints what it did on standard output,
+//! problems on standard error, and gives the exit status: 0 when all went well, 1 when
+//! something failed (a feed that could not be fetched, a file that could not be read,
+//! nothing found), 2 for a usage mistake.
 
 mod library;
 pub mod print;
+mod sync;
+
+pub use sync::status_line as sync_status_line;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -43,10 +47,21 @@ pub fn run(
     for w in warnings {
         writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&w))?;
     }
-    match command {
-        Command::Fetch => fetch(&mut catalog, config, places, out, err),
-        Command::Feeds { action } => feeds(&mut catalog, config, action, out, err),
-        Command::List { json, unread, feed } => library::list(
+    match (command, &config.sync) {
+        (Command::Sync, Some(settings)) => {
+            sync::sync(&mut catalog, settings, config, places, out, err)
+        }
+        (Command::Sync, None) => usage(err, s::SYNC_NOT_CONFIGURED),
+        // With sync on, the server fetches the feeds: `fetch` syncs.
+        (Command::Fetch, Some(settings)) => {
+            sync::sync(&mut catalog, settings, config, places, out, err)
+        }
+        (Command::Fetch, None) => fetch(&mut catalog, config, places, out, err),
+        (Command::Feeds { action }, Some(settings)) => {
+            sync::feeds(&mut catalog, settings, action, out, err)
+        }
+        (Command::Feeds { action }, None) => feeds(&mut catalog, config, action, out, err),
+        (Command::List { json, unread, feed }, _) => library::list(
             &mut catalog,
             config,
             places,
@@ -54,7 +69,7 @@ pub fn run(
             out,
             err,
         ),
-        Command::Search { query, json } => {
+        (Command::Search { query, json }, _) => {
             library::search(&mut catalog, config, places, query, *json, out, err)
         }
     }
@@ -290,15 +305,17 @@ fn feed_label(row: &crate::catalog::FeedRow) -> String {
 
 /// One line of the progress bar: `fetching 3/10 [######    ] 人民网`.
 pub fn progress_line(p: &Progress) -> String {
-    const WIDTH: usize = 20;
-    let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
     let last = p.last.as_deref().map(sanitize_line).unwrap_or_default();
+    progress_bar(s::FETCHING, p.done, p.total, &last)
+}
+
+/// A progress bar: `label done/total [####      ] last` (`last` cut to 30 characters).
+pub fn progress_bar(label: &str, done: usize, total: usize, last: &str) -> String {
+    const WIDTH: usize = 20;
+    let filled = (done.min(total) * WIDTH).checked_div(total).unwrap_or(0);
     let last: String = last.chars().take(30).collect();
     format!(
-        "{}{}/{} [{}{}] {last}",
-        s::FETCHING,
-        p.done,
-        p.total,
+        "{label}{done}/{total} [{}{}] {last}",
         "#".repeat(filled),
         " ".repeat(WIDTH - filled)
     )

@@ -538,3 +538,34 @@ pub const SYNC_WHY_BAD_FEED_ID: &str = "a feed id that is not a number";
 pub const SYNC_NO_FEED_THERE: &str = "no feed found at this address";
 /// Config error: a password written in [sync].
 pub const CONFIG_SYNC_PASSWORD: &str = "a password is never kept in the config: remove it, and set password-command (a command that prints it) or the NEWSREADER_SYNC_PASSWORD environment variable";
+/// `newsreader sync` without [sync] in the config.
+pub const SYNC_NOT_CONFIGURED: &str = "no [sync] table in the config: add one naming your feed server (see `newsreader --print-config`)";
+/// The progress bar of `sync`.
+pub const SYNCING: &str = "syncing ";
+/// `sync` summary: after the number of read or star changes that came from the server.
+pub const SYNC_CHANGED_HERE: &str = "changed on the server";
+/// `sync` summary: after the number of changes sent.
+pub const SYNC_SENT: &str = "sent";
+/// `sync` summary: after the number of requests.
+pub const SYNC_REQUESTS: &str = "requests";
+/// `feeds add` with sync on: subscribed; the feed follows.
+pub const SYNC_SUBSCRIBED: &str = "subscribed on the sync server: ";
+/// `feeds remove` with sync on: unsubscribed; the address follows.
+pub const SYNC_UNSUBSCRIBED: &str = "unsubscribed on the sync server: ";
+/// `feeds add | import` with sync on: what to do next.
+pub const SYNC_HINT: &str = "run `newsreader sync` (or press R in the reader) to bring its items";
+/// `feeds remove` with sync on: the address is not a subscription on the server.
+pub const SYNC_NOT_ON_SERVER: &str =
+    "not subscribed on the sync server (see `newsreader feeds list`)";
+/// `feeds import` with sync on: after the number of feeds newly subscribed on the server.
+pub const SYNC_NEW_ON_SERVER: &str = "new on the server";
+/// `feeds list` with sync on and no subscription known.
+pub const SYNC_NO_FEEDS: &str = "no feeds from the sync server yet: run `newsreader sync`, or subscribe with `newsreader feeds add URL`";
+/// When the last sync succeeded; the time follows.
+pub const SYNC_LAST: &str = "last sync: ";
+/// No sync has succeeded yet.
+pub const SYNC_NEVER: &str = "never";
+/// The last sync failed; why follows.
+pub const SYNC_LAST_FAILED: &str = "the last try failed: ";
+/// After the number of changes made here that wait to be sent.
+pub const SYNC_WAITING: &str = "changes waiting to be sent";

@@ -109,8 +109,9 @@ pub fn sync_with(
     progress: &mut dyn FnMut(SyncProgress),
     changed: &mut dyn FnMut(Entry),
 ) -> Result<SyncReport, SyncError> {
-    catalog.use_sync_account(account)?;
     let feeds = backend.subscriptions()?;
+    // Another server or user: its state goes, once the new one has answered.
+    catalog.use_sync_account(account)?;
     let (feeds_added, feeds_removed) = catalog.set_sync_feeds(&feeds, &options.full_text)?;
     let cursor = catalog.sync_cursor()?;
     let known = catalog.known_remote_ids()?;

@@ -77,6 +77,16 @@ pub struct GState {
     pub next_feed: u64,
     /// The most ids or items one page holds, whatever `n` asks (some servers cap it).
     pub max_n: usize,
+    /// Requests to this endpoint hang (for a kill while a sync waits): before the server
+    /// acts on them, or after it acted and before it answers.
+    pub stall: Option<(String, Stall)>,
+}
+
+/// When a stalled request hangs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stall {
+    Before,
+    After,
 }
 
 /// The running server.
@@ -90,7 +100,21 @@ impl GReaderServer {
     pub fn start(state: GState) -> GReaderServer {
         let state = Arc::new(Mutex::new(state));
         let s = Arc::clone(&state);
-        let http = HttpServer::start(move |req| handle(&mut s.lock().unwrap(), req));
+        let http = HttpServer::start(move |req| {
+            let stall = s.lock().unwrap().stall.clone();
+            let hang = |when| {
+                if let Some((endpoint, w)) = &stall
+                    && *w == when
+                    && req.path.ends_with(endpoint.as_str())
+                {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                }
+            };
+            hang(Stall::Before);
+            let reply = handle(&mut s.lock().unwrap(), req);
+            hang(Stall::After);
+            reply
+        });
         GReaderServer { http, state }
     }
 
@@ -123,6 +147,7 @@ impl GState {
             now_usec: 1_796_646_612_000_000,
             next_feed: 1,
             max_n: usize::MAX,
+            stall: None,
         }
     }
 

@@ -115,6 +115,7 @@ type Handler = Arc<dyn Fn(&Req) -> Resp + Send + Sync>;
 pub struct HttpServer {
     pub port: u16,
     log: Arc<Mutex<Vec<(String, String)>>>,
+    stopped: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl HttpServer {
@@ -125,14 +126,28 @@ impl HttpServer {
         let handler: Handler = Arc::new(handler);
         let log = Arc::new(Mutex::new(Vec::new()));
         let l = Arc::clone(&log);
+        let stopped = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&stopped);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    // The listener is dropped: the port refuses connections from now on.
+                    break;
+                }
                 let handler = Arc::clone(&handler);
                 let log = Arc::clone(&l);
                 std::thread::spawn(move || serve(stream, &handler, &log));
             }
         });
-        HttpServer { port, log }
+        HttpServer { port, log, stopped }
+    }
+
+    /// Stops listening: from now on the server is down (connections are refused).
+    pub fn stop(&self) {
+        self.stopped
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        std::thread::sleep(Duration::from_millis(50));
     }
 
     /// `http://127.0.0.1:PORT` and `path`.
