@@ -483,7 +483,7 @@ pub const SEARCH_EMPTY_QUERY: &str = "nothing to search for: give a word or phra
 /// `search` that found nothing (on standard error); the query follows.
 pub const SEARCH_NOTHING: &str = "no match for ";
 /// A command given with PATHs or `--json`/`--outline`/`--dump`.
-pub const ERR_COMMAND_AND_FILES: &str = "a command (fetch, feeds, list, search) does not take PATHs, --json, --outline, --dump, --width or --encoding; name a file like a command as ./fetch";
+pub const ERR_COMMAND_AND_FILES: &str = "a command (fetch, sync, feeds, list, search) does not take PATHs, --json, --outline, --dump, --width or --encoding; name a file like a command as ./fetch";
 
 /// `one` when `n` is 1, else `many`: the words after a count.
 pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {

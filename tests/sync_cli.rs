@@ -3,7 +3,7 @@
 //! time of the last sync (also with the server down), subscriptions added, removed and
 //! exported on the server, a change made here that survives a kill -9 in the middle of a
 //! sync and reaches the server exactly once, and the password found nowhere: not in the
-//! catalog, the config, the cache, or anything any command printed.
+//! catalog, the config, the cache, the debug log, or anything any command printed.
 
 #[path = "support/greader_server.rs"]
 mod greader_server;
@@ -51,6 +51,7 @@ impl Setup {
             c.arg("--config").arg(&self.config);
         }
         c.env("NEWSREADER_DATA_DIR", self.data())
+            .env("NEWSREADER_LOG", self.dir.path().join("debug.log"))
             .env("NEWSREADER_CACHE_DIR", self.dir.path().join("cache"))
             .env("NO_PROXY", "*")
             .env_remove("NEWSREADER_SYNC_PASSWORD");
@@ -342,5 +343,10 @@ fn the_password_is_found_nowhere() {
     assert!(
         data.iter().any(|(p, _)| p.ends_with("library.db")),
         "the catalog was looked at"
+    );
+    let log = std::fs::read_to_string(s.dir.path().join("debug.log")).unwrap();
+    assert!(
+        log.contains("sync: POST /accounts/ClientLogin -> 200"),
+        "the log was looked at: {log}"
     );
 }

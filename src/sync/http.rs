@@ -3,7 +3,8 @@
 //! User-Agent, proxies from the environment (never for the loopback address), no redirects
 //! followed (a redirect is reported, so the address in the config can be fixed, and the
 //! credentials never travel to another host), and a count of the requests made. Every
-//! answer is returned whatever its status; the protocols decide what a status means.
+//! answer is returned whatever its status; the protocols decide what a status means. Each
+//! request goes to the debug log (method, path, status, size, time: never a body or header).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -137,6 +138,7 @@ impl Client {
     ) -> Result<Reply, SyncError> {
         let url = format!("{}{path}", self.base);
         self.requests.fetch_add(1, Ordering::Relaxed);
+        let started = std::time::Instant::now();
         let response = match body {
             Body::None => {
                 let mut r = match method {
@@ -169,9 +171,20 @@ impl Client {
                     .send(text.as_bytes())
             }
         };
-        let mut response =
-            response.map_err(|e| SyncError::Offline(classify(e, &self.host, MAX_BYTES)))?;
+        let mut response = response.map_err(|e| {
+            let problem = classify(e, &self.host, MAX_BYTES);
+            log::debug!("sync: {method} {path}: {problem}");
+            SyncError::Offline(problem)
+        })?;
         let reply = read(&mut response, &self.host)?;
+        // The path and query hold no secret (passwords and tokens travel in bodies and
+        // headers, which are never logged).
+        log::debug!(
+            "sync: {method} {path} -> {} ({} bytes, {} ms)",
+            reply.status,
+            reply.body.len(),
+            started.elapsed().as_millis()
+        );
         if (300..400).contains(&reply.status) {
             let to = reply.header("location").unwrap_or_default();
             return Err(SyncError::BadUrl(super::short(&format!(
