@@ -171,13 +171,24 @@ fn the_readme_example_configs_parse() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert_eq!(blocks.len(), 2, "the config example and the feeds example");
+    assert_eq!(
+        blocks.len(),
+        3,
+        "the config example, the feeds example and the sync example"
+    );
     let c = config::parse(blocks[0], Path::new("README.md")).unwrap();
     assert!(!c.library.is_empty());
     let feeds = config::parse(blocks[1], Path::new("README.md")).unwrap();
     assert_eq!(feeds.feeds.len(), 1);
     assert!(feeds.feeds[0].full_text);
     assert_eq!(feeds.refresh_minutes, Some(30));
+    let sync = config::parse(blocks[2], Path::new("README.md")).unwrap();
+    let settings = sync.sync.expect("the sync example has a [sync] table");
+    assert_eq!(settings.provider, newsreader::sync::Provider::GReader);
+    assert_eq!(
+        settings.password_command.as_deref(),
+        Some("pass show freshrss")
+    );
 }
 
 #[test]
