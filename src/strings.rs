@@ -502,7 +502,7 @@ pub const SYNC_ERR_PROTOCOL: &str = "the sync server's answer could not be read"
 pub const SYNC_ERR_REFUSED: &str = "the sync server refused:";
 /// Sync error: no password; why follows.
 pub const SYNC_ERR_PASSWORD: &str = "no sync password:";
-/// Sync error: the address in [sync] cannot be used; why follows.
+/// Sync error: the address in `[sync]` cannot be used; why follows.
 pub const SYNC_ERR_URL: &str = "the sync address in [sync] cannot be used:";
 /// Sync error: the server redirects; where to follows.
 pub const SYNC_ERR_REDIRECT: &str =
@@ -536,9 +536,9 @@ pub const SYNC_WHY_NO_CATEGORY: &str = "the account has no category to file the 
 pub const SYNC_WHY_BAD_FEED_ID: &str = "a feed id that is not a number";
 /// `feeds add` with sync on: the server found no feed at the address.
 pub const SYNC_NO_FEED_THERE: &str = "no feed found at this address";
-/// Config error: a password written in [sync].
+/// Config error: a password written in `[sync]`.
 pub const CONFIG_SYNC_PASSWORD: &str = "a password is never kept in the config: remove it, and set password-command (a command that prints it) or the NEWSREADER_SYNC_PASSWORD environment variable";
-/// `newsreader sync` without [sync] in the config.
+/// `newsreader sync` without `[sync]` in the config.
 pub const SYNC_NOT_CONFIGURED: &str = "no [sync] table in the config: add one naming your feed server (see `newsreader --print-config`)";
 /// The progress bar of `sync`.
 pub const SYNCING: &str = "syncing ";
