@@ -37,6 +37,8 @@ pub struct Entry {
     pub title: String,
     /// Its date (`YYYY-MM-DD`), when known.
     pub date: Option<String>,
+    /// Its time of day (`HH:MM`, in the zone of `date`), when known.
+    pub time: Option<String>,
     /// Its source (publisher), when known.
     pub source: Option<String>,
     /// How many sections it has, the lead included.
@@ -45,6 +47,19 @@ pub struct Entry {
     pub read: bool,
     /// The feeds that carry it, by address (none for files).
     pub feeds: Vec<String>,
+}
+
+impl Entry {
+    /// When it was published, as text that sorts in time order: `YYYY-MM-DD HH:MM`, or the
+    /// date alone when the time is not known (before every time of that day); `None`
+    /// without a date.
+    pub fn when(&self) -> Option<String> {
+        let date = self.date.as_deref()?;
+        Some(match self.time.as_deref() {
+            Some(time) => format!("{date} {time}"),
+            None => date.to_string(),
+        })
+    }
 }
 
 /// How the Articles list is ordered (`sort` in the config).

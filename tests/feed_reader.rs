@@ -22,6 +22,7 @@ fn item(id: i64, title: &str, date: &str, feed: &str, read: bool) -> Entry {
         key: format!("item:{id}"),
         title: title.to_string(),
         date: Some(date.to_string()),
+        time: None,
         source: None,
         sections: 1,
         read,

@@ -39,7 +39,7 @@ impl Setup {
         )
         .unwrap();
         std::fs::write(lib.join("b/bad.txt"), b"a\0b").unwrap();
-        let mut text = format!("library = [\"{}\"]\n", lib.display());
+        let mut text = format!("library = [\"{}\"]\ntimezone = \"+08:00\"\n", lib.display());
         for url in feeds {
             text.push_str(&format!("\n[[feeds]]\nurl = \"{url}\"\n"));
         }
@@ -203,14 +203,17 @@ fn list_prints_the_articles_list_with_its_filters() {
     let lines: Vec<String> = out(&o).lines().map(String::from).collect();
     // Newest first: the items (May), then the dated file (1 May), then the undated one.
     assert_eq!(lines.len(), 4, "{lines:?}");
-    assert!(lines[0].starts_with("* 2024-05-07  夜市重新开张  [本地快讯]  https://news.example/2"));
+    assert_eq!(
+        lines[0],
+        "* 2024-05-07 20:00  夜市重新开张  [本地快讯]  https://news.example/2"
+    );
     assert!(
-        lines[2].starts_with("* 2024-05-01  港口吞吐量创新高"),
+        lines[2].starts_with("* 2024-05-01        港口吞吐量创新高"),
         "{lines:?}"
     );
     assert!(lines[2].ends_with("news/a.txt"), "{lines:?}");
     assert!(
-        lines[3].starts_with("*             城市公园重新开放"),
+        lines[3].starts_with("*                   城市公园重新开放"),
         "{lines:?}"
     );
 
@@ -341,6 +344,76 @@ fn regression_feeds_list_and_export_name_a_feed_by_its_title() {
         list.contains("单条\n") && list.contains("  1 item, 1 unread"),
         "{list}"
     );
+}
+
+#[test]
+fn regression_a_days_items_are_listed_by_time() {
+    let server = Server::start(1);
+    server.fixed(
+        "/flash.xml",
+        Reply::ok(RSS, server::fixture("title_only.xml")),
+    );
+    let s = Setup::new(&[&server.url(0, "/flash.xml")]);
+    std::fs::remove_dir_all(s.root.join("news")).unwrap();
+    std::fs::create_dir_all(s.root.join("news")).unwrap();
+    assert!(s.run(&["fetch"]).status.success());
+    let v = json_lines(&s.run(&["list", "--json"]));
+    let titles: Vec<&str> = v.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    // Published at 13:26, 10:59, 10:43 and 13:22 on one day (+08:00).
+    assert_eq!(
+        titles,
+        [
+            "央行宣布下调存款准备金率0.25个百分点",
+            "外汇储备规模保持稳定",
+            "【快讯】沪指收涨0.8%",
+            "国际油价小幅回落"
+        ]
+    );
+}
+
+#[test]
+fn regression_an_item_whose_date_changes_is_updated() {
+    let server = Server::start(1);
+    let pub_date = std::sync::Arc::new(std::sync::Mutex::new("Mon, 06 May 2024 09:00:00 +0800"));
+    let date = std::sync::Arc::clone(&pub_date);
+    server.route("/news.xml", move |_| {
+        let d = *date.lock().unwrap();
+        Reply::ok(RSS, feed().replace("Mon, 06 May 2024 09:00:00 +0800", d))
+    });
+    let s = Setup::new(&[&server.url(0, "/news.xml")]);
+    assert!(s.run(&["fetch"]).status.success());
+    *pub_date.lock().unwrap() = "Wed, 08 May 2024 07:30:00 +0800";
+    let o = s.run(&["fetch"]);
+    assert!(out(&o).contains("1 updated"), "{}", out(&o));
+    let v = json_lines(&s.run(&["list", "--json", "--feed", "本地快讯"]));
+    assert_eq!(v[0]["title"], "港口新航线开通");
+    assert_eq!(v[0]["date"], "2024-05-08");
+    assert_eq!(v[0]["time"], "07:30");
+}
+
+#[test]
+fn regression_after_the_upgrade_every_feed_is_fetched_whole_once() {
+    let s = Setup::new(&[]);
+    assert!(s.run(&["list"]).status.success());
+    let db = s.data().join("library.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "INSERT INTO feeds (url, etag, last_modified) VALUES ('https://a.example/rss', '\"v1\"', 'x');
+         ALTER TABLE articles DROP COLUMN time;
+         PRAGMA user_version = 4;",
+    )
+    .unwrap();
+    drop(conn);
+    let (c, _) = Catalog::open(Some(&s.data()));
+    let request = c
+        .feed_request(&newsreader::feed::Subscription::new(
+            "https://a.example/rss",
+        ))
+        .unwrap();
+    assert_eq!(request.validators, Default::default());
+    // The column is back, and a listing fills it.
+    drop(c);
+    assert!(s.run(&["list"]).status.success());
 }
 
 #[test]

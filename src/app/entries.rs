@@ -204,10 +204,10 @@ fn path_order(a: &Entry, b: &Entry) -> Ordering {
     }
 }
 
-/// Newest first, undated last.
+/// Newest first (by date, then by time within a day), undated last.
 fn by_date(a: &Entry, b: &Entry) -> Ordering {
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => y.cmp(x),
+    match (a.when(), b.when()) {
+        (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -223,21 +223,27 @@ pub fn sort_entries(entries: &mut [Entry], order: Order) {
             Origin::Embedded(name) => (0, name.clone()),
             // A separator below every other character orders paths as their components do.
             Origin::File(p) => (1, p.to_string_lossy().replace('/', "\u{1}")),
-            // Newest first: the date's digits turned around sort later dates first.
-            // (Undated items last, as `path_order` has them.)
+            // Newest first: the digits of date and time turned around sort later ones
+            // first, and a day without a time after that day's times. (Undated items last,
+            // as `path_order` has them.)
             Origin::Item(_) => (
                 2,
-                e.date.as_deref().map_or_else(
+                e.when().map_or_else(
                     || "~".to_string(),
                     |d| {
-                        d.chars()
+                        let mut key: String = d
+                            .chars()
                             .map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8)))
-                            .collect()
+                            .collect();
+                        if e.time.is_none() {
+                            key.push('~');
+                        }
+                        key
                     },
                 ),
             ),
         };
-        let date = e.date.clone().filter(|_| newest);
+        let date = e.when().filter(|_| newest);
         (newest && date.is_none(), std::cmp::Reverse(date), path)
     });
 }
@@ -254,6 +260,7 @@ mod tests {
             key: String::new(),
             title: String::new(),
             date: None,
+            time: None,
             source: None,
             sections: 1,
             read: false,
@@ -313,6 +320,37 @@ mod tests {
                 "g21"
             ]
         );
+    }
+
+    #[test]
+    fn regression_one_days_articles_sort_by_their_time() {
+        // A flash feed's day, as it was listed before: 13:26, 10:59, 10:43, 13:22.
+        let mut entries = Vec::new();
+        for (id, time) in [
+            (1, Some("13:26")),
+            (2, Some("10:59")),
+            (3, None),
+            (4, Some("10:43")),
+            (5, Some("13:22")),
+        ] {
+            let mut e = entry(id, Origin::Item(format!("g{id}")));
+            e.date = Some("2024-05-06".into());
+            e.time = time.map(String::from);
+            entries.push(e);
+        }
+        let mut yesterday = entry(6, Origin::Item("g6".into()));
+        yesterday.date = Some("2024-05-05".into());
+        yesterday.time = Some("23:59".into());
+        entries.push(yesterday);
+        for order in [Order::NewestFirst, Order::Path] {
+            let mut sorted = entries.clone();
+            sort_entries(&mut sorted, order);
+            let ids: Vec<i64> = sorted.iter().map(|e| e.id.0).collect();
+            assert_eq!(ids, [1, 5, 2, 4, 3, 6], "{order:?}");
+            let mut by_compare = entries.clone();
+            by_compare.sort_by(|a, b| list_order(a, b, order));
+            assert_eq!(sorted, by_compare, "{order:?}");
+        }
     }
 
     #[test]

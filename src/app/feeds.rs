@@ -330,6 +330,7 @@ mod tests {
             key: format!("k{id}"),
             title: format!("t{id}"),
             date: None,
+            time: None,
             source: None,
             sections: 1,
             read,

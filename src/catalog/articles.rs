@@ -104,31 +104,33 @@ impl Catalog {
     ) -> Result<ArticleId, CatalogError> {
         let origin_key = origin.key();
         let size = i64::try_from(size).unwrap_or(i64::MAX);
-        let (key, title, date, source, encoding, sections, error) = match &outcome {
+        let (key, title, date, time, source, encoding, sections, error) = match &outcome {
             Outcome::Article(a, key) => (
                 Some(*key),
                 a.title.as_str(),
                 a.date.as_deref(),
+                a.time.as_deref(),
                 a.source.as_deref(),
                 Some(a.encoding.as_str()),
                 i64::try_from(a.sections.len()).unwrap_or(i64::MAX),
                 None,
             ),
-            Outcome::Failed(why) => (None, "", None, None, None, 0, Some(*why)),
+            Outcome::Failed(why) => (None, "", None, None, None, None, 0, Some(*why)),
         };
         let id: i64 = self.conn.query_row(
-            "INSERT INTO articles (origin, key, size, mtime, parser, title, date, source,
+            "INSERT INTO articles (origin, key, size, mtime, parser, title, date, time, source,
                                    encoding, sections, error)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT (origin) DO UPDATE SET
                 key = excluded.key, size = excluded.size, mtime = excluded.mtime,
                 parser = excluded.parser, title = excluded.title, date = excluded.date,
-                source = excluded.source, encoding = excluded.encoding,
-                sections = excluded.sections, error = excluded.error
+                time = excluded.time, source = excluded.source,
+                encoding = excluded.encoding, sections = excluded.sections,
+                error = excluded.error
              RETURNING id",
             params![
-                origin_key, key, size, mtime, parser, title, date, source, encoding, sections,
-                error
+                origin_key, key, size, mtime, parser, title, date, time, source, encoding,
+                sections, error
             ],
             |r| r.get(0),
         )?;
@@ -178,7 +180,7 @@ impl Catalog {
         let mut failures = Vec::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, origin, articles.key, title, date, source, sections, error,
-                    reads.key IS NOT NULL
+                    reads.key IS NOT NULL, time
              FROM articles LEFT JOIN reads ON reads.key = articles.key
              WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)",
         )?;
@@ -196,10 +198,11 @@ impl Catalog {
                     r.get::<_, i64>(6)?,
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, bool>(8)?,
+                    r.get::<_, Option<String>>(9)?,
                 ))
             })?;
             for row in rows {
-                let (id, origin, key, title, date, source, sections, error, read) = row?;
+                let (id, origin, key, title, date, source, sections, error, read, time) = row?;
                 if !seen.insert(id) {
                     continue;
                 }
@@ -212,6 +215,7 @@ impl Catalog {
                         key,
                         title,
                         date,
+                        time,
                         source,
                         sections: u32::try_from(sections).unwrap_or(0),
                         read,
@@ -228,7 +232,8 @@ impl Catalog {
         let origin = Origin::Embedded(name.to_string());
         self.conn
             .query_row(
-                "SELECT id, articles.key, title, date, source, sections, reads.key IS NOT NULL
+                "SELECT id, articles.key, title, date, source, sections, reads.key IS NOT NULL,
+                        time
                  FROM articles LEFT JOIN reads ON reads.key = articles.key
                  WHERE origin = ?1 AND error IS NULL AND articles.key IS NOT NULL",
                 params![origin.key()],
@@ -239,6 +244,7 @@ impl Catalog {
                         key: r.get(1)?,
                         title: r.get(2)?,
                         date: r.get(3)?,
+                        time: r.get(7)?,
                         source: r.get(4)?,
                         sections: u32::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
                         read: r.get(6)?,

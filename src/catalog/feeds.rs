@@ -252,12 +252,13 @@ impl Catalog {
     ) -> Result<(), CatalogError> {
         let origin = Origin::Item(item.guid.clone());
         let key = item_key(&item.guid);
-        let known: Option<(i64, Option<String>)> = self
+        type Known = (i64, Option<String>, Option<String>, Option<String>);
+        let known: Option<Known> = self
             .conn
             .query_row(
-                "SELECT id, hash FROM articles WHERE origin = ?1",
+                "SELECT id, hash, date, time FROM articles WHERE origin = ?1",
                 params![origin.key()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let mut article = item.article.clone();
@@ -266,11 +267,13 @@ impl Catalog {
         }
         let hash = text_key(&article);
         let keep_stored = matches!(item.full_text, FullText::Known) && known.is_some();
-        let changed = known
-            .as_ref()
-            .is_none_or(|(_, h)| h.as_deref() != Some(&hash));
+        // The text, or when the item says it was published (a date read from its text before
+        // the feed's own date was believed).
+        let changed = known.as_ref().is_none_or(|(_, h, date, time)| {
+            h.as_deref() != Some(&hash) || *date != article.date || *time != article.time
+        });
         let id = match known {
-            Some((id, _)) if keep_stored || !changed => ArticleId(id),
+            Some((id, ..)) if keep_stored || !changed => ArticleId(id),
             _ => {
                 let id = self.put(
                     &origin,
@@ -304,6 +307,7 @@ impl Catalog {
                 key,
                 title: article.title.clone(),
                 date: article.date.clone(),
+                time: article.time.clone(),
                 source: article.source.clone(),
                 sections: u32::try_from(article.sections.len()).unwrap_or(0),
                 read,
@@ -335,7 +339,7 @@ impl Catalog {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.origin, a.key, a.title, a.date, a.source, a.sections,
-                    r.key IS NOT NULL, group_concat(i.feed, char(10))
+                    r.key IS NOT NULL, group_concat(i.feed, char(10)), a.time
              FROM articles a
              JOIN item_feeds i ON i.id = a.id
              JOIN feeds f ON f.url = i.feed
@@ -351,6 +355,7 @@ impl Catalog {
                 key: r.get(2)?,
                 title: r.get(3)?,
                 date: r.get(4)?,
+                time: r.get(9)?,
                 source: r.get(5)?,
                 sections: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
                 read: r.get(7)?,

@@ -198,6 +198,17 @@ const MIGRATIONS: &[&[Step]] = &[
             UNIQUE (remote, kind)
         );",
     )],
+    // 5: an article's time of day, so that a day's articles sort by time; every feed is
+    // fetched whole once more (validators forgotten), so that items stored with a date read
+    // from their text get the feed's own date and time.
+    &[
+        Step::Column {
+            table: "articles",
+            column: "time",
+            definition: "TEXT",
+        },
+        Step::Sql("UPDATE feeds SET etag = NULL, last_modified = NULL;"),
+    ],
 ];
 
 /// The schema version this program writes.

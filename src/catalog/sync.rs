@@ -414,7 +414,7 @@ impl Catalog {
     pub(super) fn synced_entries(&self) -> Result<Vec<Entry>, CatalogError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.origin, a.key, a.title, a.date, a.source, a.sections,
-                    r.key IS NOT NULL, group_concat(f.url, char(10))
+                    r.key IS NOT NULL, group_concat(f.url, char(10)), a.time
              FROM sync_items s
              JOIN articles a ON a.id = s.id
              JOIN sync_feeds f ON f.id = s.feed
@@ -430,6 +430,7 @@ impl Catalog {
                 key: r.get(2)?,
                 title: r.get(3)?,
                 date: r.get(4)?,
+                time: r.get(9)?,
                 source: r.get(5)?,
                 sections: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
                 read: r.get(7)?,

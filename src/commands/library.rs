@@ -142,6 +142,7 @@ fn listed(
 struct About {
     title: String,
     date: Option<String>,
+    time: Option<String>,
     source: Option<String>,
     unread: bool,
     path: Option<String>,
@@ -166,6 +167,7 @@ impl About {
         About {
             title: shown(&e.title),
             date: e.date.as_deref().map(shown),
+            time: e.time.as_deref().map(shown),
             source: e.source.as_deref().map(shown),
             unread: !e.read,
             path: path.as_deref().map(shown),
@@ -178,12 +180,16 @@ impl About {
         }
     }
 
-    /// `* 2024-05-06  Title  [Source]  path-or-address`: the unread mark, the date (blank
-    /// when unknown), the title, the source, where it is.
+    /// `* 2024-05-06 13:26  Title  [Source]  path-or-address`: the unread mark, the date
+    /// and time (blank when unknown), the title, the source, where it is.
     fn line(&self) -> String {
         let mark = if self.unread { '*' } else { ' ' };
-        let date = self.date.as_deref().unwrap_or("          ");
-        let mut line = format!("{mark} {date}  {}", self.title);
+        let when = match (&self.date, &self.time) {
+            (Some(d), Some(t)) => format!("{d} {t}"),
+            (Some(d), None) => d.clone(),
+            (None, _) => String::new(),
+        };
+        let mut line = format!("{mark} {when:<16}  {}", self.title);
         if let Some(source) = &self.source {
             line.push_str(&format!("  [{source}]"));
         }
@@ -198,6 +204,7 @@ impl About {
         json!({
             "title": self.title,
             "date": self.date,
+            "time": self.time,
             "source": self.source,
             "unread": self.unread,
             "feeds": self.feeds,

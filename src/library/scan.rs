@@ -335,6 +335,7 @@ fn write(
                         key,
                         title: article.title,
                         date: article.date,
+                        time: article.time,
                         source: article.source,
                         sections: u32::try_from(article.sections.len()).unwrap_or(0),
                         read,

@@ -125,6 +125,7 @@ impl Session {
                     key,
                     title: a.title.clone(),
                     date: a.date.clone(),
+                    time: a.time.clone(),
                     source: a.source.clone(),
                     sections: u32::try_from(a.sections.len()).unwrap_or(0),
                     read,

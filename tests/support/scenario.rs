@@ -47,6 +47,7 @@ pub fn entry(id: i64, article: &Article) -> Entry {
         key: text_key(article),
         title: article.title.clone(),
         date: article.date.clone(),
+        time: article.time.clone(),
         source: article.source.clone(),
         sections: u32::try_from(article.sections.len()).unwrap_or(0),
         read: false,
