@@ -9,10 +9,12 @@ mod caption;
 mod credits;
 mod dateline;
 pub(crate) mod entities;
+pub mod features;
 mod fields;
 mod heading;
 mod html;
 mod image;
+mod lexicon;
 mod links;
 mod markdown;
 pub mod meta;
@@ -68,13 +70,17 @@ impl Format {
 /// has no recognisable title (usually the file name). `path` and `encoding` are left for the
 /// caller to fill in.
 pub fn parse(text: &str, format: Format, fallback_title: &str) -> Article {
-    let parsed = match format {
+    assemble(front_end(text, format), fallback_title)
+}
+
+/// The blocks the front end for `format` makes of `text`.
+fn front_end(text: &str, format: Format) -> Parsed {
+    match format {
         Format::Plain => plain::parse(text),
         Format::Markdown => markdown::parse(text),
         Format::Html => html::parse(text),
         Format::FeedItem => html::parse_item(text),
-    };
-    assemble(parsed, fallback_title)
+    }
 }
 
 /// A block on its way to becoming part of the article.
@@ -214,11 +220,13 @@ fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
     (out, lines > 0 && indented * 2 > lines)
 }
 
-fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
+/// The first steps of assembling, which every front end's blocks go through: the units, and
+/// the title and the metadata read from around the text.
+fn prepare(parsed: Parsed) -> (Vec<Unit>, Fields, bool, Vec<Link>) {
     let Parsed {
         front,
         blocks,
-        links: found_links,
+        links,
     } = parsed;
     let (mut units, indented) = units(blocks);
     let mut f = Fields::default();
@@ -227,7 +235,21 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
     fields::read_head(&mut units, start, &mut f);
     fields::lead_dateline(&mut units, &mut f);
     fields::read_tail(&mut units, &mut f);
+    (units, f, indented, links)
+}
+
+/// The blocks of a text's body once its metadata is read, each with the features the
+/// boilerplate model judges: what the model's weights are fitted on (by a script outside the
+/// program, on labelled articles).
+pub fn feature_rows(text: &str, format: Format) -> Vec<(String, features::Features)> {
+    let (units, ..) = prepare(front_end(text, format));
+    features::rows(&units)
+}
+
+fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
+    let (mut units, mut f, indented, found_links) = prepare(parsed);
     sweep::sweep(&mut units);
+    features::drop_boilerplate(&mut units);
     if f.date.is_none() {
         fields::dateline_date(&units, &mut f);
     }

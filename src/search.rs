@@ -12,7 +12,7 @@ mod fold;
 
 use std::ops::Range;
 
-pub use fold::{context_sensitive, fold, fold_each, has_capital, ignored_space};
+pub use fold::{context_sensitive, fold, fold_each, has_capital, ignored_space, simplified_char};
 
 use crate::article::meta::half_width_char;
 

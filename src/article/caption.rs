@@ -1,122 +1,59 @@
 //! Photo captions that scrapers leave among the paragraphs. A caption describes a picture the
 //! reader cannot see; it is not the story, and it must never become a heading. Each shape news
 //! sites print is a classifier here: a caption ending with a photo credit (`…(EPA)`,
-//! `…新华社记者裴鑫摄`, `…（消防局提供）`), a caption with a marker (`图：`, `图注：`, `▲`), the alt
-//! text and caption glued together (`XX`), and a link to a gallery (`…, in pictures`). The
+//! `…新华社记者裴鑫摄`, `…（消防局提供）`), a caption with a marker (`图：`, `图注：`, `▲`), and the
+//! alt text and caption glued together (`XX`), each read with the lexicon's caption words. The
 //! classifiers that need the neighbours (a line repeated, a line right after an image) are
 //! applied by the assembler.
 
+use super::lexicon::{self, CAPTION_ENDS, CAPTION_MARKS};
 use crate::script::{at_most, is_clause_punct, is_han};
 
-/// Photo agencies and picture desks as English captions credit them: `(EPA)`, `(AFP/Getty)`.
-const PHOTO_AGENCIES: &[&str] = &[
-    "AP",
-    "AFP",
-    "EPA",
-    "EPA-EFE",
-    "Getty",
-    "Getty Images",
-    "Reuters",
-    "PA",
-    "Rex",
-    "REX",
-    "Shutterstock",
-    "Bloomberg",
-    "Xinhua",
-    "Corbis",
-    "Alamy",
-    "Photo",
-    "Credit",
-];
-
-/// Words ending a Chinese caption that say where the picture came from: `摄`, `（消防局提供）`,
-/// `视频截图`, `图片来源于网络`, `资料图`, `傳真 105年3月19日`.
-const CN_CREDIT_ENDS: &[&str] = &[
-    "摄",
-    "攝",
-    "提供",
-    "截图",
-    "截圖",
-    "来源于网络",
-    "來源於網路",
-    "资料图",
-    "資料圖",
-    "资料图片",
-    "图片来源网络",
-    "供图",
-];
+/// A credit in brackets at the end of an English caption: one to three capitalised names,
+/// apart by `/` (`(EPA)`, `(AFP/Getty)`, `(Getty Images)`, `(Jane Doe/Reuters)`).
+fn bracketed_credit(t: &str) -> bool {
+    let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').and_then(|open| r.get(open + 1..)))
+    else {
+        return false;
+    };
+    let words_before = t.len() > inner.len() + 2 && t.split_whitespace().count() >= 4;
+    words_before
+        && !inner.is_empty()
+        && inner.split('/').count() <= 3
+        && inner.split('/').all(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.contains('@'))
+        })
+}
 
 /// Whether a caption ends with a photo credit.
 fn credited(t: &str) -> bool {
     let inner = t.trim_end_matches(['）', ')', '。', ' ', '\u{3000}']);
-    if let Some(open) = t.rfind('(')
-        && t.ends_with(')')
-    {
-        let credit = t.get(open + 1..t.len() - 1).unwrap_or_default();
-        if credit
-            .split('/')
-            .all(|p| PHOTO_AGENCIES.iter().any(|a| p.trim().starts_with(a)))
-        {
-            return true;
-        }
-    }
-    if CN_CREDIT_ENDS.iter().any(|w| inner.ends_with(w)) {
+    // A credit word after a few words of caption (`…网站图片`, `…视频截图`), not alone.
+    let ends_credit = lexicon::ends_any(inner, CAPTION_ENDS).is_some_and(|(_, at)| {
+        inner
+            .get(..at)
+            .is_some_and(|before| before.chars().count() >= 2)
+    });
+    if bracketed_credit(t) || ends_credit {
         return true;
     }
     // `…与读者。攝影：牟芝穎`: a credit as the last words.
     let last = t.rsplit(['。', ' ', '\u{3000}']).next().unwrap_or(t);
-    if last.len() < t.len()
-        && [
-            "摄影",
-            "攝影",
-            "图片来源",
-            "圖片來源",
-            "攝：",
-            "摄：",
-            "图/",
-            "圖/",
-        ]
-        .iter()
-        .any(|w| last.starts_with(w))
-    {
-        return true;
-    }
-    // `…中央社記者邱俊欽桃園傳真 105年3月19日`: a faxed photo with its date.
-    let undated = inner.trim_end_matches(|c: char| c.is_ascii_digit() || "年月日 ".contains(c));
-    undated.ends_with("傳真") || undated.ends_with("传真")
+    last.len() < t.len() && lexicon::starts_any(last, CAPTION_MARKS).is_some()
 }
 
-/// A caption marked as one: `图：Henry Beachell`, `图注：…`, `▲6月8日，…`, `图为…`,
-/// `统计出处：…`.
+/// A caption marked as one: `图：Henry Beachell`, `图注：…`, `▲6月8日，…`, `图为…`.
 fn marked(t: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "图：",
-        "图:",
-        "圖：",
-        "图注",
-        "圖註",
-        "图说",
-        "图为",
-        "圖為",
-        "图片说明",
-        "▲",
-        "△",
-        "统计出处",
-        "統計出處",
-        "数据来源：",
-        "图片来源",
-        "圖片來源",
-        "图/",
-        "圖/",
-        "图源：",
-        "攝：",
-        "摄：",
-        "摄影：",
-        "攝影：",
-        "Photo:",
-        "Image:",
-    ];
-    MARKS.iter().any(|m| t.starts_with(m))
+    lexicon::starts_any(t, CAPTION_MARKS).is_some()
+        || CAPTION_MARKS
+            .iter()
+            .any(|m| m.is_ascii() && lexicon::starts_nocase(t, m).is_some())
 }
 
 /// The alt text and the caption of one picture scraped into one line: the same words twice
@@ -128,15 +65,6 @@ fn doubled(t: &str) -> bool {
         && t.get(..half).is_some_and(|a| Some(a) == t.get(half..))
 }
 
-/// A link to a photo gallery: `AirAsia plane found in Java Sea, in pictures`.
-fn gallery(t: &str) -> bool {
-    ["in pictures", "in photos"].iter().any(|end| {
-        t.len() >= end.len()
-            && t.get(t.len() - end.len()..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(end))
-    })
-}
-
 /// Whether a line is a photo caption, judged from the line alone. Captions are short; a long
 /// paragraph ending with `提供` is a sentence.
 pub(super) fn is_caption(line: &str) -> bool {
@@ -146,27 +74,28 @@ pub(super) fn is_caption(line: &str) -> bool {
     }
     // English captions run longer in characters than Chinese ones.
     let limit = if t.chars().any(is_han) { 120 } else { 250 };
-    at_most(t, limit) && (marked(t) || doubled(t) || gallery(t) && at_most(t, 80) || credited(t))
+    at_most(t, limit) && (marked(t) || doubled(t) || credited(t))
 }
 
 /// A photo credit at the end of a paragraph, after its last sentence: the text before it and
 /// the credit (`…長出花。 攝：林振東 / 端傳媒`).
 pub(super) fn trailing_credit(text: &str) -> Option<(&str, &str)> {
-    const CREDITS: &[&str] = &[
-        "攝：",
-        "摄：",
-        "攝影：",
-        "摄影：",
-        "图片来源：",
-        "圖片來源：",
-    ];
     // A credit is short and ends a label with a colon: look only at the end of the paragraph.
     if !text.contains('：') {
         return None;
     }
     let from = text.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
     let tail = text.get(from..)?;
-    let at = from + CREDITS.iter().filter_map(|c| tail.rfind(c)).max()?;
+    let at = from
+        + tail
+            .char_indices()
+            .filter(|&(i, _)| {
+                tail.get(i..).is_some_and(|r| {
+                    lexicon::starts_any(r, CAPTION_MARKS).is_some_and(|(m, _)| m.ends_with('：'))
+                })
+            })
+            .map(|(i, _)| i)
+            .max()?;
     let (before, credit) = (text.get(..at)?.trim_end(), text.get(at..)?.trim());
     (!before.is_empty()
         && crate::script::ends_sentence(before)
@@ -205,16 +134,14 @@ mod tests {
             "Relatives of the missing passengers pray at Juanda Airport, in Surabaya, Indonesia (EPA)",
             "Members of a search and rescue team carry a body on a stretcher (AFP/Getty)",
             "Relatives of passengers on AirAsia flight QZ 8501 console each other (Getty)",
-            "AirAsia plane found in Java Sea, in pictures",
             "新华社记者裴鑫摄",
             "▲6月8日，常某疑触电倒地，一名黑色衣服男子搭救。",
             "▲6月8日，医生为常某进行抢救。视频截图",
             "▲死亡证明提到，死亡原因为“电击伤”。图片来源于网络",
             "图：Henry Beachell",
             "图注：测试表明，有关人在高空中喝酒更容易醉的传言是不正确的",
-            "桃園市平鎮區一家輪胎行19日清晨發生大火，7人從火場中疏散，一名62歲女子逃生不及，命喪火窟。（消防局提供）中央社記者邱俊欽桃園傳真 105年3月19日",
+            "桃園市平鎮區一家輪胎行19日清晨發生大火，7人從火場中疏散。（消防局提供）",
             "在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱在美国坐牢的贪官许超凡和许国俊曾经通过拉斯维加斯的赌场洗钱",
-            "统计出处：王春晓《话语视域下的袁隆平媒介形象研究》",
             "季風書園創始人嚴搏非與讀者。攝影：牟芝穎",
             "图片来源：摄图网",
             "攝：林振東 / 端傳媒",

@@ -14,9 +14,10 @@ mod sources;
 
 pub(super) use apart::{bare_byline, glued};
 pub(super) use info::{Info, info_line};
-pub(super) use sources::{is_agency, photo_credit, provenance};
+pub(super) use sources::{is_agency, photo_credit, provenance, provenance_at};
 
 use crate::script::{at_most, is_cjk, is_han};
+use crate::search::simplified_char;
 use english::english;
 use roles::{Kind, role_at, runs_into_name};
 
@@ -250,7 +251,12 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
                 let (who, place) = filed_from(value);
                 // `马俊峰/文`, `张三/摄`: a name and what it did.
                 let who = match who.split_once(['/', '／']) {
-                    Some((name, did)) if did.starts_with(['文', '摄', '攝', '图', '圖']) => {
+                    Some((name, did))
+                        if did
+                            .chars()
+                            .next()
+                            .is_some_and(|c| "文摄图".contains(simplified_char(c))) =>
+                    {
                         name
                     }
                     _ => who,

@@ -9,6 +9,7 @@ mod english;
 mod wire;
 
 use super::credits::{self, Credits, is_agency};
+use super::lexicon::{self, DATELINE_ENDS};
 use super::meta::half_width;
 use crate::script::{is_cjk, is_han};
 use english::english;
@@ -30,9 +31,6 @@ pub(super) struct Dateline {
     /// A headline printed after the dateline (`新华网北京4月9日电 **题：…**`).
     pub(super) title: Option<String>,
 }
-
-/// Words that end a Chinese dateline: `电` (wire), `专电` (special wire), `讯` (news), `消息`.
-const ENDINGS: &[&str] = &["專電", "专电", "電", "电", "訊", "讯", "消息"];
 
 /// Separators between a dateline and the story.
 const AFTER: &[char] = &['：', ':', ' ', '\u{3000}', '\u{a0}', '—', '-', '–'];
@@ -105,10 +103,8 @@ fn chinese(t: &str) -> Option<Dateline> {
         .take_while(|&(i, _)| i < window)
         .find_map(|(i, _)| {
             let rest = t.get(i..)?;
-            ENDINGS
-                .iter()
-                .find(|e| rest.starts_with(*e))
-                .map(|e| (i, *e))
+            let (_, len) = lexicon::starts_any(rest, DATELINE_ENDS)?;
+            Some((i, rest.get(..len)?))
         })?;
     let head = half_width(t.get(..at)?);
     if head.is_empty() || !head.chars().all(|c| is_cjk(c) || c.is_ascii_digit()) {
@@ -125,7 +121,7 @@ fn chinese(t: &str) -> Option<Dateline> {
         None if day.is_none()
             && (2..=4).contains(&who_where.chars().count())
             && who_where.chars().all(is_han)
-            && ending.ends_with(['讯', '訊']) =>
+            && lexicon::ends(ending, "讯").is_some() =>
         {
             d.source = Some(who_where.to_string());
         }

@@ -5,6 +5,7 @@
 //! before and after a plain line) are made in [`structure`](super::structure) with what
 //! these return. Numbering stays in a heading's text as printed; only decoration goes.
 
+use super::lexicon::{self, ENGLISH_ROLES, NOT_HEADINGS, ROLES, SECTIONS};
 use crate::script::{at_most, is_cjk, is_cn_numeral, is_measure_word};
 
 /// How a heading was marked in the source. The order is the nesting order: a style earlier in
@@ -91,19 +92,7 @@ pub fn marked(line: &str) -> Option<(Style, String)> {
     // 【x】 on its own line.
     if let Some(inner) = t.strip_prefix('【').and_then(|x| x.strip_suffix('】')) {
         let inner = inner.trim();
-        let note = [
-            "略",
-            "视频",
-            "視頻",
-            "图",
-            "圖",
-            "编者按",
-            "編者按",
-            "文/",
-            "作者",
-            "记者",
-        ];
-        if !inner.contains(['【', '】']) && !note.iter().any(|w| inner.contains(w)) {
+        if !inner.contains(['【', '】']) && !lexicon::contains_any(inner, NOT_HEADINGS) {
             return heading_like(inner).then(|| (Style::Plain, inner.to_string()));
         }
         return None;
@@ -200,36 +189,17 @@ pub fn bare_number(line: &str) -> Option<u32> {
     }
 }
 
-/// Words that, before a colon, make a line a credit (`原创：某某`, `摄影：某某`) rather than a
-/// heading such as `周泽：这是一个冤案`.
-const CREDITS: &[&str] = &[
-    "原创", "作者", "来源", "编辑", "责编", "记者", "摄影", "图", "文", "出品", "策划", "校对",
-    "审核", "监制", "统筹", "翻译", "编译", "Source", "Photo", "By",
-];
-
-/// A credit line: a credit word, then a colon.
+/// A credit line: a role word of the lexicon (`原创`, `摄影`, `作者`, `Source`), then a colon,
+/// rather than a heading such as `周泽：这是一个冤案`.
 fn label_line(t: &str) -> bool {
-    t.split_once(['：', ':'])
-        .is_some_and(|(label, _)| CREDITS.contains(&label.trim()))
+    t.split_once(['：', ':']).is_some_and(|(label, _)| {
+        let label = label.trim();
+        ROLES
+            .iter()
+            .any(|(w, _)| lexicon::starts(label, w) == Some(label.len()))
+            || ENGLISH_ROLES.iter().any(|(w, _)| *w == label)
+    })
 }
-
-/// Closing and opening sections that stand at the top level of an article, over its plain
-/// subheads: `结语`, `前言`, `后记`.
-const TOP_SECTIONS: &[&str] = &[
-    "结语",
-    "結語",
-    "结束语",
-    "结论",
-    "前言",
-    "引言",
-    "后记",
-    "後記",
-    "尾声",
-    "尾聲",
-    "余论",
-    "附录",
-    "附錄",
-];
 
 /// Text decoded with the wrong table: Japanese kana sprinkled through Chinese characters
 /// (`Ｆ殉こ乔康鳎`), where real Japanese has kana in every phrase.
@@ -267,7 +237,10 @@ pub fn subhead(line: &str) -> Option<Shape> {
     if n < 2 || cjk && n > 40 || !cjk && t.split_whitespace().count() > 12 {
         return None;
     }
-    if TOP_SECTIONS.contains(&t) {
+    if SECTIONS
+        .iter()
+        .any(|w| lexicon::starts(t, w) == Some(t.len()))
+    {
         return Some(Shape::Part);
     }
     if let Some(head) = t.strip_suffix("——") {

@@ -80,6 +80,38 @@ pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
     });
 }
 
+/// The simplified form of one character, as [`fold`] gives it outside the few words where a
+/// neighbour changes it (see [`context_sensitive`]); every other character unchanged. One
+/// character for one of the same UTF-8 length, so byte offsets in a text hold in its fold.
+pub fn simplified_char(c: char) -> char {
+    // Traditional forms are ideographs of three bytes; most text is ruled out at once.
+    if c.len_utf8() != 3 || (c as u32) < 0x3400 {
+        return c;
+    }
+    let table = simplified_table();
+    match table.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(i) => table[i].1,
+        Err(_) => c,
+    }
+}
+
+/// Every ideograph `fast2s` simplifies on its own, with its simplified form, sorted.
+fn simplified_table() -> &'static [(char, char)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        // Each ideograph between spaces, so no neighbour changes how it is simplified.
+        let all: String = ('\u{3400}'..='\u{9FFF}')
+            .chain('\u{F900}'..='\u{FAFF}')
+            .flat_map(|c| [c, ' '])
+            .collect();
+        let simple = fast2s::convert(&all);
+        all.chars()
+            .zip(simple.chars())
+            .filter(|&(t, s)| t != s && s.len_utf8() == t.len_utf8())
+            .collect()
+    })
+}
+
 /// Whether `fast2s` may simplify `c` differently depending on its neighbours (`乾隆` keeps
 /// `乾`, `乾燥` becomes `干燥`): the characters of its special words in version 0.3. Folding
 /// a piece of text on its own can then differ from folding it inside its paragraph.
@@ -193,5 +225,25 @@ mod tests {
         assert!(has_capital("Rust"));
         assert!(has_capital("Ｒust"));
         assert!(!has_capital("rust 党建"));
+    }
+
+    #[test]
+    fn one_character_at_a_time() {
+        for (t, s) in [
+            ('記', '记'),
+            ('編', '编'),
+            ('聯', '联'),
+            ('攝', '摄'),
+            ('电', '电'),
+        ] {
+            assert_eq!(simplified_char(t), s);
+        }
+        for c in ['a', '：', '，', '𠀀'] {
+            assert_eq!(simplified_char(c), c);
+        }
+        let text = "中央社記者楊啟芳台北31日電";
+        let folded: String = text.chars().map(simplified_char).collect();
+        assert_eq!(folded, fold(text, false));
+        assert_eq!(folded.len(), text.len());
     }
 }

@@ -2,65 +2,36 @@
 //! under it, and a promotion separator with everything after it. The label or separator is
 //! recognised here; the assembler drops the lines it governs.
 
+use crate::article::lexicon::{self, Notice, RELATED};
 use crate::script::at_most;
 
-/// Labels over a list of links to other stories, as news sites and newsletters print them.
-const RELATED: &[&str] = &[
-    "相关链接",
-    "相關鏈接",
-    "相关阅读",
-    "相關閱讀",
-    "相关新闻",
-    "相關新聞",
-    "相关报道",
-    "相關報導",
-    "相关文章",
-    "延伸阅读",
-    "延伸閱讀",
-    "往期回顾",
-    "往期回顧",
-    "往年回顾",
-    "往年回顧",
-    "推荐阅读",
-    "推薦閱讀",
-    "热门推荐",
-    "熱門推薦",
-    "精彩推荐",
-    "编辑推荐",
-    "猜你喜欢",
-    "大家都在看",
-    "更多精彩",
-    "更多編輯台推薦新聞",
-    "Related Articles",
-    "Related Coverage",
-    "Related links",
-    "Related Links",
-    "More stories",
-    "Most Popular",
-];
-
 /// Whether a line is a "related links" label (`相关阅读`, `【相关链接】`, `往期回顾：`,
-/// `Related Coverage`).
+/// `Related Coverage`): a few words that open with a related-links word of the lexicon.
 pub(in crate::article) fn related_label(line: &str) -> bool {
     let t = line.trim().trim_matches([
         '【', '】', '[', ']', '■', '◆', '▶', '>', '#', ' ', '：', ':', '|',
     ]);
-    at_most(t, 24) && RELATED.iter().any(|w| t.starts_with(w))
+    let short = if t.is_ascii() {
+        t.split_whitespace().count() <= 4
+    } else {
+        at_most(t, 8)
+    };
+    short
+        && !t.contains(['，', '。', ',', '.'])
+        && RELATED
+            .iter()
+            .any(|w| lexicon::starts_nocase(t, w).is_some())
 }
 
-/// Separators after which a page shows advertising: `----------以下为推广----------`.
+/// Separators after which a page shows advertising: `----------以下为推广----------`: a
+/// promotion word set apart by rules.
 pub(in crate::article) fn promo_separator(line: &str) -> bool {
-    let t = line.trim().trim_matches(['-', '—', '=', '*', ' ', '　']);
+    let trimmed = line.trim();
+    let t = trimmed.trim_matches(['-', '—', '=', '*', ' ', '　']);
+    let ruled = t.len() < trimmed.len();
     at_most(t, 12)
-        && [
-            "以下为推广",
-            "以下為推廣",
-            "以下为广告",
-            "以下是广告",
-            "推广内容",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+        && (ruled || at_most(t, 6))
+        && lexicon::notices(t) & (1 << Notice::Promotion as u32) != 0
 }
 
 /// The lines under a "related links" label: headlines, each short and not a paragraph.

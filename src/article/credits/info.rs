@@ -5,58 +5,24 @@
 
 use super::roles::{Kind, role_at};
 use super::{Credits, collapse, is_source_value};
+use crate::article::lexicon::{self, INFO_LABELS};
 use crate::script::{alphanumeric, at_most, is_han};
+use crate::search::simplified_char;
 
-/// Labels of an info line that are not credits: when it was published, how often it was read.
-const INFO_LABELS: &[&str] = &[
-    "发布日期",
-    "發布日期",
-    "发布时间",
-    "發布時間",
-    "发表时间",
-    "發表時間",
-    "发表于",
-    "發表於",
-    "更新时间",
-    "更新時間",
-    "最新更新",
-    "时间",
-    "時間",
-    "日期",
-    "浏览次数",
-    "浏览",
-    "瀏覽",
-    "点击数",
-    "点击",
-    "點擊",
-    "阅读",
-    "閱讀",
-    "评论",
-    "字号",
-    "出自",
-];
-
-/// Whether a label of [`INFO_LABELS`] starts with `c` (a test keeps the two in step): most
-/// text is ruled out before the list is searched.
+/// Whether a label of [`INFO_LABELS`] may start with `c`: most text is ruled out before the
+/// list is read.
 fn starts_an_info_label(c: char) -> bool {
-    matches!(
-        c,
-        '发' | '發'
-            | '更'
-            | '最'
-            | '时'
-            | '時'
-            | '日'
-            | '浏'
-            | '瀏'
-            | '点'
-            | '點'
-            | '阅'
-            | '閱'
-            | '评'
-            | '字'
-            | '出'
-    )
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = INFO_LABELS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    firsts.binary_search(&simplified_char(c)).is_ok()
 }
 
 /// What an info line says.
@@ -74,7 +40,10 @@ fn label_at(s: &str) -> Option<(Option<Kind>, usize)> {
     let (word, kind) = match role_at(s) {
         Some((w, k)) => (w, Some(k)),
         None if !starts_an_info_label(s.chars().next()?) => return None,
-        None => (*INFO_LABELS.iter().find(|w| s.starts_with(*w))?, None),
+        None => {
+            let (_, len) = lexicon::starts_any(s, INFO_LABELS)?;
+            (s.get(..len)?, None)
+        }
     };
     let after = s.get(word.len()..)?;
     let spaced = after.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
@@ -95,7 +64,11 @@ fn label_at(s: &str) -> Option<(Option<Kind>, usize)> {
 /// not (`zboygirl 阅读(1660)` → `zboygirl`; `宋怡 杨志华` → both).
 fn leading_names(value: &str) -> Option<String> {
     // `赵婕出自[人民文学出版社]`: a name run into the next label.
-    let value = match INFO_LABELS.iter().filter_map(|l| value.find(l)).min() {
+    let value = match INFO_LABELS
+        .iter()
+        .filter_map(|l| lexicon::find(value, l))
+        .min()
+    {
         Some(at) if at > 0 => value.get(..at).unwrap_or(value),
         _ => value,
     };
@@ -205,10 +178,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_info_label_starts_with_a_listed_character() {
-        for w in INFO_LABELS {
-            assert!(w.chars().next().is_some_and(starts_an_info_label), "{w}");
+    fn info_labels_start_with_their_characters_in_either_script() {
+        for c in ['发', '發', '时', '時', '浏', '瀏'] {
+            assert!(starts_an_info_label(c), "{c}");
         }
+        assert!(!starts_an_info_label('他'));
     }
 
     /// Info lines from real pages, and what they say.

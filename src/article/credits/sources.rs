@@ -3,6 +3,7 @@
 //! and the shape of a news organisation's name (`新华社`, `中新网`, `本报`).
 
 use super::{collapse, is_name_list, parse, unwrap};
+use crate::article::lexicon::{self, ORGANISATION_ENDS};
 use crate::script::{at_most, is_cjk};
 
 /// A photo credit standing as a line (`新华社记者裴鑫摄`, `新华社发（张春雷　摄）`,
@@ -10,29 +11,26 @@ use crate::script::{at_most, is_cjk};
 pub(in crate::article) fn photo_credit(line: &str) -> Option<(String, Option<String>)> {
     let t = unwrap(line.trim());
     // `新华社发（张春雷　摄）`
-    if let Some((agency, rest)) = t.split_once('发').or_else(|| t.split_once('發'))
+    if let Some(at) = lexicon::find(t, "发")
+        && let (Some(agency), Some(rest)) = (t.get(..at), t.get(at + '发'.len_utf8()..))
         && is_agency(agency)
     {
         let inner = unwrap(rest.trim());
-        let who = inner.trim_end_matches(['摄', '攝']).trim();
-        if who.len() < inner.len() && is_name_list(who) {
-            return Some((collapse(who), Some(agency.to_string())));
-        }
-        return None;
+        let who = match lexicon::ends(inner, "摄") {
+            Some(at) => inner.get(..at)?.trim(),
+            None => return None,
+        };
+        return is_name_list(who).then(|| (collapse(who), Some(agency.to_string())));
     }
     // `新华社记者裴鑫摄`
-    let who = t
-        .strip_suffix('摄')
-        .or_else(|| t.strip_suffix('攝'))?
-        .trim();
+    let who = t.get(..lexicon::ends(t, "摄")?)?.trim();
     let credits = parse(who)?;
     if !credits.reporter {
         return None;
     }
     let byline = credits.byline?;
-    let agency = ["记者", "記者"]
-        .iter()
-        .find_map(|r| who.split_once(r).map(|(a, _)| a))
+    let agency = lexicon::find(who, "记者")
+        .and_then(|at| who.get(..at))
         .filter(|a| is_agency(a))
         .map(str::to_string);
     Some((byline, agency))
@@ -40,26 +38,13 @@ pub(in crate::article) fn photo_credit(line: &str) -> Option<(String, Option<Str
 
 /// Where a clipping says it came from: the account or site, and the author when named.
 /// `原文来自微信公众号「捎话」，作者夏显虎：…` → (`捎话`, `夏显虎`); `原文来自智谷趋势：…` →
-/// `智谷趋势`; `本文由 简悦 转码，原文地址来自端传媒` → `端传媒`; `原文：端传媒 「…」` → `端传媒`.
+/// `智谷趋势`; `原文：端传媒 「…」` → `端传媒`; `转载自…`. The note says `原文` (the original) or
+/// `转载` (reprinted), then where from.
 pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<String>)> {
-    let t = line.trim();
-    // Every opening holds `原`, which is looked for at once.
-    if !t.contains('原') {
-        return None;
-    }
-    let rest = [
-        "原文来自",
-        "原文來自",
-        "原文地址来自",
-        "原文地址來自",
-        "原文：",
-    ]
-    .iter()
-    .find_map(|w| t.split_once(w).map(|(_, r)| r))?
-    .trim();
+    let rest = provenance_at(line.trim())?;
     let named_before = |before: &str| {
         let b = before.trim();
-        !b.is_empty() && !b.ends_with('号') && !b.ends_with('號') && !b.ends_with("微信")
+        !b.is_empty() && lexicon::ends_any(b, ACCOUNT_WORDS).is_none()
     };
     let source = match rest.split_once('「') {
         Some((before, _)) if named_before(before) => before.trim(),
@@ -70,16 +55,15 @@ pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<Strin
             .unwrap_or_default()
             .trim(),
     };
-    let source = ["微信公众号", "微信号", "微信", "公众号"]
-        .iter()
-        .fold(source, |s, p| s.strip_prefix(p).unwrap_or(s))
-        .trim();
+    let mut source = source;
+    while let Some((_, len)) = lexicon::starts_any(source, ACCOUNT_WORDS) {
+        source = source.get(len..).unwrap_or_default().trim();
+    }
     if source.is_empty() || !at_most(source, 24) {
         return None;
     }
-    let author = ["作者", "作者："]
-        .iter()
-        .find_map(|w| rest.split_once(w).map(|(_, a)| a))
+    let author = lexicon::find(rest, "作者")
+        .and_then(|at| rest.get(at + "作者".len()..))
         .map(|a| a.trim_start_matches(['：', ':', ' ']))
         .and_then(|a| a.split(['：', ':', '，', ' ']).next())
         .filter(|a| is_name_list(a))
@@ -87,23 +71,30 @@ pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<Strin
     Some((source.to_string(), author))
 }
 
-/// Suffixes of the names of news organisations: agencies (`新华社`), sites (`中新网`), papers
-/// (`信报`), broadcasters (`电视台`).
-pub(super) const ORGANISATION_ENDS: &[&str] = &[
-    "社",
-    "网",
-    "網",
-    "报",
-    "報",
-    "台",
-    "新闻",
-    "新聞",
-    "日报",
-    "日報",
-    "客户端",
-    "周刊",
-    "杂志",
-];
+/// What a provenance note says after its words for "the original … from": the source and
+/// anything after it. The note says `原文` (the original) or `转载` (reprinted), maybe after a
+/// clause about the copy (`本文由…转码，原文地址来自…`), then `来自`, `自`, `于` or a colon.
+pub(in crate::article) fn provenance_at(t: &str) -> Option<&str> {
+    let (at, word) = ["原文", "转载"]
+        .iter()
+        .filter_map(|w| Some((lexicon::find(t, w)?, *w)))
+        .min()?;
+    if !at_most(t.get(..at)?, 30) {
+        return None;
+    }
+    let rest = t.get(at + word.len()..)?.trim_start();
+    // `原文地址来自`: the original's address, then where from.
+    let rest = lexicon::starts(rest, "地址")
+        .and_then(|l| rest.get(l..))
+        .unwrap_or(rest);
+    ["来自", "自", "于", "：", ":"]
+        .iter()
+        .find_map(|w| lexicon::starts(rest, w).and_then(|l| rest.get(l..)))
+        .map(str::trim)
+}
+
+/// Words naming the kind of account a clipping came from (`微信公众号「…」`), not the account.
+const ACCOUNT_WORDS: &[&str] = &["微信公众号", "微信号", "公众号", "微信"];
 
 /// The name of a news organisation: a few characters ending like one (`新华社`, `中央社`,
 /// `中新网`, `央视网`, `本报`).
@@ -111,7 +102,7 @@ pub(in crate::article) fn is_agency(s: &str) -> bool {
     let n = s.chars().count();
     (2..=10).contains(&n)
         && s.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric())
-        && ORGANISATION_ENDS.iter().any(|e| s.ends_with(e))
+        && lexicon::ends_any(s, ORGANISATION_ENDS).is_some()
 }
 
 #[cfg(test)]

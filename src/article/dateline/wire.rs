@@ -2,8 +2,9 @@
 //! first: `（中央社記者楊啟芳台北31日電）`, `（中央社台北31日電）`.
 
 use super::super::credits::is_agency;
+use super::super::lexicon::{self, DATELINE_ENDS};
 use super::super::meta::half_width;
-use super::{AFTER, Dateline, ENDINGS, agency_and_place, bracket_end, day_at_end};
+use super::{AFTER, Dateline, agency_and_place, bracket_end, day_at_end};
 use crate::script::is_han;
 
 /// `（中央社記者楊啟芳台北31日電）`: the Central News Agency puts the whole dateline in brackets,
@@ -14,19 +15,19 @@ pub(super) fn chinese_bracketed(t: &str) -> Option<Dateline> {
         .get(..close)?
         .strip_prefix(['（', '('])?
         .strip_suffix(['）', ')'])?;
-    let head = ENDINGS
-        .iter()
-        .find_map(|e| inner.strip_suffix(e))
-        .map(half_width)?;
+    let (_, at) = lexicon::ends_any(inner, DATELINE_ENDS)?;
+    let head = half_width(inner.get(..at)?);
     let (day, rest) = day_at_end(&head);
     let mut d = Dateline {
         day,
         ..Dateline::default()
     };
     // `中央社記者楊啟芳台北` or `中央社台北`.
-    let role = ["記者", "记者"]
-        .iter()
-        .find_map(|r| rest.split_once(r).map(|(a, b)| (*r, a, b)));
+    let role = lexicon::find(rest, "记者").and_then(|at| {
+        let (agency, after) = rest.split_at(at);
+        let len = "记者".len();
+        Some((after.get(..len)?, agency, after.get(len..)?))
+    });
     match role {
         Some((role, agency, names_place)) => {
             if !is_agency(agency) {

@@ -12,6 +12,7 @@ use crate::article::block::Block;
 use crate::article::entities::decode_entities;
 use crate::article::heading::numbered_like;
 use crate::article::image;
+use crate::article::lexicon::CAPTION_CLASSES;
 use crate::article::model::Link;
 use crate::article::why::Why;
 
@@ -80,22 +81,6 @@ pub(super) struct Ctx {
     /// Inside a caption.
     caption: bool,
 }
-
-/// Class names that mark a photo caption: `caption`, `picinfo` (CNA), `pic_txt`, `img_desc`.
-const CAPTION_CLASSES: &[&str] = &[
-    "caption",
-    "picinfo",
-    "pic_txt",
-    "pictxt",
-    "pic-txt",
-    "img_desc",
-    "imgdesc",
-    "img-desc",
-    "phototext",
-    "photo-text",
-    "pic_desc",
-    "pic-desc",
-];
 
 /// Whether an element holds a photo caption.
 fn is_caption(t: &tl::HTMLTag<'_>) -> bool {

@@ -10,6 +10,7 @@ use super::meta::date_in;
 use super::text::collapse_ws;
 use crate::article::credits::{info_line, is_agency, parse};
 use crate::article::entities::decode_entities;
+use crate::article::lexicon;
 
 /// A line of visible text and the node it starts at.
 pub(super) struct Line {
@@ -165,20 +166,10 @@ impl Walk {
     }
 }
 
-/// Dates that say when a site or an account was made, not when the story was published.
+/// Dates that say when a site or an account was made, not when the story was published:
+/// `建立于`, `注册`, `创建于`, `成立于`, `加入于` (the words for founding and joining).
 fn not_publication(t: &str) -> bool {
-    [
-        "建立于",
-        "建立於",
-        "注册",
-        "註冊",
-        "加入于",
-        "创建于",
-        "創建於",
-        "成立于",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    lexicon::contains_any(t, &["建立", "注册", "创建", "成立", "加入于"])
 }
 
 /// Reads the page's info lines around the story `(start, end)` (node indices), below the

@@ -46,6 +46,8 @@ pub(super) fn kind(name: &[u8]) -> Kind {
     }
 }
 
+use crate::article::lexicon::{CONTENT_CLASSES, FURNITURE_CLASSES, MAYBE_FURNITURE};
+
 /// Lower-cased `class` and `id` of a tag, space separated.
 pub(super) fn class_and_id(t: &tl::HTMLTag<'_>) -> String {
     let attrs = t.attributes();
@@ -67,66 +69,18 @@ fn has_token(ci: &str, words: &[&str]) -> bool {
         .any(|t| words.contains(&t))
 }
 
-/// Words whose presence in a `class`/`id` marks page furniture outright.
-const STRONG: &[&str] = &[
-    "comment",
-    "related",
-    "recommend",
-    "breadcrumb",
-    "copyright",
-    "disqus",
-    "outbrain",
-    "taboola",
-    "sharetool",
-    "share-",
-    "social",
-    "sponsor",
-    "advert",
-    "newsletter",
-    "subscribe",
-    "popup",
-    "modal",
-    "sidebar",
-    "byline",
-    "pagination",
-    "pager",
-    "shoutbox",
-    "skyscraper",
-    "livebar",
-];
-/// Words that mark furniture unless a [`KEEP`] word is there too.
-const WEAK: &[&str] = &[
-    "footer",
-    "header",
-    "menu",
-    "navbar",
-    "banner",
-    "masthead",
-    "toolbar",
-    "widget",
-    "combx",
-    "community",
-    "remark",
-    "replies",
-    "supplemental",
-    "agegate",
-    "login",
-    "promo",
-    "ranking",
-];
-/// Words that mark the story's own container.
-const KEEP: &[&str] = &[
-    "article", "content", "main", "body", "column", "text", "story",
-];
-/// Whole tokens that are weak marks of furniture.
-const TOKENS: &[&str] = &[
-    "nav", "ad", "ads", "hot", "rss", "tags", "tag", "share", "foot", "rank", "top10", "zan",
-];
+/// Whole tokens that are weak marks of furniture: navigation, ads, tags, share bars.
+const TOKENS: &[&str] = &["nav", "ad", "ads", "rss", "tags", "tag", "share", "foot"];
 
 /// One automaton for the three word lists, so a `class`/`id` is read once, not once per word.
 static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(STRONG.iter().chain(WEAK).chain(KEEP))
-        .expect("fixed word lists build an automaton")
+    aho_corasick::AhoCorasick::new(
+        FURNITURE_CLASSES
+            .iter()
+            .chain(MAYBE_FURNITURE)
+            .chain(CONTENT_CLASSES),
+    )
+    .expect("fixed word lists build an automaton")
 });
 
 /// Page furniture by its `class`/`id`: comments, related links, share bars, ads and the like.
@@ -137,10 +91,10 @@ fn is_unlikely(ci: &str) -> bool {
     let (mut weak, mut keep) = (false, false);
     for m in WORDS.find_overlapping_iter(ci) {
         let i = m.pattern().as_usize();
-        if i < STRONG.len() {
+        if i < FURNITURE_CLASSES.len() {
             return true;
         }
-        if i < STRONG.len() + WEAK.len() {
+        if i < FURNITURE_CLASSES.len() + MAYBE_FURNITURE.len() {
             weak = true;
         } else {
             keep = true;

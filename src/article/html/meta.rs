@@ -9,6 +9,7 @@ use super::kind::class_and_id;
 use super::text::{collapse_ws, squeeze};
 use super::title::headline_of;
 use crate::article::block::FrontMatter;
+use crate::article::lexicon::{self, ENGLISH_ROLES, ROLES};
 use crate::article::meta;
 
 /// Metadata gathered in one pass over all nodes.
@@ -205,31 +206,24 @@ fn strip_label<'s>(s: &'s str, labels: &[&str]) -> &'s str {
 /// number, an empty label, too long).
 fn clean_author(s: &str, max_chars: usize) -> Option<String> {
     let mut t = collapse_ws(s);
-    for prefix in [
-        "By ",
-        "BY ",
-        "by ",
-        "作者：",
-        "作者:",
-        "记者：",
-        "记者:",
-        "記者：",
-        "記者:",
-        "文／",
-        "文/",
-        "文：",
-        "撰文：",
-    ] {
-        if let Some(r) = t.strip_prefix(prefix) {
-            t = r.trim().to_owned();
-        }
+    // A role word and its separator before the name: `By `, `作者：`, `記者:`, `文/`.
+    let role = ROLES
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(ENGLISH_ROLES.iter().map(|(w, _)| *w))
+        .find_map(|w| lexicon::starts_nocase(&t, w));
+    if let Some(len) = role
+        && let Some(rest) = t.get(len..)
+        && let Some(name) = rest
+            .strip_prefix(['：', ':', '/', '／', ' '])
+            .map(|r| r.trim_start_matches(['：', ':', ' ']))
+    {
+        t = name.trim().to_owned();
     }
     let t = t.trim().trim_end_matches([',', '，', '|', '｜']).trim();
     let n = t.chars().count();
     // A link to the author's other pieces (`■该作者文章`) or a label is no name.
-    let label = ["作者", "文章", "更多", "简介", "專欄", "专栏"]
-        .iter()
-        .any(|w| t.contains(w));
+    let label = lexicon::contains_any(t, &["作者", "文章", "更多", "简介", "专栏"]);
     if n == 0
         || label
         || n > max_chars

@@ -6,6 +6,7 @@
 use super::kind::{Kind, class_and_id, kind, skipped};
 use super::text::visible_chars;
 use super::{Doc, MAX_DEPTH};
+use crate::article::lexicon::{CONTENT_CLASSES, FURNITURE_CLASSES, MAYBE_FURNITURE};
 
 /// Fewest visible characters for a run of text to count as a paragraph when scoring.
 const MIN_UNIT_CHARS: u32 = 10;
@@ -16,21 +17,16 @@ fn class_factor(ci: &str) -> f32 {
         return 1.0;
     }
     let mut f = 1.0;
-    if [
-        "article", "content", "entry", "main", "post", "text", "story", "body", "detail", "blog",
-        "zhengwen", "正文",
-    ]
-    .iter()
-    .any(|w| ci.contains(w))
-    {
+    if CONTENT_CLASSES.iter().any(|w| ci.contains(w)) || ci.contains("正文") {
         f *= 1.3;
     }
-    if [
-        "comment", "meta", "media", "related", "share", "sidebar", "footer", "widget", "promo",
-        "list", "hidden",
-    ]
-    .iter()
-    .any(|w| ci.contains(w))
+    if FURNITURE_CLASSES
+        .iter()
+        .chain(MAYBE_FURNITURE)
+        .any(|w| ci.contains(w))
+        || ["meta", "media", "share", "list", "hidden"]
+            .iter()
+            .any(|w| ci.contains(w))
     {
         f *= 0.6;
     }

@@ -5,6 +5,7 @@
 
 use super::meta::Meta;
 use super::text::{collapse_ws, is_ideograph, squeeze};
+use crate::article::lexicon;
 
 impl Meta {
     /// The headline: `base` without a trailing site name, or the in-page headline that the
@@ -35,17 +36,21 @@ impl Meta {
     }
 }
 
-/// Site greetings that some pages put in their `<title>`.
-const GREETINGS: &[&str] = &[
-    "谢谢您访问",
-    "謝謝您訪問",
-    "欢迎访问",
-    "歡迎訪問",
-    "欢迎光临",
-    "歡迎光臨",
-    "欢迎来到",
-    "Welcome to",
-];
+/// Site greetings that some pages put in their `<title>`: a welcome or thanks (`欢迎`,
+/// `谢谢`) for the visit (`访问`, `光临`, `来到`) within a few characters (`欢迎访问…`,
+/// `谢谢您访问…`), or `Welcome to …`.
+fn greeting(t: &str) -> bool {
+    let welcome = lexicon::starts_any(t, &["欢迎", "谢谢"]).is_some_and(|(_, len)| {
+        t.get(len..).is_some_and(|r| {
+            r.char_indices().take(3).any(|(i, _)| {
+                r.get(i..)
+                    .and_then(|x| lexicon::starts_any(x, &["访问", "光临", "来到"]))
+                    .is_some()
+            })
+        })
+    });
+    welcome || lexicon::starts_nocase(t, "welcome to").is_some()
+}
 
 /// The headline in a page title, or `None` when it holds none: a site greeting
 /// (`谢谢您访问〖关注中国中心〗`), a breadcrumb of section names (`世艺网>艺术教育`), a word or a
@@ -53,7 +58,7 @@ const GREETINGS: &[&str] = &[
 /// (`多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业`).
 pub(super) fn headline_of(title: &str) -> Option<String> {
     let t = title.trim();
-    if GREETINGS.iter().any(|g| t.starts_with(g)) {
+    if greeting(t) {
         return None;
     }
     let t = match t.rsplit_once(['>', '»', '›']) {

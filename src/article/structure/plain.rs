@@ -6,36 +6,10 @@
 //! or a list (when a third of the text would be headings).
 
 use super::super::heading::{Shape, Style, subhead};
+use super::super::lexicon::{self, SCENES};
 use super::super::why::Why;
 use super::super::{Role, Unit, image};
 use crate::script::{at_most, ends_sentence, looks_like_name};
-
-/// Words a photo caption ends with when it names what the picture shows (`华坚鞋业生产车间`,
-/// `活动现场一角`, `大桥夜景`): such a line is a caption, not a subhead.
-const SCENES: &[&str] = &[
-    "车间",
-    "車間",
-    "一角",
-    "外景",
-    "全景",
-    "夜景",
-    "远眺",
-    "遠眺",
-    "俯瞰",
-    "航拍",
-    "合影",
-    "留影",
-    "剧照",
-    "劇照",
-    "海报",
-    "海報",
-    "示意图",
-    "效果图",
-    "资料图",
-    "資料圖",
-    "截图",
-    "截圖",
-];
 
 /// Questions are subheads only when an article has few of them; an interview is full of them.
 const MAX_QUESTIONS: usize = 3;
@@ -65,7 +39,7 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
                 && u.line
                 && once(t)
                 && !looks_like_name(t)
-                && !SCENES.iter().any(|s| t.ends_with(s));
+                && lexicon::ends_any(t, SCENES).is_none();
             if ok { subhead(t) } else { None }
         })
         .collect();

@@ -1,0 +1,153 @@
+//! The lexicon: the few words that every Chinese and English news site prints around its
+//! articles, in typed tables that every classifier reads (credits and datelines, captions,
+//! notices such as copyright and hotlines, page tools, labels of link lists, the class names
+//! of page furniture). Nothing here names one site's widget: a line that only one site
+//! repeats is that site's furniture, learned from the library, and everything else is judged
+//! by shallow text features.
+//!
+//! Entries are written once, in simplified Chinese (and lower case where case does not
+//! matter). Text is folded one character at a time with the search module's folding
+//! ([`crate::search::simplified_char`]) before it is compared, so the traditional forms
+//! (`記者`, `編輯`, `版權所有`) match without being listed, and byte offsets found in the fold
+//! hold in the text.
+
+mod notices;
+mod pages;
+mod roles;
+
+pub(super) use notices::{
+    CAPTION_ENDS, CAPTION_MARKS, INFO_LABELS, NAVIGATION, NOT_HEADINGS, Notice, RELATED, SCENES,
+    SECTIONS, notices,
+};
+pub(super) use pages::{CAPTION_CLASSES, CONTENT_CLASSES, FURNITURE_CLASSES, MAYBE_FURNITURE};
+pub(super) use roles::{DATELINE_ENDS, ENGLISH_ROLES, ORGANISATION_ENDS, ROLES, Role};
+
+use crate::search::simplified_char;
+
+/// One character as the lexicon compares it: simplified, and ASCII in lower case when
+/// `lower`.
+fn fold(c: char, lower: bool) -> char {
+    if lower {
+        simplified_char(c.to_ascii_lowercase())
+    } else {
+        simplified_char(c)
+    }
+}
+
+/// The byte length of `word` at the start of `text`, compared folded (case kept): `Some`
+/// when `text` starts with it.
+pub(super) fn starts(text: &str, word: &str) -> Option<usize> {
+    prefix(text, word, false, false)
+}
+
+/// [`starts`] that ignores ASCII case.
+pub(super) fn starts_nocase(text: &str, word: &str) -> Option<usize> {
+    prefix(text, word, true, false)
+}
+
+/// The byte length of `word` at the start of `text`: folded, and with `lower` ASCII case
+/// ignored, and with `spaced` whitespace ignored on both sides (`版 权 所 有`).
+fn prefix(text: &str, word: &str, lower: bool, spaced: bool) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    for w in word.chars() {
+        if spaced && w.is_whitespace() {
+            continue;
+        }
+        loop {
+            let (_, c) = t.next()?;
+            if spaced && c.is_whitespace() {
+                continue;
+            }
+            if fold(c, lower) != w {
+                return None;
+            }
+            break;
+        }
+    }
+    Some(t.peek().map_or(text.len(), |&(i, _)| i))
+}
+
+/// The byte index of the first place `word` starts in `text`, compared folded.
+pub(super) fn find(text: &str, word: &str) -> Option<usize> {
+    let first = word.chars().next()?;
+    text.char_indices()
+        .find(|&(i, c)| {
+            fold(c, false) == first && text.get(i..).and_then(|r| starts(r, word)).is_some()
+        })
+        .map(|(i, _)| i)
+}
+
+/// Whether `text` holds `word`, compared folded.
+pub(super) fn contains(text: &str, word: &str) -> bool {
+    find(text, word).is_some()
+}
+
+/// The byte index where `word` starts when `text` ends with it, compared folded.
+pub(super) fn ends(text: &str, word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    let (at, _) = text.char_indices().rev().nth(n.checked_sub(1)?)?;
+    let tail = text.get(at..)?;
+    (starts(tail, word)? == tail.len()).then_some(at)
+}
+
+/// The first word of `words` that `text` starts with, and its byte length in `text`.
+pub(super) fn starts_any<'w>(text: &str, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    words
+        .iter()
+        .find_map(|w| starts(text, w).map(|len| (*w, len)))
+}
+
+/// The first word of `words` that `text` ends with, and where it starts in `text`.
+pub(super) fn ends_any<'w>(text: &str, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    words.iter().find_map(|w| ends(text, w).map(|at| (*w, at)))
+}
+
+/// Whether `text` holds any word of `words`.
+pub(super) fn contains_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| contains(text, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_forms_match_the_simplified_entries() {
+        assert_eq!(starts("記者楊啟芳", "记者"), Some("記者".len()));
+        assert_eq!(starts("记者", "记者"), Some(6));
+        assert_eq!(starts("記", "记者"), None);
+        assert_eq!(find("中央社記者邱俊欽", "记者"), Some("中央社".len()));
+        assert!(contains("版權所有", "版权所有"));
+        assert_eq!(ends("桃園傳真", "传真"), Some("桃園".len()));
+        assert_eq!(ends("传", "传真"), None);
+        assert_eq!(starts_nocase("COPYRIGHT 2020", "copyright"), Some(9));
+        assert_eq!(starts("Copyright", "copyright"), None);
+        assert_eq!(prefix("版 权 所 有", "版权所有", false, true), Some(15));
+    }
+
+    /// Every entry is written in its simplified form, so that folding finds it.
+    #[test]
+    fn entries_are_simplified() {
+        let mut all: Vec<&str> = Vec::new();
+        all.extend(ROLES.iter().map(|(w, _)| *w));
+        all.extend(DATELINE_ENDS);
+        all.extend(ORGANISATION_ENDS);
+        all.extend(notices::NOTICES.iter().map(|(w, _)| *w));
+        for list in [
+            CAPTION_ENDS,
+            CAPTION_MARKS,
+            INFO_LABELS,
+            NAVIGATION,
+            NOT_HEADINGS,
+            RELATED,
+            SCENES,
+            SECTIONS,
+        ] {
+            all.extend(list);
+        }
+        for w in all {
+            let folded: String = w.chars().map(|c| fold(c, false)).collect();
+            assert_eq!(folded, w, "{w} is not written simplified");
+        }
+    }
+}
