@@ -39,6 +39,7 @@ fn keys_during_refresh() {
             configured: requests.iter().map(|r| r.subscription.clone()).collect(),
             options: FetchOptions::default(),
             every: None,
+            sync: None,
         }),
     };
     let setup = Setup {

@@ -21,6 +21,7 @@ mod open;
 pub mod panes;
 mod search;
 mod source;
+mod sync;
 mod view;
 mod work;
 
@@ -40,7 +41,7 @@ pub use keys::prompt_key;
 pub use layers::{Overlay, Prompt};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use links::LinkEntry;
-pub use msg::{Effect, Msg, Start, Timer};
+pub use msg::{Effect, Msg, Start, SyncNews, Timer};
 pub use navigate::list_offset;
 pub use search::{PromptKey, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, source_lines, wrap};

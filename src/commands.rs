@@ -11,7 +11,7 @@ mod library;
 pub mod print;
 mod sync;
 
-pub use sync::status_line as sync_status_line;
+pub use sync::{options as sync_options, status_line as sync_status_line};
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;

@@ -74,6 +74,9 @@ pub enum Action {
     UnreadOnly,
     /// Mark the highlighted (or open) article read, or unread again.
     ToggleRead,
+    /// Star the highlighted (or open) article, or unstar it (starred articles are listed
+    /// with the bookmarks; with sync on, a star is the server's).
+    Star,
     /// Mark every article of the list read (in the Feeds overlay: the highlighted feed's).
     MarkAllRead,
     /// Close an overlay or cancel a search.
@@ -84,7 +87,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -114,6 +117,7 @@ impl Action {
         Action::Feeds,
         Action::UnreadOnly,
         Action::ToggleRead,
+        Action::Star,
         Action::MarkAllRead,
         Action::Help,
         Action::Cancel,
@@ -153,6 +157,7 @@ impl Action {
             Action::Feeds => "feeds",
             Action::UnreadOnly => "unread_only",
             Action::ToggleRead => "toggle_read",
+            Action::Star => "star",
             Action::MarkAllRead => "mark_all_read",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
@@ -198,6 +203,7 @@ impl Action {
             Action::Feeds => s::HELP_FEEDS,
             Action::UnreadOnly => s::HELP_UNREAD_ONLY,
             Action::ToggleRead => s::HELP_TOGGLE_READ,
+            Action::Star => s::HELP_STAR,
             Action::MarkAllRead => s::HELP_MARK_ALL_READ,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
@@ -256,6 +262,7 @@ impl Default for Keymap {
             (Key::ch('F'), Feeds),
             (Key::ch('U'), UnreadOnly),
             (Key::ch('r'), ToggleRead),
+            (Key::ch('s'), Star),
             (Key::ch('A'), MarkAllRead),
             (Key::ch('v'), Source),
             (Key::ch('?'), Help),

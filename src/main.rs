@@ -9,7 +9,7 @@ use newsreader::cli::Cli;
 use newsreader::commands::print::{Shape, print};
 use newsreader::feed::FetchOptions;
 use newsreader::library::LoadOptions;
-use newsreader::session::{FeedSetup, Places, Session, Setup, Sources};
+use newsreader::session::{FeedSetup, Places, Session, Setup, Sources, SyncSetup};
 use newsreader::{config, decode, output, strings, terminal};
 
 fn main() -> ExitCode {
@@ -109,6 +109,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 every: config.refresh_minutes.map(|m| {
                     std::time::Duration::from_secs(m.saturating_mul(60))
                         .min(std::time::Duration::from_secs(100 * 365 * 24 * 3600))
+                }),
+                sync: config.sync.clone().map(|settings| SyncSetup {
+                    settings,
+                    options: newsreader::commands::sync_options(&config, false),
                 }),
             }),
         };

@@ -1,6 +1,6 @@
 //! The runner around the [`App`]: one channel, the workers, and the effects carried out.
 //! Every input becomes a [`Msg`] for [`App::update`]; every [`Effect`] it returns is handed
-//! to a worker (one file each in `session/`: scan, watch, write, fetch, search, source) or
+//! to a worker (one file each in `session/`: scan, watch, write, fetch, sync, search, source) or
 //! done here when it is quick (an article read from the catalog, a few recent ones kept).
 //! Workers answer with messages on the channel; the terminal loop calls
 //! [`Session::pump`] when woken. The session holds no state of the app's: tests drive an
@@ -17,6 +17,7 @@ mod search;
 mod source;
 mod sources;
 mod start;
+mod sync;
 mod watch;
 pub mod worker;
 mod write;
@@ -36,7 +37,7 @@ use crate::library::scan::ScanEvent;
 use crate::library::{Library, LoadOptions};
 use crate::model::{Origin, StoredPlace};
 
-pub use sources::{FeedSetup, Places, Setup, Sources, default_index_dir};
+pub use sources::{FeedSetup, Places, Setup, Sources, SyncSetup, default_index_dir};
 
 use cache::ArticleCache;
 use search::Searcher;
@@ -116,7 +117,16 @@ impl Session {
     /// `nudge` is called (from any thread) when a worker message waits for
     /// [`Session::pump`].
     pub fn start(setup: Setup, nudge: Arc<dyn Fn() + Send + Sync>) -> Session {
-        let (catalog, warnings) = Catalog::open(setup.places.data.as_deref());
+        let (mut catalog, warnings) = Catalog::open(setup.places.data.as_deref());
+        // With sync on, the lists show the server's feeds and items (every connection
+        // made from this one does too).
+        catalog.set_synced(
+            setup
+                .sources
+                .feeds
+                .as_ref()
+                .is_some_and(|f| f.sync.is_some()),
+        );
         let app = App::new(setup.layout)
             .with_keymap(setup.keymap)
             .with_order(setup.order);
@@ -342,6 +352,7 @@ impl Session {
             Effect::SetLast(key) => self.write(Write::Last(key)),
             Effect::MarkRead { keys, read } => self.write(Write::Read(keys, read)),
             Effect::ToggleBookmark(b) => self.write(Write::ToggleBookmark(b)),
+            Effect::ToggleStar(key) => self.write(Write::ToggleStar(key)),
             Effect::SearchLibrary {
                 query,
                 ids,
@@ -349,7 +360,10 @@ impl Session {
             } => self.search_library(query, ids, indexed),
             Effect::Excerpts { query, ids } => self.excerpts(query, ids),
             Effect::Scan => self.start_scan(),
-            Effect::Refresh => self.start_fetch(),
+            Effect::Refresh => match self.sources.feeds.as_ref().and_then(|f| f.sync.clone()) {
+                Some(sync) => self.start_sync(sync),
+                None => self.start_fetch(),
+            },
             Effect::ReadSource {
                 id,
                 origin,

@@ -569,3 +569,15 @@ pub const SYNC_NEVER: &str = "never";
 pub const SYNC_LAST_FAILED: &str = "the last try failed: ";
 /// After the number of changes made here that wait to be sent.
 pub const SYNC_WAITING: &str = "changes waiting to be sent";
+/// Help: s.
+pub const HELP_STAR: &str = "star the article, or unstar it (listed under B)";
+/// Status bar after `s`.
+pub const STARRED: &str = "starred";
+/// Status bar after `s` on a starred article.
+pub const UNSTARRED: &str = "star removed";
+/// The bookmarks list: the line under a starred article's title.
+pub const STAR_SNIPPET: &str = "★ starred";
+/// Status bar after a sync: before what it brought.
+pub const SYNCED: &str = "synced: ";
+/// Status bar while the sync server cannot be reached; when the last sync succeeded follows.
+pub const SYNC_OFFLINE: &str = "offline: the sync server could not be reached; last sync ";

@@ -117,6 +117,7 @@ impl App {
                 }
             }
             Action::Refresh => self.refresh(),
+            Action::Star => self.toggle_star(),
             Action::Quit => self.quit = true,
         }
     }

@@ -1,6 +1,6 @@
 //! Everything the app reacts to, and everything it asks for. [`Msg`] is the one input:
 //! terminal events (keys, the mouse, resizes), timers, and the answer of every worker
-//! (scan, watch, write, fetch, search, source). [`Effect`] is the one output: what the
+//! (scan, watch, write, fetch, sync, search, source). [`Effect`] is the one output: what the
 //! session carries out, on a worker or in its own thread, answering with another `Msg`.
 //! A scenario is therefore a sequence of messages, tested without a terminal or a catalog.
 
@@ -131,6 +131,8 @@ pub enum Msg {
         /// Its lines, the dropped ones marked.
         lines: Result<Vec<SourceLine>, String>,
     },
+    /// News of a sync with the feed server (the sync worker, or a star the writer made).
+    Sync(SyncNews),
     /// A worker ended in a bug (a panic, caught): which, and what it said.
     WorkerFailed {
         /// The worker.
@@ -150,6 +152,39 @@ impl From<PromptKey> for Msg {
     fn from(key: PromptKey) -> Msg {
         Msg::Prompt(key)
     }
+}
+
+/// What a sync with the feed server brings ([`Msg::Sync`]). Its items arrive as
+/// [`Msg::FetchItem`], its feed list as [`Msg::Feeds`], like a refresh's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncNews {
+    /// Items stored, of items to store (0 while the server has not said).
+    Progress(usize, usize),
+    /// The sync is over: what it did, and the articles whose read state the server
+    /// changed (key, read now).
+    Done {
+        /// Items seen for the first time.
+        new: usize,
+        /// Items whose text changed.
+        updated: usize,
+        /// Articles whose read or starred state the server changed.
+        changed: usize,
+        /// Changes made here that were sent.
+        sent: usize,
+        /// Read marks changed by the server: key, read now.
+        reads: Vec<(String, bool)>,
+    },
+    /// The sync failed: why, and whether only because the server could not be reached
+    /// (then the reader says so until a sync succeeds, with the time of the last one).
+    Failed {
+        /// What the status bar says.
+        why: String,
+        /// The server could not be reached.
+        offline: bool,
+    },
+    /// The bookmarks list as stored now, starred articles first (after a star was made or
+    /// removed here or on the server), and what a star toggle here came to: starred now.
+    Marks(Vec<Bookmark>, Option<bool>),
 }
 
 /// What the catalog knows at start ([`Msg::Start`]).
@@ -174,6 +209,8 @@ pub struct Start {
     pub index: Option<bool>,
     /// Whether the library has feeds to refresh, and how often they refresh on their own.
     pub feeds: Option<Option<Duration>>,
+    /// Whether the feeds come from a sync server (`R` syncs, and a sync runs at start).
+    pub sync: bool,
 }
 
 /// A timer the app asks for ([`Effect::After`]) and is told of ([`Msg::Timer`]).
@@ -211,6 +248,9 @@ pub enum Effect {
     /// Add the bookmark, or remove the one at the same place (the writer), and answer with
     /// [`Msg::Bookmarked`].
     ToggleBookmark(Bookmark),
+    /// Star the article with this key, or unstar it (the writer; queued for the sync server
+    /// when it is a synced item), and answer with [`SyncNews::Marks`].
+    ToggleStar(String),
     /// Search these articles for `query` (the search worker; an empty query stops the
     /// search under way), answering with [`Msg::LibraryHits`].
     SearchLibrary {

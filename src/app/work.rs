@@ -40,6 +40,8 @@ pub enum Worker {
     Write,
     /// Refreshes the feeds.
     Fetch,
+    /// Syncs with the feed server.
+    Sync,
     /// Searches the library.
     Search,
     /// Reads an article's source.
@@ -54,6 +56,7 @@ impl Worker {
             Worker::Watch => "library watch",
             Worker::Write => "state writer",
             Worker::Fetch => "feed refresh",
+            Worker::Sync => "sync",
             Worker::Search => "library search",
             Worker::Source => "source reader",
         }
@@ -85,6 +88,11 @@ pub struct Work {
     scannable: bool,
     /// Whether the library has feeds (`Some`), and how often they refresh on their own.
     refresh: Option<Option<Duration>>,
+    /// The feeds come from a sync server: a refresh is a sync.
+    pub sync: bool,
+    /// Why the last sync failed when the server could not be reached, with the time of the
+    /// last one that succeeded; kept until a sync succeeds.
+    pub sync_note: Option<String>,
 }
 
 impl App {
@@ -136,9 +144,13 @@ impl App {
         };
         self.work.scannable = start.scan;
         self.work.refresh = start.feeds;
+        self.work.sync = start.sync;
         self.set_entries(start.entries, start.last.as_deref());
         self.rescan();
-        if let Some(Some(every)) = start.feeds {
+        if start.sync {
+            // Offline first: the list is drawn from the catalog, the server is asked after.
+            self.refresh();
+        } else if let Some(Some(every)) = start.feeds {
             self.effects.push(Effect::After(every, Timer::Refresh));
         }
     }
@@ -206,6 +218,7 @@ impl App {
             Msg::WriteFailed(why) => {
                 self.message = Some(format!("{}{why}", strings::CATALOG_WRITE_FAILED));
             }
+            Msg::Sync(news) => self.sync_news(news),
             Msg::WorkerFailed { worker, why } => self.worker_failed(worker, &why),
             _ => {}
         }
@@ -231,7 +244,7 @@ impl App {
         self.set_progress(None);
     }
 
-    fn fetch_over(&mut self) {
+    pub(super) fn fetch_over(&mut self) {
         self.work.fetching = false;
         self.work.fetch_progress = None;
     }
@@ -250,7 +263,7 @@ impl App {
                 self.scan_over();
                 self.work.indexing = false;
             }
-            Worker::Fetch => self.fetch_over(),
+            Worker::Fetch | Worker::Sync => self.fetch_over(),
             Worker::Source => self.work.source = None,
             Worker::Write => self.work.toggles = 0,
             Worker::Search => self.library.stop(),

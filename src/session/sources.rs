@@ -10,6 +10,7 @@ use crate::keymap::Keymap;
 use crate::layout::LayoutOptions;
 use crate::library::LoadOptions;
 use crate::model::Order;
+use crate::sync::{SyncOptions, SyncSettings};
 
 /// Everything [`super::Session::start`] needs.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +80,17 @@ pub struct FeedSetup {
     pub options: FetchOptions,
     /// Refresh on its own this often (`refresh-minutes`).
     pub every: Option<Duration>,
+    /// With `[sync]`: the server's subscriptions are the feeds, and a refresh is a sync.
+    pub sync: Option<SyncSetup>,
+}
+
+/// How the reader syncs with a feed server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncSetup {
+    /// The server (`[sync]`).
+    pub settings: SyncSettings,
+    /// How a sync behaves.
+    pub options: SyncOptions,
 }
 
 impl Sources {

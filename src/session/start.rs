@@ -23,7 +23,7 @@ impl Session {
     pub(super) fn show_known(&mut self) {
         let mut start = Start {
             last: self.catalog.last().ok().flatten(),
-            bookmarks: self.catalog.bookmarks().unwrap_or_default(),
+            bookmarks: super::sync::marks(&self.catalog).unwrap_or_default(),
             index: self.index.as_ref().map(|_| self.index_complete),
             scan: !self.sources.paths.is_empty(),
             ..Start::default()
@@ -32,6 +32,11 @@ impl Session {
         let feeds = self.known_feeds();
         if feeds {
             start.feeds = Some(self.sources.feeds.as_ref().and_then(|f| f.every));
+            start.sync = self
+                .sources
+                .feeds
+                .as_ref()
+                .is_some_and(|f| f.sync.is_some());
         }
         let paths = self.sources.paths.clone();
         if paths.is_empty() && !feeds {
@@ -73,6 +78,10 @@ impl Session {
         let Some(setup) = &self.sources.feeds else {
             return false;
         };
+        if setup.sync.is_some() {
+            // The server holds the subscriptions, whether or not they are known yet.
+            return true;
+        }
         if let Err(e) = self.catalog.sync_config_feeds(&setup.configured) {
             self.warn(format!("{}{e}", strings::CATALOG_WRITE_FAILED));
         }

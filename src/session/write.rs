@@ -1,5 +1,5 @@
 //! The write worker: the reading state and the bookmarks written on a thread of its own
-//! (positions, the last article, read marks, bookmark toggles). A key never waits for the
+//! (positions, the last article, read marks, bookmark and star toggles). A key never waits for the
 //! catalog's write lock while a worker (a library scan, a feed refresh, another reader)
 //! holds it, or for a slow disk's sync. Writes are carried out in the order given; a
 //! bookmark toggle answers with the bookmarks as stored; ending the session waits for the
@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 
 use super::Session;
 use super::worker::{self, Tell};
-use crate::app::{Msg, Worker};
+use crate::app::{Msg, SyncNews, Worker};
 use crate::catalog::{Catalog, CatalogError};
 use crate::model::{Bookmark, StoredPlace};
 
@@ -25,6 +25,8 @@ pub(super) enum Write {
     Read(Vec<String>, bool),
     /// This bookmark added, or the one at its place removed.
     ToggleBookmark(Bookmark),
+    /// The article with this key starred, or unstarred.
+    ToggleStar(String),
 }
 
 impl Write {
@@ -38,9 +40,16 @@ impl Write {
             Write::ToggleBookmark(b) => {
                 let done = catalog
                     .toggle_bookmark(b)
-                    .and_then(|added| Ok((catalog.bookmarks()?, added)));
+                    .and_then(|added| Ok((super::sync::marks(catalog)?, added)));
                 Some(Msg::Bookmarked(done.map_err(|e| e.to_string())))
             }
+            Write::ToggleStar(key) => match catalog
+                .toggle_star(key)
+                .and_then(|on| Ok((super::sync::marks(catalog)?, on)))
+            {
+                Ok((marks, on)) => Some(Msg::Sync(SyncNews::Marks(marks, Some(on)))),
+                Err(e) => Some(Msg::WriteFailed(e.to_string())),
+            },
         }
     }
 }

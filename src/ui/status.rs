@@ -60,10 +60,16 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, area: Rect, theme: &T
         .message()
         .filter(|m| search_status.as_deref() != Some(*m))
         .map(str::to_string);
+    let label = if app.syncs() {
+        strings::SYNCING
+    } else {
+        strings::FETCHING
+    };
     let fetching = app
         .fetch_progress()
-        .map(|(done, total)| format!("{}{done}/{total}", strings::FETCHING));
-    let note = [reading, fetching, message, search_status]
+        .map(|(done, total)| format!("{label}{done}/{total}"));
+    let offline = app.sync_note().map(str::to_string);
+    let note = [reading, fetching, message, offline, search_status]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
