@@ -54,6 +54,8 @@ pub struct SyncReport {
     pub updated: usize,
     /// Articles whose read or starred state the server changed.
     pub changed_here: usize,
+    /// Their keys.
+    pub changed_keys: Vec<String>,
     /// Changes made here that were sent.
     pub sent: usize,
     /// HTTP requests made.
@@ -142,7 +144,8 @@ pub fn sync_with(
     };
     let is_known = |id: &RemoteId| known.contains(id);
     let pulled = backend.pull(&cursor, &is_known, &mut sink)?;
-    report.changed_here = catalog.apply_server_state(&pulled.state)?.len();
+    report.changed_keys = catalog.apply_server_state(&pulled.state)?;
+    report.changed_here = report.changed_keys.len();
     let queued = catalog.queued_marks()?;
     let (send, needless): (Vec<Queued>, Vec<Queued>) = queued
         .into_iter()

@@ -99,6 +99,9 @@ impl Miniflux {
                 .entries
                 .ok_or_else(|| SyncError::protocol("/v1/entries", s::SYNC_WHY_NO_ITEMS))?;
             let n = entries.len();
+            // `total` counts what matches from this page on (after_entry_id is a filter).
+            let remaining = page.total.unwrap_or(n);
+            let before = seen;
             seen += n;
             let mut items = Vec::with_capacity(n);
             for e in entries {
@@ -114,9 +117,9 @@ impl Miniflux {
                 items.push(e.into_remote(id));
             }
             *done += items.len();
-            let total = page.total.map_or(*done, |t| start + t);
+            let total = (start + before + remaining).max(*done);
             sink(items, PullProgress { done: *done, total })?;
-            if n < PER_PAGE || page.total.is_some_and(|t| seen >= t) {
+            if n < PER_PAGE || n >= remaining {
                 break;
             }
         }
