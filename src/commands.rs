@@ -47,6 +47,8 @@ pub fn run(
     for w in warnings {
         writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&w))?;
     }
+    // With sync on, the library's feeds and items are the sync server's.
+    catalog.set_synced(config.sync.is_some());
     match (command, &config.sync) {
         (Command::Sync, Some(settings)) => {
             sync::sync(&mut catalog, settings, config, places, out, err)

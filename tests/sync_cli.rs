@@ -350,3 +350,55 @@ fn the_password_is_found_nowhere() {
         "the log was looked at: {log}"
     );
 }
+
+#[test]
+fn list_shows_synced_items_with_their_read_and_starred_state() {
+    let server = server();
+    let read_there = server.with(|st| {
+        let it = st
+            .items
+            .values_mut()
+            .find(|i| i.title == "老街上的早点铺")
+            .unwrap();
+        it.read = true;
+        it.starred = true;
+        it.id
+    });
+    let _ = read_there;
+    let s = Setup::new(&server.base(), None);
+    assert!(s.run(&["sync"], Some(PASSWORD)).status.success());
+    {
+        let mut c = s.catalog();
+        let e = c
+            .item_entries()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.title == "Why the tomatoes split")
+            .unwrap();
+        c.set_starred(&e.key, true).unwrap();
+    }
+    let o = s.run(&["list", "--json"], None);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let rows: Vec<serde_json::Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 6, "the synced items, not the local feeds'");
+    let row = |title: &str| rows.iter().find(|r| r["title"] == title).unwrap().clone();
+    assert_eq!(row("老街上的早点铺")["unread"], false);
+    assert_eq!(row("老街上的早点铺")["starred"], true);
+    assert_eq!(
+        row("Why the tomatoes split")["starred"],
+        true,
+        "a star made here"
+    );
+    assert_eq!(row("Why the tomatoes split")["unread"], true);
+    assert_eq!(row("社区图书角开放了")["starred"], false);
+    assert_eq!(
+        row("社区图书角开放了")["feeds"],
+        serde_json::json!(["测试：城市生活"])
+    );
+    let lines = text(&s.run(&["list", "--unread"], None).stdout);
+    assert_eq!(lines.lines().count(), 5, "{lines}");
+    assert!(lines.contains("★ Why the tomatoes split"), "{lines}");
+}

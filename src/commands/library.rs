@@ -5,6 +5,7 @@
 //! the catalog up to date with the folders, as the reader does when it starts, so that
 //! what they print is what the reader would show.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::sync::atomic::AtomicBool;
 
@@ -145,13 +146,14 @@ struct About {
     time: Option<String>,
     source: Option<String>,
     unread: bool,
+    starred: bool,
     path: Option<String>,
     url: Option<String>,
     feeds: Vec<String>,
 }
 
 impl About {
-    fn of(e: &Entry, catalog: &Catalog, feeds: &[FeedRow]) -> About {
+    fn of(e: &Entry, catalog: &Catalog, feeds: &[FeedRow], stars: &HashSet<String>) -> About {
         let (path, url) = match &e.origin {
             Origin::File(p) => (Some(p.to_string_lossy().into_owned()), None),
             Origin::Item(guid) => (
@@ -170,6 +172,7 @@ impl About {
             time: e.time.as_deref().map(shown),
             source: e.source.as_deref().map(shown),
             unread: !e.read,
+            starred: stars.contains(&e.key),
             path: path.as_deref().map(shown),
             url: url.as_deref().map(shown),
             feeds: e
@@ -181,7 +184,8 @@ impl About {
     }
 
     /// `* 2024-05-06 13:26  Title  [Source]  path-or-address`: the unread mark, the date
-    /// and time (blank when unknown), the title, the source, where it is.
+    /// and time (blank when unknown), a star when starred, the title, the source, where it
+    /// is.
     fn line(&self) -> String {
         let mark = if self.unread { '*' } else { ' ' };
         let when = match (&self.date, &self.time) {
@@ -189,7 +193,8 @@ impl About {
             (Some(d), None) => d.clone(),
             (None, _) => String::new(),
         };
-        let mut line = format!("{mark} {when:<16}  {}", self.title);
+        let star = if self.starred { "★ " } else { "" };
+        let mut line = format!("{mark} {when:<16}  {star}{}", self.title);
         if let Some(source) = &self.source {
             line.push_str(&format!("  [{source}]"));
         }
@@ -207,11 +212,20 @@ impl About {
             "time": self.time,
             "source": self.source,
             "unread": self.unread,
+            "starred": self.starred,
             "feeds": self.feeds,
             "path": self.path,
             "url": self.url,
         })
     }
+}
+
+/// The keys of the starred articles.
+fn starred_keys(catalog: &Catalog) -> HashSet<String> {
+    catalog
+        .starred()
+        .map(|list| list.into_iter().map(|s| s.key).collect())
+        .unwrap_or_default()
 }
 
 /// What a feed is called: its name, else its title, else its address.
@@ -255,11 +269,12 @@ pub(super) fn list(
             }
         },
     };
+    let stars = starred_keys(catalog);
     for e in &library.entries {
         if (unread && e.read) || wanted.as_ref().is_some_and(|u| !e.feeds.contains(u)) {
             continue;
         }
-        let about = About::of(e, catalog, &library.feeds);
+        let about = About::of(e, catalog, &library.feeds, &stars);
         if json {
             writeln!(out, "{}", output::json(&about.json()))?;
         } else {
@@ -304,6 +319,7 @@ pub(super) fn search(
     let Some(library) = listed(catalog, config, index.as_ref(), err)? else {
         return Ok(1);
     };
+    let stars = starred_keys(catalog);
     // Counts from the index when it holds the whole library, else from every article.
     let counts = index
         .as_ref()
@@ -349,7 +365,7 @@ pub(super) fn search(
                 return Ok(());
             };
             found += 1;
-            let about = About::of(&library.entries[entry], catalog, &library.feeds);
+            let about = About::of(&library.entries[entry], catalog, &library.feeds, &stars);
             let count = indexed.unwrap_or(count);
             let snippet = shown(&snippet);
             if json {

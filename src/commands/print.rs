@@ -61,6 +61,8 @@ pub fn print(
         for w in warnings {
             writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&w))?;
         }
+        // With sync on, the library's items are the sync server's.
+        c.set_synced(config.sync.is_some());
         let jobs = library_jobs(&mut c, config, err, &mut failed)?;
         catalog = Some(c);
         jobs
