@@ -31,6 +31,7 @@ fn entry(id: i64, title: &str, read: bool) -> Entry {
         key: format!("item:{id}"),
         title: title.into(),
         date: Some(format!("2026-01-0{id}")),
+        time: None,
         source: None,
         sections: 1,
         read,
