@@ -28,9 +28,6 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use articles::{FileState, Outcome, text_key};
 pub use feeds::{FeedRow, Stored, item_key};
-// The shared vocabulary lives in `crate::model` now; these names stay here only while
-// branches written against the old paths move over.
-pub use crate::model::{ArticleId, Bookmark, Entry, Origin, StoredPlace};
 pub use open::{OpenError, busy_timeout};
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use stars::Starred;

@@ -4,7 +4,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{ArticleId, Catalog, CatalogError, now, sync::enqueue};
+use super::{Catalog, CatalogError, now, sync::enqueue};
+use crate::model::ArticleId;
 use crate::sync::MarkKind;
 
 /// A starred article, as the bookmarks list shows it.

@@ -14,8 +14,9 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::articles::OriginKey;
-use super::{ArticleId, Catalog, CatalogError, Entry, FeedRow, Origin, Stored, item_key, now};
+use super::{Catalog, CatalogError, FeedRow, Stored, item_key, now};
 use crate::feed::{FeedItem, Subscription};
+use crate::model::{ArticleId, Entry, Origin};
 use crate::sync::{Cursor, Mark, MarkKind, RemoteFeed, RemoteId, ServerState};
 
 /// Settings names.

@@ -11,12 +11,13 @@ use std::collections::{HashMap, HashSet};
 use super::{
     PullProgress, RemoteId, RemoteItem, Secret, SyncBackend, SyncError, SyncSettings, connect,
 };
-use crate::catalog::{Catalog, Entry, Queued, SyncedItem};
+use crate::catalog::{Catalog, Queued, SyncedItem};
 use crate::feed::{
     FetchOptions, FullText, KeptBecause, RemoteParts, complete_full_text, item_from_parts,
 };
 use crate::index::LibraryIndex;
 use crate::layout::blocks;
+use crate::model::Entry;
 
 /// How a sync behaves besides the server it talks to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
