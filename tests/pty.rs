@@ -2,156 +2,35 @@
 //! person would press, resize, quit; then check that the terminal was given back as it was
 //! (main screen, cursor visible). The same after SIGTERM.
 
-use std::io::{Read, Write};
+#[path = "support/terminal.rs"]
+mod terminal;
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use terminal::Reader;
 
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a size above zero")
+/// The reader in a `cols`×`rows` terminal with a data folder of its own (so no remembered
+/// position from elsewhere applies), given `args`.
+fn start_with(cols: u16, rows: u16, data: &Path, args: &[&Path], env: &[(&str, &str)]) -> Reader {
+    let args: Vec<&str> = args.iter().map(|a| a.to_str().unwrap()).collect();
+    Reader::start(cols, rows, data, &args, env)
 }
 
-struct Session {
-    /// A data folder of its own, so no remembered position from elsewhere applies.
-    _data: tempfile::TempDir,
-    /// The screen as drawn, and how many bytes the program wrote.
-    parser: Arc<Mutex<(vt100::Parser, usize)>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-fn start(cols: u16, rows: u16) -> Session {
-    start_with(cols, rows, tempfile::tempdir().unwrap(), &[], &[])
-}
-
-/// The program in a pseudo-terminal of `cols`×`rows` with `data` as its data and cache
-/// folder, given `args` and the environment variables `env`.
-fn start_with(
-    cols: u16,
-    rows: u16,
-    data: tempfile::TempDir,
-    args: &[&std::path::Path],
-    env: &[(&str, &std::path::Path)],
-) -> Session {
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("NEWSREADER_DATA_DIR", data.path());
-    cmd.env("NEWSREADER_CACHE_DIR", data.path());
-    for (name, value) in env {
-        cmd.env(name, value);
-    }
-    for arg in args {
-        cmd.arg(arg);
-    }
-    let child = pair.slave.spawn_command(cmd).expect("the binary starts");
-    drop(pair.slave);
-    let parser = Arc::new(Mutex::new((vt100::Parser::new(nz(rows), nz(cols), 0), 0)));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let mut seen = sink.lock().unwrap();
-            seen.0.process(&buf[..n]);
-            seen.1 += n;
-        }
-    });
-    let writer = pair.master.take_writer().unwrap();
-    Session {
-        _data: data,
-        parser,
-        writer,
-        child,
-        master: pair.master,
-    }
-}
-
-impl Session {
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().0.screen().contents()
-    }
-
-    /// How many bytes the program has written.
-    fn written(&self) -> usize {
-        self.parser.lock().unwrap().1
-    }
-
-    /// Waits until `check` holds for the screen, or fails after 15 s showing the screen.
-    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if check(&screen) {
-                return;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// The reader pane's first row (right of the lists' border), trimmed.
-    fn reader_top(&self) -> String {
-        let screen = self.screen();
-        let first = screen.lines().next().unwrap_or("");
-        first
-            .rsplit(['│', '┐'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread take in the last bytes.
-                std::thread::sleep(Duration::from_millis(200));
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the program did not exit"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn terminal_restored(&self) -> bool {
-        let p = self.parser.lock().unwrap();
-        !p.0.screen().alternate_screen() && !p.0.screen().hide_cursor()
-    }
+/// The sample in a `cols`×`rows` terminal, with the data folder to keep while it runs.
+fn start(cols: u16, rows: u16) -> (Reader, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    (start_with(cols, rows, data.path(), &[], &[]), data)
 }
 
 #[test]
 fn read_walk_sections_resize_and_quit() {
-    let mut s = start(100, 30);
+    let (mut s, _data) = start(100, 30);
     s.wait_for("the sample", |t| {
         t.contains("Sections") && t.contains("奋斗有目标")
     });
-    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
+    assert!(s.look(|t| t.alternate_screen()));
     s.send("\x1b[B");
     s.wait_for("学习有高潮 at the top", |t| {
         t.lines().next().is_some_and(|l| l.contains("学习有高潮"))
@@ -169,15 +48,7 @@ fn read_walk_sections_resize_and_quit() {
         t.lines().next().is_some_and(|l| l.contains("工作有干劲"))
     });
     assert_eq!(s.reader_top(), "工作有干劲");
-    s.master
-        .resize(PtySize {
-            rows: 15,
-            cols: 40,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    s.parser.lock().unwrap().0.set_size(nz(15), nz(40));
+    s.resize(40, 15);
     s.wait_for("the narrow layout", |t| {
         t.lines().next().is_some_and(|l| l.trim() == "工作有干劲")
     });
@@ -192,9 +63,9 @@ fn read_walk_sections_resize_and_quit() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = start(80, 24);
+    let (mut s, _data) = start(80, 24);
     s.wait_for("the sample", |t| t.contains("学习有高潮"));
-    let pid = s.child.process_id().expect("a pid");
+    let pid = s.pid();
     let killed = Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -312,9 +183,9 @@ fn signal(pid: u32, sig: &str) {
 /// mouse reporting on, and `kill -CONT` did not redraw.
 #[test]
 fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
-    let mut s = start(80, 24);
+    let (mut s, _data) = start(80, 24);
     s.wait_for("the sample", |t| t.contains("学习有高潮"));
-    let pid = s.child.process_id().expect("a pid");
+    let pid = s.pid();
     signal(pid, "-TSTP");
     let start = Instant::now();
     while state(pid) != 'T' {
@@ -322,9 +193,7 @@ fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(200));
-    {
-        let p = s.parser.lock().unwrap();
-        let screen = p.0.screen();
+    s.look(|screen| {
         assert!(!screen.alternate_screen(), "main screen while stopped");
         assert!(!screen.hide_cursor(), "cursor shown while stopped");
         assert_eq!(
@@ -332,12 +201,12 @@ fn test_external_sigtstp_gives_the_terminal_back_and_sigcont_redraws() {
             vt100::MouseProtocolMode::None,
             "mouse released while stopped"
         );
-    }
+    });
     // Wipe what the pseudo-terminal shows, so the redraw is seen.
-    s.parser.lock().unwrap().0.process(b"\x1b[2J");
+    s.wipe();
     signal(pid, "-CONT");
     s.wait_for("the redraw after SIGCONT", |t| t.contains("学习有高潮"));
-    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
+    assert!(s.look(|t| t.alternate_screen()));
     s.send("q");
     assert!(s.wait_exit().success());
     assert!(s.terminal_restored());
@@ -352,7 +221,7 @@ fn test_no_work_while_idle() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.txt");
     std::fs::write(&path, format!("标题\n\n{}\n", "的".repeat(1_000_000))).unwrap();
-    let mut s = start_with(80, 24, dir, &[&path], &[]);
+    let mut s = start_with(80, 24, dir.path(), &[&path], &[]);
     s.wait_for("the first frame", |screen| screen.contains("标题"));
     s.send("/的\r");
     s.wait_for("the search result", |screen| screen.contains("1000000"));
@@ -388,7 +257,13 @@ fn test_a_link_opens_in_the_browser_command() {
     )
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut s = start_with(80, 24, dir, &[&article], &[("BROWSER", &script)]);
+    let mut s = start_with(
+        80,
+        24,
+        dir.path(),
+        &[&article],
+        &[("BROWSER", script.to_str().unwrap())],
+    );
     s.wait_for("the first frame", |screen| screen.contains("带链接的文章"));
     s.send("u");
     s.wait_for("the links overlay", |screen| {
@@ -406,7 +281,7 @@ fn test_a_link_opens_in_the_browser_command() {
     s.wait_for("the redraw after", |screen| {
         screen.contains("opened in the browser")
     });
-    assert!(s.parser.lock().unwrap().0.screen().alternate_screen());
+    assert!(s.look(|t| t.alternate_screen()));
     s.send("qq");
     assert!(s.wait_exit().success());
 }
@@ -415,7 +290,7 @@ fn test_a_link_opens_in_the_browser_command() {
 /// in the search prompt it acted as Esc. It quits from anywhere, keeping the place.
 #[test]
 fn regression_ctrl_c_quits_from_an_overlay_and_from_the_prompt() {
-    let mut s = start(100, 30);
+    let (mut s, _data) = start(100, 30);
     s.wait_for("the sample", |t| t.contains("奋斗有目标"));
     s.send("B");
     s.wait_for("the bookmarks overlay", |t| t.contains("No bookmarks yet"));
@@ -426,7 +301,7 @@ fn regression_ctrl_c_quits_from_an_overlay_and_from_the_prompt() {
     assert!(status.success(), "exit status {status:?}");
     assert!(s.terminal_restored(), "one Ctrl-C left the reader");
 
-    let mut s = start(100, 30);
+    let (mut s, _data) = start(100, 30);
     s.wait_for("the sample", |t| t.contains("奋斗有目标"));
     s.send("/学习");
     s.wait_for("the search prompt", |t| {

@@ -71,7 +71,7 @@ fn regression_the_source_of_a_64_mb_file_is_read_by_a_worker() {
     let mut s = Session::memory(library, LayoutOptions::default());
     s.send(Msg::Resize(100, 30));
     // The file grows to the size cap after it was parsed.
-    let line = "这是很长的源文件里的一行文字，用来把文件撑到六十四兆字节。\n";
+    let line = "这是很长的源文件里的一行文字，用来把文件撑到六十四兆字节。".repeat(1000) + "\n";
     let lines = (64 << 20) / line.len() - 1;
     std::fs::write(&path, line.repeat(lines)).unwrap();
     s.send(Action::Source);

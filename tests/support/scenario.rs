@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use newsreader::app::{App, Effect, Msg, Start};
@@ -149,4 +150,47 @@ impl Scenario {
             }
         }
     }
+}
+
+/// A library of `n` short articles, each with `sections` headed sections, at 100×30.
+pub fn generated(n: usize, sections: usize) -> Scenario {
+    use newsreader::article::{Article, Section};
+    let articles = (0..n)
+        .map(|i| {
+            let mut a = Article::new(
+                format!("第{i}篇文章"),
+                std::iter::once(Section {
+                    heading: None,
+                    level: 0,
+                    paragraphs: vec![format!("第{i}篇的导语。")],
+                })
+                .chain((0..sections).map(|s| Section {
+                    heading: Some(format!("小标题{s}")),
+                    level: 1,
+                    paragraphs: vec!["正文。".repeat(40)],
+                }))
+                .collect(),
+            );
+            a.path = Some(format!("/news/{i:03}.txt"));
+            a
+        })
+        .collect();
+    let library = Library {
+        articles,
+        errors: Vec::new(),
+    };
+    Scenario::new(library, 100, 30)
+}
+
+/// The fixtures named, from `tests/fixtures`, at 100×30.
+pub fn fixtures(names: &[&str]) -> Scenario {
+    let paths: Vec<PathBuf> = names
+        .iter()
+        .map(|n| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(n)
+        })
+        .collect();
+    Scenario::new(Library::load(&paths, None), 100, 30)
 }

@@ -6,6 +6,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,9 +15,11 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 /// A running reader.
 pub struct Reader {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// How many bytes the program has written.
+    written: Arc<AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Reader {
@@ -50,7 +53,8 @@ impl Reader {
             .master
             .try_clone_reader()
             .expect("the terminal's output");
-        let sink = Arc::clone(&screen);
+        let (sink, written) = (Arc::clone(&screen), Arc::new(AtomicUsize::new(0)));
+        let count = Arc::clone(&written);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -58,15 +62,81 @@ impl Reader {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                count.fetch_add(n, Ordering::Relaxed);
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Reader {
             screen,
+            written,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
         }
+    }
+
+    /// What `look` says of the screen as drawn (modes included: alternate screen, cursor,
+    /// mouse reporting).
+    pub fn look<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(self.screen.lock().unwrap().screen())
+    }
+
+    /// How many bytes the program has written so far.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Clears what the terminal shows, so that a redraw can be seen.
+    pub fn wipe(&self) {
+        self.screen.lock().unwrap().process(b"\x1b[2J");
+    }
+
+    /// Resizes the terminal to `cols`×`rows`.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a size above zero");
+        self.screen.lock().unwrap().set_size(size(rows), size(cols));
+    }
+
+    /// The reader pane's first row (right of the lists' border), trimmed.
+    pub fn reader_top(&self) -> String {
+        let screen = self.screen();
+        let first = screen.lines().next().unwrap_or("");
+        first
+            .rsplit(['│', '┐'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    }
+
+    /// Waits for the program to end (failing after 15 s) and returns how it ended.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the output thread take in the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the program did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether the terminal is as it was before the reader: main screen, cursor shown.
+    pub fn terminal_restored(&self) -> bool {
+        self.look(|s| !s.alternate_screen() && !s.hide_cursor())
     }
 
     /// The screen's text.
