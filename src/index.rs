@@ -31,6 +31,8 @@
 //! opening); reading one never panics through to the caller.
 
 mod error;
+mod first;
+mod plan;
 mod query;
 mod schema;
 mod tokens;
@@ -47,9 +49,9 @@ use tantivy::{DocSet, Index, IndexReader, IndexSettings, ReloadPolicy, TERMINATE
 
 pub use error::IndexError;
 use error::guarded;
+pub use first::{FirstMatch, first_match};
 
 use crate::layout::Block;
-use crate::search::{self, Match};
 use schema::{Fields, Payload};
 use writer::{Writer, write_error};
 
@@ -64,15 +66,6 @@ pub struct IndexHit {
     pub id: u64,
     /// How many matches it has, as the matcher counts them.
     pub count: usize,
-}
-
-/// An article's first match and the line of context the results list shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FirstMatch {
-    /// Where the first match is.
-    pub at: Match,
-    /// The line of context ([`search::snippet`]).
-    pub snippet: String,
 }
 
 /// What the index holds, for the catalog to reconcile with after a crash.
@@ -338,7 +331,7 @@ impl LibraryIndex {
     }
 
     fn search_unguarded(&self, query: &str) -> Result<Vec<IndexHit>, IndexError> {
-        let plan = tokens::plan(query);
+        let plan = plan::plan(query);
         let mut found = Vec::new();
         for seg in self.reader.searcher().segment_readers() {
             query::search_segment(seg, &self.fields, &plan, query, &mut found).map_err(
@@ -382,21 +375,4 @@ impl LibraryIndex {
             detail: e.to_string(),
         }
     }
-}
-
-/// The first match of `query` in an article's `blocks` and its line of context, exactly as
-/// [`search::Index::count_and_first`] finds it, folding only as many blocks as it takes.
-/// For the result rows on screen.
-pub fn first_match(query: &str, blocks: &[Block]) -> Option<FirstMatch> {
-    blocks.iter().enumerate().find_map(|(i, block)| {
-        let one = std::slice::from_ref(block);
-        let (_, m) = search::Index::new(one).count_and_first(one, query)?;
-        Some(FirstMatch {
-            snippet: search::snippet(&block.text, m.range.clone()),
-            at: Match {
-                block: i,
-                range: m.range,
-            },
-        })
-    })
 }

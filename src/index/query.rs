@@ -8,7 +8,7 @@
 //! - a two-unit query of two different units: the bigram's frequency (such occurrences never
 //!   overlap either);
 //! - anything longer, or `哈哈`: the start positions where all covering bigrams line up
-//!   ([`super::tokens::cover`]), then the leftmost non-overlapping ones among them.
+//!   ([`super::plan::cover`]), then the leftmost non-overlapping ones among them.
 //!
 //! A case-exact query (one with a capital) keeps, like the matcher, only those of the
 //! non-overlapping matches whose characters have the query's case, which the case tokens
@@ -27,8 +27,9 @@ mod marks;
 
 use marks::{Mark, Marks};
 
+use super::plan::{CaseCheck, Plan, cover, lowered};
 use super::schema::{Fields, VERIFY};
-use super::tokens::{CaseCheck, EDGE_END, EDGE_START, Plan, cover, lowered};
+use super::tokens::{EDGE_END, EDGE_START};
 use crate::layout::{Block, BlockKind};
 use crate::search::Index;
 
