@@ -41,9 +41,10 @@ pub use keys::prompt_key;
 pub use layers::{Overlay, Prompt};
 pub use library_search::{LibraryHit, LibrarySearch};
 pub use links::LinkEntry;
+pub use memory::REMEMBER_AFTER;
 pub use msg::{Effect, Msg, Start, SyncNews, Timer};
 pub use navigate::list_offset;
-pub use search::{PromptKey, Search};
+pub use search::{MAX_QUERY_CHARS, PromptKey, SEARCH_QUIET, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, source_lines, wrap};
 pub use work::{IndexState, SETTLE, Work, Worker};
 
@@ -130,6 +131,8 @@ pub struct App {
     link_spans: Vec<(usize, std::ops::Range<usize>)>,
     /// The last place handed out to be remembered, so an unchanged one is not written again.
     remembered: Option<(String, StoredPlace)>,
+    /// A [`Timer::Remember`] was asked for and has not come yet.
+    remember_due: bool,
     effects: Vec<Effect>,
 }
 
@@ -194,6 +197,7 @@ impl App {
             source: SourceView::default(),
             link_spans: Vec::new(),
             remembered: None,
+            remember_due: false,
             effects: Vec::new(),
         };
         app.resize(80, 24);
@@ -238,6 +242,7 @@ impl App {
             Msg::Source { id, lines } => self.source_read(id, lines),
             other => self.worker_news(other),
         }
+        self.remember_soon();
         std::mem::take(&mut self.effects)
     }
 }

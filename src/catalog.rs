@@ -199,6 +199,13 @@ impl Catalog {
         self.path.as_deref()
     }
 
+    /// A shorter wait for other processes' locks, for tests of what happens when it runs
+    /// out.
+    #[cfg(test)]
+    pub(crate) fn set_busy_timeout_for_tests(&mut self, wait: std::time::Duration) {
+        let _ = self.conn.busy_timeout(wait);
+    }
+
     /// Runs `f` in one transaction: many writes cost one commit.
     pub fn batch<R>(
         &mut self,

@@ -12,6 +12,7 @@
 
 mod cache;
 mod fetch;
+mod rebuild;
 mod scan;
 mod search;
 mod source;
@@ -86,6 +87,8 @@ pub struct Session {
     index: Option<Arc<LibraryIndex>>,
     /// Whether the index held every article when opened.
     index_complete: bool,
+    /// Where the index worker hands over the index it built again.
+    rebuilt: Option<Receiver<Arc<LibraryIndex>>>,
     /// The watcher of the library's folders, once set up.
     watcher: Arc<std::sync::Mutex<Option<notify::RecommendedWatcher>>>,
     /// When each timer the app asked for is due.
@@ -129,7 +132,8 @@ impl Session {
         );
         let app = App::new(setup.layout)
             .with_keymap(setup.keymap)
-            .with_order(setup.order);
+            .with_order(setup.order)
+            .with_quiet_search();
         let mut s = Session::with(app, catalog, setup.sources, setup.load, nudge);
         if let Some(Ok(catalog)) = s.catalog.connect() {
             s.writer = Writer::start(catalog, s.tell.clone());
@@ -202,6 +206,7 @@ impl Session {
             places: HashMap::new(),
             index: None,
             index_complete: false,
+            rebuilt: None,
             watcher: Arc::default(),
             timers: HashMap::new(),
             tasks: VecDeque::new(),
@@ -245,8 +250,11 @@ impl Session {
     }
 
     /// Waits until the workers the app waits for are done (scan, index, refresh, search,
-    /// source, bookmark toggles), handling their messages: for tests and benchmarks.
+    /// source, bookmark toggles), handling their messages, and runs the timers that only
+    /// wait for a pause (a search typed, a place to remember) at once: for tests and
+    /// benchmarks.
     pub fn settle(&mut self) {
+        self.after_pause();
         while self.app.busy() {
             if self.search_here() {
                 continue;
@@ -257,6 +265,16 @@ impl Session {
             }
         }
         while self.pump() {}
+        self.after_pause();
+    }
+
+    /// Runs now the timers that wait for a pause in the input.
+    fn after_pause(&mut self) {
+        for timer in [Timer::Search, Timer::Remember] {
+            if self.timers.remove(&timer).is_some() {
+                self.send(Msg::Timer(timer));
+            }
+        }
     }
 
     /// When [`Session::on_timer`] wants to run next, if at all.
@@ -334,6 +352,7 @@ impl Session {
             match &msg {
                 Msg::Scan(ScanEvent::Upserted(e)) | Msg::FetchItem(e) => self.cache.forget(e.id),
                 Msg::Scan(ScanEvent::Removed(id)) => self.cache.forget(*id),
+                Msg::IndexReady => self.take_rebuilt(),
                 _ => {}
             }
             for effect in self.app.update(msg) {
@@ -364,6 +383,7 @@ impl Session {
                 Some(sync) => self.start_sync(sync),
                 None => self.start_fetch(),
             },
+            Effect::RebuildIndex => self.start_rebuild(),
             Effect::ReadSource {
                 id,
                 origin,

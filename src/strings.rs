@@ -157,6 +157,10 @@ pub const PREVIOUS_ARTICLE_MATCHES: &str = "previous article of the results";
 pub const INDEX_REBUILT: &str = "search index built again: ";
 /// Status bar: the search index cannot be used; why follows.
 pub const INDEX_UNUSABLE: &str = "search index not used: ";
+/// Status bar: the search index was found damaged while the reader ran and is being built
+/// again; searches read every article meanwhile. The reason follows.
+pub const INDEX_DAMAGED: &str =
+    "search index damaged, being built again (searching every article meanwhile): ";
 /// Status bar: library search runs without the index while it is built.
 pub const SEARCH_WITHOUT_INDEX: &str = "search index being built: searching every article";
 /// Status bar: `n` went past the last match.
@@ -209,10 +213,15 @@ pub const CATALOG_READ_FAILED: &str = "could not read the library database: ";
 pub const WORKER_FAILED: &str = "internal error (please report it) in the ";
 /// Status bar: a worker's thread could not be started.
 pub const NO_THREAD: &str = "the system would not start another thread";
+/// The search index cannot be built again: it has no folder, or the catalog is in memory.
+pub const NO_INDEX_FOLDER: &str = "it cannot be built again without a cache and a data folder";
 /// Status bar: the article asked for is no longer in the catalog.
 pub const ARTICLE_GONE: &str = "that article is no longer in the library";
 /// Status bar: importing state.toml failed; the reason follows.
 pub const STATE_IMPORT_FAILED: &str = "could not import state.toml: ";
+/// Status bar: the search prompt takes no more characters.
+pub const QUERY_TOO_LONG: &str =
+    "search text is limited to 1,000 characters; the rest was left out";
 /// Status bar: a bookmark was added.
 pub const BOOKMARK_ADDED: &str = "bookmark added";
 /// Status bar: a bookmark was removed.

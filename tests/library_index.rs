@@ -113,6 +113,8 @@ fn a_damaged_index_is_rebuilt_and_searches_go_on_meanwhile() {
     // Before the index is full again, a search reads every article and says so.
     s.send(Action::Search);
     s.send(PromptKey::Char('的'));
+    // Enter searches at once (typing alone waits for the keys to pause).
+    s.send(PromptKey::Enter);
     assert_eq!(
         s.app().library_search().note(),
         Some(strings::SEARCH_WITHOUT_INDEX)

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{App, Effect, Focus, Overlay, Prompt, PromptKey};
 use crate::keymap::Action;
+use crate::strings;
 
 impl App {
     /// A key from the terminal, routed to whatever is on top.
@@ -36,9 +37,20 @@ impl App {
         }
     }
 
-    /// A key typed while a prompt is open, for the prompt on top.
+    /// A key typed while a prompt is open, for the prompt on top. A character past
+    /// [`super::MAX_QUERY_CHARS`] is not taken, and the status bar says so.
     pub(super) fn prompt(&mut self, key: PromptKey) {
         self.touched = true;
+        if matches!(key, PromptKey::Char(_)) && self.query_full() {
+            self.message = Some(strings::QUERY_TOO_LONG.to_string());
+            return;
+        }
+        match key {
+            // What Enter keeps, or ↑/↓ move from, is the search for what was typed.
+            PromptKey::Enter | PromptKey::Up | PromptKey::Down => self.run_waiting_search(),
+            PromptKey::Esc => self.search.waiting = false,
+            _ => {}
+        }
         match self.typing() {
             Some(Prompt::Library) => self.library_prompt(key),
             Some(Prompt::Article) => self.article_prompt(key),

@@ -110,7 +110,11 @@ impl App {
     pub(super) fn library_prompt(&mut self, key: PromptKey) {
         let l = &mut self.library;
         match super::line::apply(&mut l.query, &mut l.edit_cursor, key) {
-            super::line::Edit::Changed => self.restart_library_search(),
+            super::line::Edit::Changed => {
+                if !self.search_later() {
+                    self.restart_library_search();
+                }
+            }
             super::line::Edit::Same => {}
             super::line::Edit::NotEditing => match key {
                 PromptKey::Esc | PromptKey::Backspace => {
@@ -132,7 +136,7 @@ impl App {
         }
     }
 
-    fn restart_library_search(&mut self) {
+    pub(super) fn restart_library_search(&mut self) {
         let indexed = self.work.index == IndexState::Ready;
         let l = &mut self.library;
         l.hits.clear();

@@ -2,10 +2,15 @@
 //! handed to the session to keep, and bookmarks with their overlay. The catalog does the
 //! keeping; this is when and what to remember.
 
-use super::{App, Effect, Focus, Overlay};
+use std::time::Duration;
+
+use super::{App, Effect, Focus, Overlay, Timer};
 use crate::layout::TextPos;
 use crate::model::{Bookmark, StoredPlace};
 use crate::strings;
+
+/// How long a new place stays on screen before it is handed over to be remembered.
+pub const REMEMBER_AFTER: Duration = Duration::from_millis(500);
 
 impl App {
     /// Hands the open article's position (and that it is the one open) to the session to
@@ -27,6 +32,35 @@ impl App {
             place,
         });
         self.remembered = Some((key, place));
+    }
+
+    /// Whether the open article's place differs from what was last handed over to be
+    /// remembered.
+    pub fn unremembered(&self) -> bool {
+        let Some(key) = self.open.key.as_deref() else {
+            return false;
+        };
+        let place = StoredPlace::Place(self.layout.place_of(self.anchor));
+        self.remembered
+            .as_ref()
+            .is_none_or(|(k, p)| k != key || *p != place)
+    }
+
+    /// After every message: when the place on screen is not the one kept, asks for a
+    /// [`Timer::Remember`] (once; scrolling on does not put it off), so a place that has
+    /// been on screen for [`REMEMBER_AFTER`] is on its way to disk.
+    pub(super) fn remember_soon(&mut self) {
+        if !self.remember_due && self.unremembered() {
+            self.remember_due = true;
+            self.effects
+                .push(Effect::After(REMEMBER_AFTER, Timer::Remember));
+        }
+    }
+
+    /// [`Timer::Remember`] came: the place on screen now is handed over.
+    pub(super) fn remember_due(&mut self) {
+        self.remember_due = false;
+        self.remember();
     }
 
     /// Puts a remembered place at the top of the reader, if it is still in the text. A place

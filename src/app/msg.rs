@@ -85,6 +85,10 @@ pub enum Msg {
     IndexReady,
     /// The search index failed (while filled or searched); why. Searches go without it.
     IndexFailed(String),
+    /// The search index was found damaged while searched (its files overwritten under the
+    /// reader, say); why. It is built again ([`Effect::RebuildIndex`]); searches read every
+    /// article meanwhile, and [`Msg::IndexReady`] says when it is back.
+    IndexDamaged(String),
     /// Something changed in the library's folders (the watch worker).
     Changed,
     /// Feeds done of feeds in all, while feeds are refreshed (the fetch worker).
@@ -220,6 +224,11 @@ pub enum Timer {
     Rescan,
     /// Refresh the feeds on their own (`refresh-minutes`).
     Refresh,
+    /// Hand the place on screen over to be remembered: it has differed from the one kept
+    /// for a moment (so a kill loses at most that moment).
+    Remember,
+    /// Search for the query typed: the keys have paused.
+    Search,
 }
 
 /// Something the app needs done outside itself: the session carries these out (reading the
@@ -274,6 +283,9 @@ pub enum Effect {
     Scan,
     /// Refresh the library's feeds (the fetch worker).
     Refresh,
+    /// Build the search index again from the catalog, set aside the damaged one (the index
+    /// worker); answer with [`Msg::IndexReady`] or [`Msg::IndexFailed`].
+    RebuildIndex,
     /// Read the article's file again as text and split it into lines, marking those that
     /// `dropped` names (the source worker); answer with [`Msg::Source`].
     ReadSource {

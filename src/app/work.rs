@@ -46,6 +46,8 @@ pub enum Worker {
     Search,
     /// Reads an article's source.
     Source,
+    /// Builds the search index again after it was found damaged.
+    Index,
 }
 
 impl Worker {
@@ -59,6 +61,7 @@ impl Worker {
             Worker::Sync => "sync",
             Worker::Search => "library search",
             Worker::Source => "source reader",
+            Worker::Index => "index rebuild",
         }
     }
 }
@@ -188,6 +191,8 @@ impl App {
         match msg {
             Msg::Timer(Timer::Rescan) => self.rescan(),
             Msg::Timer(Timer::Refresh) => self.refresh(),
+            Msg::Timer(Timer::Remember) => self.remember_due(),
+            Msg::Timer(Timer::Search) => self.run_waiting_search(),
             Msg::Changed => self.effects.push(Effect::After(SETTLE, Timer::Rescan)),
             Msg::Scan(event) => self.scan_news(event),
             Msg::ScanFailed(why) => {
@@ -201,6 +206,7 @@ impl App {
                 self.library.note = None;
             }
             Msg::IndexFailed(why) => self.index_failed(&why),
+            Msg::IndexDamaged(why) => self.index_damaged(&why),
             Msg::FetchProgress(done, total) => self.work.fetch_progress = Some((done, total)),
             Msg::FetchItem(entry) => self.upsert_entry(entry),
             Msg::Fetched {
@@ -253,7 +259,27 @@ impl App {
         self.work.index = IndexState::Failed;
         self.work.indexing = false;
         self.message = Some(format!("{}{why}", strings::INDEX_UNUSABLE));
+        self.search_again_without_index();
+    }
+
+    /// A library search the index could not answer is asked again, reading every article.
+    fn search_again_without_index(&mut self) {
+        if self.library.searching() {
+            self.restart_library_search();
+        }
         self.library_without_index();
+    }
+
+    /// The index was found damaged while searched: searches read every article (and say
+    /// so) while it is built again, once however many searches meet the damage.
+    fn index_damaged(&mut self, why: &str) {
+        self.message = Some(format!("{}{why}", strings::INDEX_DAMAGED));
+        if self.work.index != IndexState::Filling {
+            self.work.index = IndexState::Filling;
+            self.work.indexing = true;
+            self.effects.push(Effect::RebuildIndex);
+        }
+        self.search_again_without_index();
     }
 
     /// A worker ended in a bug: say so, and stop waiting for it.
@@ -267,6 +293,10 @@ impl App {
             Worker::Source => self.work.source = None,
             Worker::Write => self.work.toggles = 0,
             Worker::Search => self.library.stop(),
+            Worker::Index => {
+                self.work.indexing = false;
+                self.work.index = IndexState::Failed;
+            }
             Worker::Watch => {}
         }
         self.message = Some(format!(

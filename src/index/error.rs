@@ -4,7 +4,6 @@
 //! rest are reported. A panic inside the search engine while it reads a garbled file is
 //! caught here and reported as damage too.
 
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use crate::strings;
@@ -74,14 +73,11 @@ impl IndexError {
 }
 
 /// Runs `f`, turning a panic into [`IndexError::Damaged`]: tantivy trusts its files, and
-/// reading a garbled one can panic where a checksum would have told.
+/// reading a garbled one can panic where a checksum would have told. It runs under
+/// [`crate::guard::catch`], so the panic hook knows the panic is caught: it neither prints
+/// an internal error nor gives the terminal back.
 pub fn guarded<T>(dir: &Path, f: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-        let detail = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "the search engine failed reading it".to_owned());
+    crate::guard::catch(f).unwrap_or_else(|detail| {
         Err(IndexError::Damaged {
             path: dir.to_owned(),
             detail,

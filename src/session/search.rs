@@ -3,8 +3,8 @@
 //! follow for the rows on screen); otherwise it reads every listed article and searches it
 //! with the in-article matcher, sending results as they are found. A newer search stops the
 //! one under way at its next article. Its news is [`Msg::LibraryHits`] and
-//! [`Msg::Excerpts`] (and [`Msg::IndexFailed`] when the index goes wrong, the search then
-//! going on without it).
+//! [`Msg::Excerpts`] (and [`Msg::IndexFailed`] or [`Msg::IndexDamaged`] when the index goes
+//! wrong: the app then asks again, without it).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -51,6 +51,12 @@ pub(super) enum Job {
 }
 
 impl Searcher {
+    /// Ends the worker after the job under way: the next job starts a new one (with the
+    /// index as the session has it then).
+    pub(super) fn restart(&mut self) {
+        self.jobs = None;
+    }
+
     /// Stops the search under way and ends the worker after it.
     pub(super) fn stop(&mut self) {
         self.latest.fetch_add(1, Ordering::Relaxed);
@@ -163,7 +169,12 @@ impl Job {
                                 done: true,
                             });
                         }
-                        Err(e) => tell(Msg::IndexFailed(e.to_string())),
+                        // The app asks again without the index (with the articles to
+                        // read, which an indexed search does not carry).
+                        Err(e) if e.needs_rebuild() => {
+                            return tell(Msg::IndexDamaged(e.to_string()));
+                        }
+                        Err(e) => return tell(Msg::IndexFailed(e.to_string())),
                     }
                 }
                 let still = || latest.load(Ordering::Relaxed) == number;

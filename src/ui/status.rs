@@ -27,6 +27,14 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, area: Rect, theme: &T
         let buf = frame.buffer_mut();
         buf.set_style(area, theme.body);
         buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), theme.body);
+        // A message while typing (the query is full) shows at the right end.
+        if let Some(message) = app.message() {
+            let width = message.width().min(usize::from(area.width));
+            let x = area
+                .right()
+                .saturating_sub(u16::try_from(width).unwrap_or(0));
+            buf.set_stringn(x, area.y, message, width, theme.message);
+        }
         let before = query.get(..cursor).unwrap_or(query);
         let x = strings::SEARCH_PROMPT.width() + before.width();
         if let Ok(x) = u16::try_from(x)
