@@ -18,6 +18,7 @@ mod memory;
 mod msg;
 mod navigate;
 mod open;
+mod pace;
 pub mod panes;
 mod search;
 mod source;
@@ -44,7 +45,8 @@ pub use links::LinkEntry;
 pub use memory::REMEMBER_AFTER;
 pub use msg::{Effect, Msg, Start, SyncNews, Timer};
 pub use navigate::list_offset;
-pub use search::{MAX_QUERY_CHARS, PromptKey, SEARCH_QUIET, Search};
+pub use pace::{MAX_QUERY_CHARS, SEARCH_QUIET};
+pub use search::{PromptKey, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, source_lines, wrap};
 pub use work::{IndexState, SETTLE, Work, Worker};
 

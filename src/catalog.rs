@@ -13,6 +13,7 @@
 //! `state.toml` is imported once (by `import`).
 
 mod articles;
+mod aside;
 mod blob;
 mod feeds;
 mod import;
