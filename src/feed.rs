@@ -35,7 +35,7 @@ mod text;
 mod zone;
 
 pub use error::{FeedError, Problem};
-pub use fetch::{FetchOptions, Progress, fetch};
+pub use fetch::{FetchOptions, Progress, fetch, fetch_resource};
 pub use item::{FeedItem, FullText, KeptBecause};
 pub use parse::{ParseContext, ParsedFeed, parse_feed};
 pub use remote::{RemoteParts, complete_full_text, item_from_parts};

@@ -17,6 +17,7 @@ pub mod decode;
 pub mod feed;
 pub mod files;
 pub mod guard;
+pub mod images;
 pub mod index;
 pub mod keymap;
 pub mod layout;

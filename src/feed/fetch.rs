@@ -13,7 +13,7 @@ use super::fulltext::complete;
 use super::gate::{Gate, Slot};
 use super::http::{ACCEPT_FEED, Client, Fetched, Limits, host_of};
 use super::parse::{ParseContext, parse_feed};
-use super::{FeedError, FeedOutcome, FeedRequest, Zone};
+use super::{FeedError, FeedOutcome, FeedRequest, Problem, Validators, Zone};
 
 /// How a refresh behaves. The defaults suit fetching news over the internet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +68,17 @@ impl FetchOptions {
             max_redirects: self.max_redirects,
             proxy_from_env: self.proxy_from_env,
         }
+    }
+}
+
+/// Fetches one resource that is not a feed (a picture) with the client and checks a refresh
+/// uses: http and https only, every redirect hop checked, `options`' timeouts and size cap.
+/// Returns the body.
+pub fn fetch_resource(url: &str, accept: &str, options: &FetchOptions) -> Result<Vec<u8>, Problem> {
+    let client = Client::new(options.limits());
+    match client.get(url, &Validators::default(), accept, &Gate::default(), None)? {
+        Fetched::Body { bytes, .. } => Ok(bytes),
+        Fetched::NotModified => Err(Problem::Empty),
     }
 }
 
