@@ -207,6 +207,26 @@ impl Catalog {
         let _ = self.conn.busy_timeout(wait);
     }
 
+    /// The first row a write with `RETURNING` gives, the statement run to its end. Outside
+    /// a transaction the commit happens when the statement ends: `query_row` stops after
+    /// the first row and lets the statement be reset, where a failed commit (a full disk)
+    /// is not reported; the write looked saved and was not.
+    pub(super) fn write_returning<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>, CatalogError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
+        let first = match rows.next()? {
+            Some(row) => Some(map(row)?),
+            None => None,
+        };
+        while rows.next()?.is_some() {}
+        Ok(first)
+    }
+
     /// Runs `f` in one transaction: many writes cost one commit.
     pub fn batch<R>(
         &mut self,

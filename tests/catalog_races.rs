@@ -275,3 +275,51 @@ fn an_older_schema_opened_by_several_commands_at_once_is_upgraded_once_and_kept(
         }
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn test_a_full_disk_fails_the_write_says_so_and_keeps_the_library() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let first = finished(spawn(data, &["feeds", "add", "http://127.0.0.1:9/a.xml"]));
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    // A reader keeps the database open, as one does while others write.
+    let reader = Connection::open(data.join(FILE_NAME)).unwrap();
+    reader
+        .query_row("SELECT count(*) FROM feeds", [], |r| r.get::<_, i64>(0))
+        .unwrap();
+    // The disk is full for this one: every write fails (the size limit at zero, the signal
+    // that would kill it ignored, so writes fail with an error as on a full disk).
+    let mut full = newsreader(data);
+    full.args(["feeds", "add", "http://127.0.0.1:9/b.xml"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        full.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let none = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: libc::RLIM_INFINITY,
+            };
+            libc::setrlimit(libc::RLIMIT_FSIZE, &none);
+            Ok(())
+        });
+    }
+    let o = finished(full.spawn().unwrap());
+    let (out, err) = (text(&o.stdout), text(&o.stderr));
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(
+        !out.contains("subscribed"),
+        "it said so, and it was not saved: {out}"
+    );
+    assert!(err.contains("kept as it was"), "{err}");
+    drop(reader);
+    // Space again: the next write goes through, and nothing before it was lost.
+    let again = finished(spawn(data, &["feeds", "add", "http://127.0.0.1:9/c.xml"]));
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(asides(data).is_empty(), "moved aside: {:?}", asides(data));
+    assert_eq!(
+        feed_urls(data),
+        ["http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/c.xml"]
+    );
+}

@@ -117,7 +117,7 @@ impl Catalog {
             ),
             Outcome::Failed(why) => (None, "", None, None, None, None, 0, Some(*why)),
         };
-        let id: i64 = self.conn.query_row(
+        let id: Option<i64> = self.write_returning(
             "INSERT INTO articles (origin, key, size, mtime, parser, title, date, time, source,
                                    encoding, sections, error)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
@@ -134,6 +134,7 @@ impl Catalog {
             ],
             |r| r.get(0),
         )?;
+        let id = id.ok_or(CatalogError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
         match outcome {
             Outcome::Article(a, _) => {
                 self.conn.execute(

@@ -68,17 +68,14 @@ impl Catalog {
     /// without one keeps the stored login).
     pub fn add_feed(&mut self, sub: &Subscription, added: bool) -> Result<bool, CatalogError> {
         let (url, login) = secret::split(&sub.url);
-        let inserted: Option<i64> = self
-            .conn
-            .query_row(
-                "INSERT INTO feeds (url, name, full_text, added, secret)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (url) DO NOTHING
-                 RETURNING 1",
-                params![url, sub.name, sub.full_text, added, login],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let inserted: Option<i64> = self.write_returning(
+            "INSERT INTO feeds (url, name, full_text, added, secret)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (url) DO NOTHING
+             RETURNING 1",
+            params![url, sub.name, sub.full_text, added, login],
+            |r| r.get(0),
+        )?;
         if inserted.is_none() {
             self.conn.execute(
                 "UPDATE feeds SET name = ?2, full_text = ?3, added = max(added, ?4),
