@@ -24,7 +24,7 @@ mod structure;
 mod sweep;
 pub mod why;
 
-pub use model::{Article, Link, Reasons, Section};
+pub use model::{Article, Link, Picture, Reasons, Section};
 
 use block::{Block, Parsed};
 use fields::{Fields, apply_front, take_title};
@@ -171,10 +171,22 @@ fn rule_only(text: &str) -> bool {
     fields::decoration_line(text) && !image::only_images(text)
 }
 
-fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
+/// The units of `blocks`, whether the source indents its paragraphs, and the addresses of
+/// the pictures, numbered in the units' marks.
+fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool, Vec<String>) {
     let mut out = Vec::with_capacity(blocks.len());
     let (mut lines, mut indented) = (0usize, 0usize);
-    for b in blocks {
+    let mut addresses = Vec::new();
+    for mut b in blocks {
+        match &mut b {
+            Block::Blank => {}
+            Block::Line(s) | Block::Para(s) | Block::Code(s) | Block::Caption(s) => {
+                image::number(s, &mut addresses);
+            }
+            Block::Heading { text, .. } | Block::Dropped(text, _) => {
+                image::number(text, &mut addresses);
+            }
+        }
         match b {
             Block::Blank => {}
             Block::Line(s) => {
@@ -217,25 +229,25 @@ fn units(blocks: Vec<Block>) -> (Vec<Unit>, bool) {
             }
         }
     }
-    (out, lines > 0 && indented * 2 > lines)
+    (out, lines > 0 && indented * 2 > lines, addresses)
 }
 
 /// The first steps of assembling, which every front end's blocks go through: the units, and
 /// the title and the metadata read from around the text.
-fn prepare(parsed: Parsed) -> (Vec<Unit>, Fields, bool, Vec<Link>) {
+fn prepare(parsed: Parsed) -> (Vec<Unit>, Fields, bool, Vec<Link>, Vec<String>) {
     let Parsed {
         front,
         blocks,
         links,
     } = parsed;
-    let (mut units, indented) = units(blocks);
+    let (mut units, indented, addresses) = units(blocks);
     let mut f = Fields::default();
     apply_front(&front, &mut f);
     let start = take_title(&mut units, &mut f);
     fields::read_head(&mut units, start, &mut f);
     fields::lead_dateline(&mut units, &mut f);
     fields::read_tail(&mut units, &mut f);
-    (units, f, indented, links)
+    (units, f, indented, links, addresses)
 }
 
 /// The blocks of a text's body once its metadata is read, each with the features the
@@ -247,7 +259,7 @@ pub fn feature_rows(text: &str, format: Format) -> Vec<(String, features::Featur
 }
 
 fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
-    let (mut units, mut f, indented, found_links) = prepare(parsed);
+    let (mut units, mut f, indented, found_links, addresses) = prepare(parsed);
     sweep::sweep(&mut units);
     features::drop_boilerplate(&mut units);
     if f.date.is_none() {
@@ -276,7 +288,8 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         dropped,
         headings_why,
         dropped_why,
-    } = sections(units, &title, script);
+        pictures,
+    } = sections(units, &title, script, &addresses);
     let why = Reasons {
         headings: headings_why,
         dropped: dropped_why,
@@ -309,6 +322,7 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
         dropped,
         indented,
         why,
+        images: pictures,
     };
     sanitize(&mut article);
     if article.title.trim().is_empty() {
@@ -361,6 +375,14 @@ fn sanitize(article: &mut Article) {
     article.dropped.iter_mut().for_each(line);
     for field in article.url.iter_mut() {
         line(field);
+    }
+    for picture in &mut article.images {
+        line(&mut picture.src);
+        picture
+            .alt
+            .iter_mut()
+            .chain(&mut picture.caption)
+            .for_each(line);
     }
     for link in &mut article.links {
         line(&mut link.text);

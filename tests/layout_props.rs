@@ -106,6 +106,7 @@ fn article() -> impl Strategy<Value = Article> {
             dropped: Vec::new(),
             indented,
             why: Default::default(),
+            images: Vec::new(),
         })
 }
 

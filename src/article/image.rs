@@ -1,10 +1,17 @@
 //! Images in the text. A front end meets an image before it knows what language the article is
-//! in, so it leaves a mark (with the alt text when that describes the picture); once the whole
-//! article is known the assembler turns each mark into a placeholder in the article's own
-//! script: `[图片]`, `[圖片]`, `[image]`, `[图片：湖边步道]`.
+//! in, so it leaves a mark (with the alt text when that describes the picture, and the address
+//! as written); once the whole article is known the assembler turns each mark into a
+//! placeholder in the article's own script (`[图片]`, `[圖片]`, `[image]`, `[图片：湖边步道]`)
+//! and keeps the picture as a block of the article ([`Picture`]).
+//!
+//! A front end's mark carries the address as private-use characters (one per byte), so no
+//! classifier mistakes it for words; before classifying, the assembler numbers the marks
+//! ([`number`]) and keeps the addresses in a table, so a mark is again exactly as long as one
+//! without an address.
 
 use std::borrow::Cow;
 
+use crate::article::model::Picture;
 use crate::script::Script;
 
 /// Stands for an image without a description.
@@ -13,6 +20,50 @@ const BARE: char = '\u{E000}';
 const ALT_OPEN: char = '\u{E001}';
 /// Closes the description of an image.
 const ALT_CLOSE: char = '\u{E002}';
+/// A byte of an image's address in a front end's mark: `ADDRESS + byte`.
+const ADDRESS: u32 = 0x10_0000;
+/// A numbered [`BARE`]: `BARE_N + number`.
+const BARE_N: u32 = 0xF_0000;
+/// A numbered [`ALT_OPEN`]: `ALT_N + number`.
+const ALT_N: u32 = 0xF_8000;
+/// How many marks can be numbered (the rest stay unnumbered: placeholders only).
+const NUMBERS: u32 = 0x7FFE;
+
+/// What a character of a mark is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// An image without a description, with its number once numbered.
+    Bare(Option<usize>),
+    /// The start of an image with a description, with its number once numbered.
+    AltOpen(Option<usize>),
+    /// The end of a description.
+    AltClose,
+    /// A byte of the address.
+    Address(u8),
+}
+
+fn part(c: char) -> Option<Part> {
+    let n = u32::from(c);
+    match c {
+        BARE => Some(Part::Bare(None)),
+        ALT_OPEN => Some(Part::AltOpen(None)),
+        ALT_CLOSE => Some(Part::AltClose),
+        _ if (BARE_N..BARE_N + NUMBERS).contains(&n) => {
+            Some(Part::Bare(Some((n - BARE_N) as usize)))
+        }
+        _ if (ALT_N..ALT_N + NUMBERS).contains(&n) => {
+            Some(Part::AltOpen(Some((n - ALT_N) as usize)))
+        }
+        _ if (ADDRESS..ADDRESS + 256).contains(&n) => {
+            u8::try_from(n - ADDRESS).ok().map(Part::Address)
+        }
+        _ => None,
+    }
+}
+
+fn is_address(c: char) -> bool {
+    matches!(part(c), Some(Part::Address(_)))
+}
 
 /// Alt texts that name the thing rather than describe it: an image whose alt says only
 /// "picture" shows the bare placeholder (`[图片]`, not `[图片：图片]`).
@@ -42,13 +93,26 @@ fn describes(alt: &str) -> bool {
         || lower.starts_with("credit:"))
 }
 
-/// The mark a front end leaves for an image with alt text `alt`.
-pub(super) fn mark(alt: &str) -> String {
-    let alt = alt.trim();
-    if describes(alt) {
-        format!("{ALT_OPEN}{alt}{ALT_CLOSE}")
+/// The longest address a mark carries (longer ones are kept as placeholders only).
+const MAX_ADDRESS: usize = 4096;
+
+/// The mark a front end leaves for an image with alt text `alt` at address `src` (as
+/// written in the source; empty when unknown).
+pub(super) fn mark(alt: &str, src: &str) -> String {
+    let alt: String = alt.trim().chars().filter(|&c| part(c).is_none()).collect();
+    let src = src.trim();
+    let src = if src.len() > MAX_ADDRESS { "" } else { src };
+    let address = src
+        .bytes()
+        .filter_map(|b| char::from_u32(ADDRESS + u32::from(b)));
+    if describes(&alt) {
+        let mut out = String::from(ALT_OPEN);
+        out.extend(address);
+        out.push_str(&alt);
+        out.push(ALT_CLOSE);
+        out
     } else {
-        BARE.to_string()
+        std::iter::once(BARE).chain(address).collect()
     }
 }
 
@@ -57,15 +121,16 @@ pub(super) fn only_images(text: &str) -> bool {
     let mut inside = false;
     let mut any = false;
     for c in text.chars() {
-        match c {
-            BARE => any = true,
-            ALT_OPEN => inside = true,
-            ALT_CLOSE => {
+        match part(c) {
+            Some(Part::Bare(_)) => any = true,
+            Some(Part::AltOpen(_)) => inside = true,
+            Some(Part::AltClose) => {
                 inside = false;
                 any = true;
             }
-            c if inside || c.is_whitespace() => {}
-            _ => return false,
+            Some(Part::Address(_)) => {}
+            None if inside || c.is_whitespace() => {}
+            None => return false,
         }
     }
     any
@@ -77,15 +142,16 @@ pub(super) fn split_trailing(text: &str) -> (&str, &str) {
     let mut cut = text.len();
     let mut inside = false;
     for (i, c) in text.char_indices().rev() {
-        match c {
-            ALT_CLOSE => inside = true,
-            ALT_OPEN => {
+        match part(c) {
+            Some(Part::AltClose) => inside = true,
+            Some(Part::AltOpen(_)) => {
                 inside = false;
                 cut = i;
             }
-            BARE => cut = i,
-            c if inside || c.is_whitespace() => {}
-            _ => break,
+            Some(Part::Bare(_)) => cut = i,
+            Some(Part::Address(_)) => {}
+            None if inside || c.is_whitespace() => {}
+            None => break,
         }
     }
     let words = text.get(..cut).unwrap_or(text);
@@ -98,22 +164,82 @@ pub(super) fn split_trailing(text: &str) -> (&str, &str) {
 
 /// The description of an image when `text` is one image with alt text, nothing else.
 pub(super) fn alt_of(text: &str) -> Option<&str> {
-    let inner = text
-        .trim()
-        .strip_prefix(ALT_OPEN)?
+    let mut chars = text.trim().chars();
+    if !matches!(chars.next().and_then(part), Some(Part::AltOpen(_))) {
+        return None;
+    }
+    let inner = chars
+        .as_str()
+        .trim_start_matches(is_address)
         .strip_suffix(ALT_CLOSE)?;
-    (!inner.contains([ALT_OPEN, ALT_CLOSE, BARE])).then_some(inner)
+    (!inner.chars().any(|c| part(c).is_some())).then_some(inner)
 }
 
-/// The mark of an image shown without its description (when the caption beside it already
-/// says what the alt text says).
-pub(super) fn bare_mark() -> String {
-    BARE.to_string()
+/// The mark of the image that is `text`, shown without its description (when the caption
+/// beside it already says what the alt text says): its address and number kept.
+pub(super) fn bare_mark(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let head = match chars.next().and_then(part) {
+        Some(Part::AltOpen(Some(n)) | Part::Bare(Some(n))) => {
+            char::from_u32(BARE_N + n as u32).unwrap_or(BARE)
+        }
+        _ => BARE,
+    };
+    std::iter::once(head)
+        .chain(chars.take_while(|&c| is_address(c)))
+        .collect()
+}
+
+/// Numbers the images in `text`: each address moves to `table` and the mark keeps its
+/// index there, so the mark is as long as one without an address.
+pub(super) fn number(text: &mut String, table: &mut Vec<String>) {
+    if !text.chars().any(|c| part(c).is_some()) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match part(c) {
+            Some(p @ (Part::Bare(None) | Part::AltOpen(None))) => {
+                let mut bytes = Vec::new();
+                while let Some(Part::Address(b)) = chars.peek().copied().and_then(part) {
+                    bytes.push(b);
+                    chars.next();
+                }
+                let n = u32::try_from(table.len()).unwrap_or(NUMBERS);
+                let base = if matches!(p, Part::Bare(_)) {
+                    BARE_N
+                } else {
+                    ALT_N
+                };
+                match char::from_u32(base + n).filter(|_| n < NUMBERS) {
+                    Some(numbered) => {
+                        table.push(String::from_utf8_lossy(&bytes).into_owned());
+                        out.push(numbered);
+                    }
+                    None => out.push(c),
+                }
+            }
+            Some(Part::Address(_)) => {}
+            _ => out.push(c),
+        }
+    }
+    *text = out;
 }
 
 /// Turns every image mark in `text` into a placeholder in `script`.
 pub(super) fn resolve(text: &str, script: Script) -> Cow<'_, str> {
-    if !text.contains(BARE) && !text.contains(ALT_OPEN) {
+    resolve_with(text, script, |_, _| {})
+}
+
+/// [`resolve`], telling `found` each numbered image met, in order: its number and its
+/// description (when it has one).
+pub(super) fn resolve_with<'a>(
+    text: &'a str,
+    script: Script,
+    mut found: impl FnMut(usize, Option<&str>),
+) -> Cow<'a, str> {
+    if !text.chars().any(|c| part(c).is_some()) {
         return Cow::Borrowed(text);
     }
     let (word, sep) = match script {
@@ -122,23 +248,54 @@ pub(super) fn resolve(text: &str, script: Script) -> Cow<'_, str> {
         Script::Other => ("image", ": "),
     };
     let mut out = String::with_capacity(text.len() + 8);
+    let mut open: Option<(Option<usize>, usize)> = None;
     for c in text.chars() {
-        match c {
-            BARE => {
+        match part(c) {
+            Some(Part::Bare(n)) => {
                 out.push('[');
                 out.push_str(word);
                 out.push(']');
+                if let Some(n) = n {
+                    found(n, None);
+                }
             }
-            ALT_OPEN => {
+            Some(Part::AltOpen(n)) => {
                 out.push('[');
                 out.push_str(word);
                 out.push_str(sep);
+                open = Some((n, out.len()));
             }
-            ALT_CLOSE => out.push(']'),
-            c => out.push(c),
+            Some(Part::AltClose) => {
+                if let Some((Some(n), start)) = open.take() {
+                    found(n, out.get(start..));
+                }
+                out.push(']');
+            }
+            Some(Part::Address(_)) => {}
+            None => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// The pictures of a paragraph: each numbered image in `text`, with its address from
+/// `table`, at paragraph `paragraph` of section `section` (those without an address are
+/// placeholders only).
+pub(super) fn pictures(
+    found: Vec<(usize, Option<String>)>,
+    table: &[String],
+    (section, paragraph): (usize, usize),
+) -> impl Iterator<Item = Picture> + '_ {
+    found.into_iter().filter_map(move |(n, alt)| {
+        let src = table.get(n).filter(|s| !s.is_empty())?;
+        Some(Picture {
+            src: src.clone(),
+            alt,
+            caption: None,
+            section,
+            paragraph,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -172,13 +329,16 @@ mod tests {
             ("...", Script::Simplified, "[图片]"),
         ];
         for (alt, script, want) in cases {
-            assert_eq!(resolve(&mark(alt), script), want, "{alt:?}");
+            assert_eq!(resolve(&mark(alt, "a.png"), script), want, "{alt:?}");
         }
     }
 
     #[test]
     fn images_at_the_end_of_a_paragraph() {
-        let text = format!("过程吗？”（姚峰 上海报道） {}", mark("赵慧"));
+        let text = format!(
+            "过程吗？”（姚峰 上海报道） {}",
+            mark("赵慧", "https://x.example/z.jpg")
+        );
         let (words, pictures) = split_trailing(&text);
         assert_eq!(words, "过程吗？”（姚峰 上海报道）");
         assert_eq!(format!("{words}{pictures}"), text);
@@ -187,11 +347,49 @@ mod tests {
 
     #[test]
     fn image_only_text() {
-        assert!(only_images(&mark("")));
-        assert!(only_images(&format!("{} {}", mark("猫"), mark(""))));
-        assert!(!only_images(&format!("看{}吧", mark("猫"))));
+        assert!(only_images(&mark("", "x.png")));
+        assert!(only_images(&format!(
+            "{} {}",
+            mark("猫", "c.png"),
+            mark("", "")
+        )));
+        assert!(!only_images(&format!("看{}吧", mark("猫", "c.png"))));
         assert!(!only_images("文字"));
-        assert_eq!(alt_of(&mark("湖边步道")), Some("湖边步道"));
-        assert_eq!(alt_of(&mark("")), None);
+        assert_eq!(alt_of(&mark("湖边步道", "h.png")), Some("湖边步道"));
+        assert_eq!(alt_of(&mark("", "h.png")), None);
+    }
+
+    #[test]
+    fn addresses_are_numbered_and_come_back_with_their_descriptions() {
+        let mut text = format!(
+            "看{}吧{}",
+            mark("湖边步道", "https://a.example/p.jpg"),
+            mark("", "b.png")
+        );
+        let before = resolve(&text, Script::Simplified).into_owned();
+        let mut table = Vec::new();
+        number(&mut text, &mut table);
+        assert_eq!(table, ["https://a.example/p.jpg", "b.png"]);
+        // Numbered, a mark is as long as one without an address.
+        let plain = format!("看{}吧{}", mark("湖边步道", ""), mark("", ""));
+        assert_eq!(text.chars().count(), plain.chars().count());
+        let mut found = Vec::new();
+        let after = resolve_with(&text, Script::Simplified, |n, alt| {
+            found.push((n, alt.map(str::to_string)))
+        });
+        assert_eq!(after, before);
+        assert_eq!(after, "看[图片：湖边步道]吧[图片]");
+        assert_eq!(found, [(0, Some("湖边步道".to_string())), (1, None)]);
+        // Left without its description, a numbered picture keeps its number.
+        let mut one = mark("湖边步道", "c.png");
+        number(&mut one, &mut table);
+        let mut found = Vec::new();
+        let bare = bare_mark(&one);
+        assert_eq!(
+            resolve_with(&bare, Script::Simplified, |n, _| found.push(n)),
+            "[图片]"
+        );
+        assert_eq!(found, [2]);
+        assert!(only_images(&one) && only_images(&bare));
     }
 }

@@ -186,9 +186,9 @@ pub fn parse(text: &str) -> Parsed {
             }
             continue;
         }
-        if let Some(alt) = image_line(trimmed) {
+        if let Some((alt, target)) = image_line(trimmed) {
             out.flush();
-            out.push(Block::Line(image::mark(alt)));
+            out.push(Block::Line(image::mark(alt, inline::image_target(target))));
             continue;
         }
         if let Some(inner) = bold_line(trimmed) {
@@ -271,18 +271,16 @@ fn strip_quote(line: &str) -> &str {
     }
 }
 
-/// A line that is only an image: its alt text.
-fn image_line(line: &str) -> Option<&str> {
+/// A line that is only an image: its alt text and its target.
+fn image_line(line: &str) -> Option<(&str, &str)> {
     let rest = line.strip_prefix("![")?;
     let close = rest.find("](")?;
     let after = rest.get(close + 2..)?;
     let end = after.find(')')?;
-    after
-        .get(end + 1..)?
-        .trim()
-        .is_empty()
-        .then(|| rest.get(..close))
-        .flatten()
+    if !after.get(end + 1..)?.trim().is_empty() {
+        return None;
+    }
+    Some((rest.get(..close)?, after.get(..end)?))
 }
 
 /// A line that is only bold text: `**01**`, `**总结：**`.
@@ -322,7 +320,7 @@ mod tests {
         assert_eq!(
             p.blocks,
             vec![
-                Block::Line(image::mark("00.gif")),
+                Block::Line(image::mark("00.gif", "http://x/00.gif")),
                 Block::Blank,
                 Block::Para("• 第一点".into()),
                 Block::Para("• 第二点".into()),

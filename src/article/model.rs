@@ -41,6 +41,25 @@ pub struct Article {
     pub indented: bool,
     /// Why each heading, credit and dropped line is what it is.
     pub why: Reasons,
+    /// The pictures of the body, in reading order. Each stands in its paragraph's text as a
+    /// placeholder (`[图片：alt]`); this says where it is and what it shows.
+    pub images: Vec<Picture>,
+}
+
+/// A picture of the article (HTML `img`/`figure`, Markdown `![]()`, a feed item's images).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Picture {
+    /// Its address as the source writes it (relative ones are read against the article's
+    /// `url`, or beside its file for a saved page).
+    pub src: String,
+    /// Its alt text, when that describes the picture.
+    pub alt: Option<String>,
+    /// The caption the source sets under it (`figcaption`), which is also in `dropped`.
+    pub caption: Option<String>,
+    /// The section it is in (an index into `sections`).
+    pub section: usize,
+    /// The paragraph of that section whose placeholder stands for it.
+    pub paragraph: usize,
 }
 
 /// The reasons for the parser's decisions, each as `basis: detail` (`markup: h2`,
@@ -100,7 +119,15 @@ impl Article {
             dropped: Vec::new(),
             indented: false,
             why: Reasons::default(),
+            images: Vec::new(),
         }
+    }
+
+    /// The pictures standing in paragraph `paragraph` of section `section`.
+    pub fn pictures_at(&self, section: usize, paragraph: usize) -> impl Iterator<Item = &Picture> {
+        self.images
+            .iter()
+            .filter(move |p| p.section == section && p.paragraph == paragraph)
     }
 
     /// The dropped lines, each with why it left the body (empty when no reason was kept).

@@ -8,6 +8,7 @@ mod promo;
 mod runs;
 
 use super::heading::{self, Style};
+use super::model::Picture;
 use super::why::Why;
 use super::{Role, Section, Unit, image};
 use crate::script::Script;
@@ -88,6 +89,7 @@ pub(super) struct Assembled {
     pub(super) dropped: Vec<String>,
     pub(super) headings_why: Vec<String>,
     pub(super) dropped_why: Vec<String>,
+    pub(super) pictures: Vec<Picture>,
 }
 
 impl Assembled {
@@ -110,7 +112,13 @@ fn style_why(style: Style) -> Why {
     }
 }
 
-pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembled {
+/// The sections of `units`; `addresses` are the pictures' addresses by number.
+pub(super) fn sections(
+    units: Vec<Unit>,
+    title: &str,
+    script: Script,
+    addresses: &[String],
+) -> Assembled {
     let mut styles: Vec<Style> = units
         .iter()
         .filter_map(|u| match u.role {
@@ -132,7 +140,10 @@ pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembl
         dropped: Vec::new(),
         headings_why: Vec::new(),
         dropped_why: Vec::new(),
+        pictures: Vec::new(),
     };
+    // Whether the unit before was a paragraph with pictures (a caption may follow).
+    let mut pictured = false;
     // The level of the markup heading the text is under: detected headings nest below it.
     let mut parent = 0u8;
     for u in units {
@@ -143,6 +154,9 @@ pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembl
             Role::Meta => continue,
             Role::Dropped => {
                 let why = u.why.unwrap_or(Why::features("not article text"));
+                if std::mem::take(&mut pictured) && why == Why::markup("caption") {
+                    caption(&mut out.pictures, &u.text, script);
+                }
                 out.drop_line(&u.text, why, script);
                 continue;
             }
@@ -154,10 +168,14 @@ pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembl
             Role::Detected(s) => Some(parent.saturating_add(rank(s)).saturating_add(1)),
             Role::Body => None,
         };
+        pictured = false;
+        let mut found = Vec::new();
         let text = if u.verbatim {
             u.text.trim_end().to_string()
         } else {
-            clean(&image::resolve(&u.text, script))
+            clean(&image::resolve_with(&u.text, script, |n, alt| {
+                found.push((n, alt.map(str::to_string)));
+            }))
         };
         if text.trim().is_empty() {
             continue;
@@ -179,12 +197,24 @@ pub(super) fn sections(units: Vec<Unit>, title: &str, script: Script) -> Assembl
             Some(_) => {}
             None => {
                 let last = out.sections.len() - 1;
+                let at = (last, out.sections[last].paragraphs.len());
                 out.sections[last].paragraphs.push(text);
+                let before = out.pictures.len();
+                out.pictures.extend(image::pictures(found, addresses, at));
+                pictured = out.pictures.len() > before;
             }
         }
     }
     relative_levels(&mut out.sections);
     out
+}
+
+/// A caption set under a picture (`figcaption`) is the last picture's, unless it has one.
+fn caption(pictures: &mut [Picture], text: &str, script: Script) {
+    if let Some(last) = pictures.last_mut().filter(|p| p.caption.is_none()) {
+        let text = clean(&image::resolve(text, script));
+        last.caption = (!text.is_empty()).then_some(text);
+    }
 }
 
 /// Heading levels are relative: the title is not a level, the highest heading under it is

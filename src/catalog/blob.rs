@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
-use crate::article::{Article, Link, Reasons, Section};
+use crate::article::{Article, Link, Picture, Reasons, Section};
 
 /// The first byte of every stored article; a new layout gets a new number.
-const FORMAT: u8 = 3;
+const FORMAT: u8 = 4;
 
 /// What is stored of an article, borrowed for writing. Every field of [`Article`] is named in
 /// the conversions below, so a field added there cannot be forgotten here.
@@ -29,6 +29,7 @@ struct Out<'a> {
     dropped: &'a [String],
     indented: bool,
     why: &'a Reasons,
+    images: &'a [Picture],
 }
 
 /// What is stored of an article, owned for reading.
@@ -49,6 +50,7 @@ struct In {
     dropped: Vec<String>,
     indented: bool,
     why: Reasons,
+    images: Vec<Picture>,
 }
 
 /// The stored bytes of `article`.
@@ -69,6 +71,7 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         dropped,
         indented,
         why,
+        images,
     } = article;
     let out = Out {
         path,
@@ -86,6 +89,7 @@ pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
         dropped,
         indented: *indented,
         why,
+        images,
     };
     let raw = postcard::to_allocvec(&out).map_err(|e| CatalogError::Blob(e.to_string()))?;
     let mut bytes = vec![FORMAT];
@@ -116,6 +120,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         dropped,
         indented,
         why,
+        images,
     } = postcard::from_bytes(&raw).map_err(|e| CatalogError::Blob(e.to_string()))?;
     Ok(Article {
         path,
@@ -133,6 +138,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Article, CatalogError> {
         dropped,
         indented,
         why,
+        images,
     })
 }
 

@@ -365,8 +365,14 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             return; // site furniture, not an article image
         }
         let alt = Doc::attr(t, "alt").unwrap_or_default();
+        // Pages that load pictures late keep the address in `data-src` or `data-original`.
+        let address = ["src", "data-src", "data-original"]
+            .into_iter()
+            .filter_map(|key| Doc::attr(t, key))
+            .find(|v| !v.trim().is_empty() && !v.trim_start().starts_with("data:"))
+            .unwrap_or_default();
         self.buf.push(' ');
-        self.buf.push_str(&image::mark(&alt));
+        self.buf.push_str(&image::mark(&alt, &address));
         self.buf.push(' ');
     }
 }
@@ -408,10 +414,10 @@ mod tests {
              <p><img src=\"/p/3.jpg\" width=\"1\" height=\"1\"><img src=\"/img/logo.png\"></p></div>",
         );
         let p = parse(&zh);
-        let img = image::mark("");
+        let img = image::mark("", "/p/1.jpg");
         let lake = format!(
             "附近居民说，清晨散步的人明显多了起来 {} 孩子们也喜欢在湖边骑车。",
-            image::mark("湖边步道")
+            image::mark("湖边步道", "/p/2.jpg")
         );
         assert_eq!(
             paras(&p),
@@ -427,8 +433,8 @@ mod tests {
              <p>The ferry across the bay restarted its morning service on Monday after repairs.</p></div>",
         );
         let p = parse(&en);
-        let ferry = image::mark("The ferry at the pier");
-        let img = image::mark("");
+        let ferry = image::mark("The ferry at the pier", "a.jpg");
+        let img = image::mark("", "b.jpg");
         assert_eq!(
             paras(&p),
             vec![

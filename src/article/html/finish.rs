@@ -49,7 +49,7 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         let caption_next = matches!(blocks.get(i + 1), Some(Block::Para(next) | Block::Caption(next))
                 if { let next = squeeze(next); next.contains(&alt) || (next.chars().count() >= 4 && alt.contains(&next)) });
         if alt == title_sq || caption_next {
-            blocks[i] = Block::Para(image::bare_mark());
+            blocks[i] = Block::Para(image::bare_mark(text));
             // The paragraph under the picture that says what its alt text says is its caption.
             if caption_next
                 && let Some(Block::Para(next)) = blocks.get(i + 1)
@@ -97,6 +97,6 @@ mod tests {
              <p>市园林部门表示，新步道全长约三公里，设有多处休息平台和饮水点。</p></div>",
         );
         let p = parse(&html);
-        assert_eq!(paras(&p)[0], image::bare_mark());
+        assert_eq!(paras(&p)[0], image::bare_mark(&image::mark("", "/p/1.jpg")));
     }
 }

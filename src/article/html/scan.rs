@@ -6,8 +6,24 @@
 
 /// Attributes kept for `tl`; everything else is dropped to keep the tree small.
 const KEPT_ATTRS: &[&str] = &[
-    "id", "class", "name", "property", "content", "itemprop", "rel", "href", "alt", "datetime",
-    "lang", "width", "height", "hidden", "src", "start",
+    "id",
+    "class",
+    "name",
+    "property",
+    "content",
+    "itemprop",
+    "rel",
+    "href",
+    "alt",
+    "datetime",
+    "lang",
+    "width",
+    "height",
+    "hidden",
+    "src",
+    "start",
+    "data-src",
+    "data-original",
 ];
 
 /// One tag as read by [`scan_tag`].

@@ -45,8 +45,8 @@ pub(in crate::article) fn inline_links(s: &str, links: &mut Vec<Link>) -> String
             }
             '`' => {}
             '!' if rest.starts_with("![") => {
-                if let Some((alt, _, used)) = link(&rest[1..]) {
-                    out.push_str(&image::mark(alt));
+                if let Some((alt, target, used)) = link(&rest[1..]) {
+                    out.push_str(&image::mark(alt, image_target(target)));
                     rest = &rest[1 + used..];
                     continue;
                 }
@@ -123,6 +123,15 @@ fn link(s: &str) -> Option<(&str, &str, usize)> {
     Some((&inner[..close], &after[..end], 1 + close + 2 + end + 1))
 }
 
+/// The address in a Markdown image's target (`url "title"`, `<url>`).
+pub(in crate::article) fn image_target(target: &str) -> &str {
+    let target = target.trim();
+    let url = target.split_whitespace().next().unwrap_or_default();
+    url.strip_prefix('<')
+        .and_then(|u| u.strip_suffix('>'))
+        .unwrap_or(url)
+}
+
 /// The length of an HTML tag at the start of `s`, if it is one.
 fn tag_end(s: &str) -> Option<usize> {
     let second = s[1..].chars().next()?;
@@ -166,11 +175,11 @@ mod tests {
             "新闻（联播）：今天 晴。"
         );
         assert_eq!(inline("a \\| b and 2 * 3"), "a | b and 2 * 3");
-        assert_eq!(inline("![IMG_0042.JPEG](x)"), image::mark(""));
-        assert_eq!(inline("![经济.](x)"), image::mark("经济."));
+        assert_eq!(inline("![IMG_0042.JPEG](x)"), image::mark("", "x"));
+        assert_eq!(inline("![经济.](x)"), image::mark("经济.", "x"));
         assert_eq!(
-            inline("看![猫](a.png)吧"),
-            format!("看{}吧", image::mark("猫"))
+            inline("看![猫](a.png \"猫\")吧"),
+            format!("看{}吧", image::mark("猫", "a.png"))
         );
         assert_eq!(inline("snake_case stays"), "snake_case stays");
         let mut links = Vec::new();

@@ -35,8 +35,10 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
         .map(|&i| {
             let u = &units[i];
             let t = u.text.trim();
+            // A picture alone on its line is no subhead.
             let ok = u.role == Role::Body
                 && u.line
+                && !image::only_images(t)
                 && once(t)
                 && !looks_like_name(t)
                 && lexicon::ends_any(t, SCENES).is_none();
