@@ -14,6 +14,7 @@ mod layers;
 mod library_search;
 mod line;
 mod links;
+mod mark;
 mod memory;
 mod msg;
 mod navigate;
@@ -108,6 +109,13 @@ pub struct App {
     /// Whether a key, click or wheel has come in: until then, a first run's list may still
     /// move the reader to its first article.
     touched: bool,
+    /// The open article, shown without being asked for (at start, or the first item of a
+    /// feed just chosen): it is marked read once the reader moves in it or it is opened.
+    unmarked: Option<ArticleId>,
+    /// `A` was pressed once: what a second press marks read (any other key forgets it).
+    confirm: Option<mark::MarkScope>,
+    /// Open on the Feeds overlay (`start = "feeds"`), once the feeds are known.
+    feeds_home: bool,
     /// Columns the widest Sections entry of the open article takes.
     sections_width: u16,
     /// Columns the widest Articles entry takes (it only grows while the library is read).
@@ -147,6 +155,8 @@ struct AfterOpen {
     from_end: bool,
     /// A message to show.
     notice: Option<&'static str>,
+    /// Shown for the user to choose from, not asked for: not marked read yet.
+    preview: bool,
 }
 
 impl App {
@@ -180,6 +190,9 @@ impl App {
             full_width: false,
             first_run: false,
             touched: false,
+            unmarked: None,
+            confirm: None,
+            feeds_home: false,
             sections_width: 0,
             articles_width: 0,
             width: 80,
@@ -215,6 +228,13 @@ impl App {
     /// The same app with the Articles list in this order (`sort` in the config).
     pub fn with_order(mut self, order: Order) -> App {
         self.set_order(order);
+        self
+    }
+
+    /// The same app opening on the Feeds overlay as its home view (`start = "feeds"` in the
+    /// config), once the feeds are known.
+    pub fn with_feeds_home(mut self, home: bool) -> App {
+        self.feeds_home = home;
         self
     }
 

@@ -43,6 +43,8 @@ pub struct Config {
     pub timezone: Zone,
     /// How the Articles list is ordered (`sort`).
     pub order: Order,
+    /// Open on the Feeds overlay (`start = "feeds"`) rather than the Articles list.
+    pub feeds_home: bool,
     /// The feed server synced with (`[sync]`), if any.
     pub sync: Option<SyncSettings>,
 }
@@ -60,6 +62,7 @@ impl Default for Config {
             refresh_minutes: None,
             timezone: Zone::Local,
             order: Order::default(),
+            feeds_home: false,
             sync: None,
         }
     }
@@ -111,6 +114,7 @@ struct Raw {
     refresh_minutes: Option<u64>,
     timezone: Option<Spanned<String>>,
     sort: Option<Order>,
+    start: Option<Spanned<String>>,
     sync: Option<Spanned<RawSync>>,
 }
 
@@ -223,6 +227,18 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
                 ),
             )
         })?;
+    }
+    if let Some(start) = &raw.start {
+        config.feeds_home = match start.get_ref().as_str() {
+            "articles" => false,
+            "feeds" => true,
+            other => {
+                return Err(error(
+                    start.span().start,
+                    format!("bad start; {} \"{other}\"", crate::strings::ERR_START),
+                ));
+            }
+        };
     }
     for feed in &raw.feeds {
         let url = feed.url.get_ref().trim();
@@ -466,6 +482,13 @@ pub fn default_text() -> String {
          # at the top, then the rest by path) or \"path\" (as the folders are walked).\n\
          sort = \"{}\"\n",
         d.order.name()
+    );
+    let _ = writeln!(
+        out,
+        "# What the reader opens on: \"articles\" (the Articles list) or \"feeds\" (the Feeds\n\
+         # overlay, each feed with its unread count, as newsboat starts).\n\
+         start = \"{}\"\n",
+        if d.feeds_home { "feeds" } else { "articles" }
     );
     let _ = writeln!(
         out,

@@ -77,8 +77,11 @@ pub enum Action {
     /// Star the highlighted (or open) article, or unstar it (starred articles are listed
     /// with the bookmarks; with sync on, a star is the server's).
     Star,
-    /// Mark every article of the list read (in the Feeds overlay: the highlighted feed's).
+    /// Mark every article of the list read (in the Feeds overlay: the highlighted feed's),
+    /// once pressed again to confirm.
     MarkAllRead,
+    /// Open the next unread article, going on to the next feed with unread items.
+    NextUnread,
     /// Close an overlay or cancel a search.
     Cancel,
     /// Leave the program.
@@ -87,7 +90,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::ScrollUp,
         Action::ScrollDown,
         Action::FocusLeft,
@@ -119,6 +122,7 @@ impl Action {
         Action::ToggleRead,
         Action::Star,
         Action::MarkAllRead,
+        Action::NextUnread,
         Action::Help,
         Action::Cancel,
         Action::Quit,
@@ -159,6 +163,7 @@ impl Action {
             Action::ToggleRead => "toggle_read",
             Action::Star => "star",
             Action::MarkAllRead => "mark_all_read",
+            Action::NextUnread => "next_unread",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
         }
@@ -205,6 +210,7 @@ impl Action {
             Action::ToggleRead => s::HELP_TOGGLE_READ,
             Action::Star => s::HELP_STAR,
             Action::MarkAllRead => s::HELP_MARK_ALL_READ,
+            Action::NextUnread => s::HELP_NEXT_UNREAD,
             Action::Cancel => s::HELP_CANCEL,
             Action::Quit => s::HELP_QUIT,
         }
@@ -264,6 +270,7 @@ impl Default for Keymap {
             (Key::ch('r'), ToggleRead),
             (Key::ch('s'), Star),
             (Key::ch('A'), MarkAllRead),
+            (Key::ch('x'), NextUnread),
             (Key::ch('v'), Source),
             (Key::ch('?'), Help),
             (Key::plain(K::Esc), Cancel),
@@ -337,7 +344,7 @@ mod tests {
             k.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
             Some(Action::FocusPrev)
         );
-        assert_eq!(k.action(&ev(KeyCode::Char('x'), none)), None);
+        assert_eq!(k.action(&ev(KeyCode::Char('z'), none)), None);
     }
 
     #[test]

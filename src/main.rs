@@ -123,6 +123,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             load: options,
             order: config.order,
             keymap: config.keymap.clone(),
+            feeds_home: config.feeds_home,
         };
         let mut errors = Vec::new();
         terminal::run(

@@ -133,6 +133,7 @@ impl Session {
         let app = App::new(setup.layout)
             .with_keymap(setup.keymap)
             .with_order(setup.order)
+            .with_feeds_home(setup.feeds_home)
             .with_quiet_search();
         let mut s = Session::with(app, catalog, setup.sources, setup.load, nudge);
         if let Some(Ok(catalog)) = s.catalog.connect() {

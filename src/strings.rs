@@ -95,7 +95,7 @@ pub const HELP_FOCUS_NEXT: &str = "next pane";
 /// Help: Shift-Tab.
 pub const HELP_FOCUS_PREV: &str = "previous pane";
 /// Help: `/`.
-pub const HELP_SEARCH: &str = "search (from Articles: every article)";
+pub const HELP_SEARCH: &str = "search (from Articles: every article listed)";
 /// Help: `n`.
 pub const HELP_NEXT_MATCH: &str = "next match";
 /// Help: `N`.
@@ -257,7 +257,29 @@ pub const HELP_UNREAD_ONLY: &str = "list only unread articles, or all again";
 /// Help: r.
 pub const HELP_TOGGLE_READ: &str = "mark the article read, or unread again";
 /// Help: A.
-pub const HELP_MARK_ALL_READ: &str = "mark every article of the list (or feed) read";
+pub const HELP_MARK_ALL_READ: &str = "press twice: mark the whole list (or feed) read";
+/// Help: x.
+pub const HELP_NEXT_UNREAD: &str = "next unread article, on to the next feed";
+/// Status bar: the first `A`, before the number of articles it would mark read.
+pub const MARK_CONFIRM_BEFORE: &str = "mark ";
+/// Status bar: the first `A`, after the number, before the key.
+pub const MARK_CONFIRM_MIDDLE: &str = " read? press ";
+/// Status bar: the first `A`, after the key.
+pub const MARK_CONFIRM_AFTER: &str = " again (any other key: no)";
+/// Status bar: `A` where every article is read already.
+pub const NOTHING_UNREAD_HERE: &str = "nothing unread here";
+/// Status bar: `x` with no unread article anywhere in reach.
+pub const NO_UNREAD: &str = "no unread articles";
+/// Status bar: `x` went on to another feed, before its name.
+pub const NOW_IN: &str = "next feed: ";
+/// Status bar: a feed chosen while only unread articles are listed.
+pub const STILL_UNREAD_ONLY: &str = "still listing only unread articles (U: all)";
+/// The library search prompt from a narrowed list, before what it is narrowed to.
+pub const SEARCH_IN: &str = "in ";
+/// The library search prompt from a narrowed list, after what it is narrowed to.
+pub const SEARCH_IN_END: &str = " only ";
+/// The Feeds overlay: the highlighted feed's whole failure, before it.
+pub const FEED_ERROR_DETAIL: &str = "last fetch failed: ";
 /// Title of the Feeds overlay.
 pub const FEEDS_TITLE: &str = " Feeds (Enter lists one, A marks it read) ";
 /// The first row of the Feeds overlay.
@@ -365,6 +387,8 @@ pub const OPML_NO_FEEDS: &str = "no feed addresses (outline elements with xmlUrl
 pub const OPML_BINARY: &str = "the OPML file holds binary data, not text";
 /// Title of an exported OPML file.
 pub const OPML_TITLE: &str = "newsreader subscriptions";
+/// Config: after "bad start;", before the value given.
+pub const ERR_START: &str = "use \"articles\" or \"feeds\", not";
 /// Config problem: a timezone that is neither an IANA name nor an offset; the value follows.
 pub const ERR_TIMEZONE: &str = "expected \"local\", an IANA time zone name such as \"Asia/Shanghai\" or an offset such as \"+08:00\", not";
 /// Search index error: its folder cannot be created or read; the system's reason follows.

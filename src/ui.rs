@@ -34,10 +34,28 @@ fn popup(
         return None;
     }
     frame.render_widget(Clear, rect);
+    clear_cut_wide(frame, rect);
     let block = Block::bordered().title(title).style(theme.help);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     (!inner.is_empty()).then_some(inner)
+}
+
+/// A double-width character just left of `rect` would cover the box's left border on the
+/// terminal (and the border cell would never be sent): it is blanked, on each row.
+fn clear_cut_wide(frame: &mut Frame, rect: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let Some(x) = rect.x.checked_sub(1) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// `text` cut to `width` columns, ending with `…` when it was cut.
@@ -74,16 +92,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         lists::draw_sections(frame, app, r, theme);
     }
     status::draw(frame, app, keymap, areas.status, theme);
-    // Overlays bottom-up, the top one drawn last.
+    // Overlays bottom-up, the top one drawn last, above the status bar.
+    let screen = frame.area();
+    let above = crate::app::panes::overlay_area(screen.width, screen.height);
     for overlay in app.overlays() {
         match *overlay {
             Overlay::Bookmarks { cursor } => {
-                bookmarks::draw(frame, app, cursor, frame.area(), theme);
+                bookmarks::draw(frame, app, cursor, above, theme);
             }
-            Overlay::Help { scroll } => help::draw(frame, keymap, scroll, frame.area(), theme),
+            Overlay::Help { scroll } => help::draw(frame, keymap, scroll, above, theme),
             Overlay::Source { scroll } => source::draw(frame, app, scroll, theme),
-            Overlay::Links { cursor } => links::draw(frame, app, cursor, frame.area(), theme),
-            Overlay::Feeds { cursor } => feeds::draw(frame, app, cursor, frame.area(), theme),
+            Overlay::Links { cursor } => links::draw(frame, app, cursor, above, theme),
+            Overlay::Feeds { cursor } => feeds::draw(frame, app, cursor, above, theme),
             // The folded lists are drawn as panes (see `App::areas`), a prompt in the status
             // bar.
             Overlay::Lists | Overlay::Prompt(_) => {}

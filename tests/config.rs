@@ -89,7 +89,7 @@ fn mistakes_are_reported_with_line_column_value_and_expectation() {
             "unknown_key.toml",
             "unknown_key.toml, line 2, column 1: unknown field `colour`, expected one of \
              `library`, `mouse`, `max-file-mb`, `layout`, `theme`, `keys`, `feeds`, \
-             `refresh-minutes`, `timezone`, `sort`, `sync`",
+             `refresh-minutes`, `timezone`, `sort`, `start`, `sync`",
         ),
         (
             "bad_enum.toml",

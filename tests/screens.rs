@@ -138,8 +138,9 @@ fn articles_list_newest_first_with_dates_and_unread_marks() {
     let mut app = library(&paths);
     let screen = render(&mut app, 100, 30);
     let rows: Vec<&str> = screen.lines().skip(1).take(3).collect();
+    // The newest, shown at start with no key pressed, is not read yet.
     assert!(
-        rows[0].contains("  2023-04-02 小城图书馆迎来新读者"),
+        rows[0].contains("* 2023-04-02 小城图书馆迎来新读者"),
         "{screen}"
     );
     assert!(

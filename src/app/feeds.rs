@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::mark::MarkScope;
 use super::{App, Effect, Focus, Overlay, sort_entries};
 use crate::keymap::Action;
 use crate::model::{ArticleId, Entry};
@@ -68,6 +69,7 @@ impl App {
     /// The library's feeds (the session hands them over at start and after each refresh).
     pub(super) fn set_feeds(&mut self, feeds: Vec<FeedInfo>) {
         self.feeds = feeds;
+        self.open_feeds_home();
         if self.open.id.is_none() && self.entries.is_empty() && self.hidden.is_empty() {
             // Subscribed, nothing fetched yet: say how to get the news.
             self.show_placeholder(strings::NO_ITEMS_YET);
@@ -87,18 +89,22 @@ impl App {
     /// What the Articles list is narrowed to, for its title: the feed's name and/or
     /// "unread"; `None` when it shows everything.
     pub fn filter_label(&self) -> Option<String> {
-        let feed = self.filter.feed.as_ref().map(|url| {
-            self.feeds
-                .iter()
-                .find(|f| &f.url == url)
-                .map_or_else(|| url.clone(), |f| f.name.clone())
-        });
-        match (feed, self.filter.unread_only) {
+        match (self.filter_feed_name(), self.filter.unread_only) {
             (None, false) => None,
             (None, true) => Some(strings::FILTER_UNREAD.to_string()),
             (Some(f), false) => Some(f),
             (Some(f), true) => Some(format!("{f}, {}", strings::FILTER_UNREAD)),
         }
+    }
+
+    /// The name of the feed the Articles list is narrowed to, if it is.
+    pub fn filter_feed_name(&self) -> Option<String> {
+        self.filter.feed.as_ref().map(|url| {
+            self.feeds
+                .iter()
+                .find(|f| &f.url == url)
+                .map_or_else(|| url.clone(), |f| f.name.clone())
+        })
     }
 
     /// The rows of the Feeds overlay: all articles, then each feed in the order of the
@@ -215,7 +221,8 @@ impl App {
         );
     }
 
-    /// `A`: every article of the list (all of one feed when the list shows one feed) read.
+    /// `A` confirmed: every article of the list (all of one feed when the list shows one
+    /// feed) read.
     pub(super) fn mark_list_read(&mut self) {
         let keys: Vec<String> = self
             .entries
@@ -229,23 +236,7 @@ impl App {
         self.marked_read(keys);
     }
 
-    /// Every article of feed `url` (all articles for `None`) read, listed or not.
-    fn mark_feed_read(&mut self, url: Option<&str>) {
-        let of = |e: &Entry| url.is_none_or(|u| e.feeds.iter().any(|f| f == u));
-        let keys: Vec<String> = self
-            .entries
-            .iter_mut()
-            .chain(self.hidden.values_mut())
-            .filter(|e| !e.read && of(e))
-            .map(|e| {
-                e.read = true;
-                e.key.clone()
-            })
-            .collect();
-        self.marked_read(keys);
-    }
-
-    fn marked_read(&mut self, keys: Vec<String>) {
+    pub(super) fn marked_read(&mut self, keys: Vec<String>) {
         self.message = Some(format!("{} {}", keys.len(), strings::MARKED_N_READ));
         if !keys.is_empty() {
             self.effects.push(Effect::MarkRead { keys, read: true });
@@ -276,7 +267,7 @@ impl App {
                     .checked_sub(1)
                     .and_then(|i| self.feeds.get(i))
                     .map(|f| f.url.clone());
-                self.mark_feed_read(url.as_deref());
+                self.mark_all(MarkScope::Feed(url));
             }
             Action::Feeds | Action::FocusLeft => {
                 self.overlays.pop();
@@ -301,11 +292,35 @@ impl App {
         if self.library.active() {
             self.close_library_search();
         }
+        self.show_listed();
+        if self.filter.unread_only {
+            // The filter stays on for the new list: said, not silent.
+            self.message = Some(strings::STILL_UNREAD_ONLY.to_string());
+        }
         if self.has_list() {
             self.focus = Focus::Articles;
             if self.folded() {
                 self.set_lists_open(true);
             }
+        }
+    }
+
+    /// The reader shows an article of the list: the open one when still listed, else the
+    /// highlighted one (not marked read until the reader moves in it), else says the list
+    /// is empty.
+    fn show_listed(&mut self) {
+        if self.open_index().is_some() {
+            return;
+        }
+        if self.entries.is_empty() {
+            self.pending = None;
+            self.unmarked = None;
+            self.open.id = None;
+            self.open.key = None;
+            self.show_placeholder(strings::NARROWED_EMPTY);
+        } else {
+            self.after_open.preview = true;
+            self.open_article(self.article_cursor.min(self.entries.len() - 1));
         }
     }
 

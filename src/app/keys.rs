@@ -62,6 +62,10 @@ impl App {
     /// closes it as Esc does); otherwise the panes'.
     pub(super) fn action(&mut self, action: Action) {
         self.touched = true;
+        if action != Action::MarkAllRead {
+            // A first `A` waits for the very next key only.
+            self.confirm = None;
+        }
         if self.typing().is_some() {
             if action == Action::Cancel {
                 self.prompt(PromptKey::Esc);
@@ -117,7 +121,8 @@ impl App {
             Action::Links => self.open_links(),
             Action::Feeds => self.open_feeds(),
             Action::ToggleRead => self.toggle_read(),
-            Action::MarkAllRead => self.mark_list_read(),
+            Action::MarkAllRead => self.mark_all(super::mark::MarkScope::List),
+            Action::NextUnread => self.next_unread(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::OpenInBrowser => self.open_in_browser(),
             Action::Cancel => {

@@ -95,6 +95,20 @@ impl App {
         &self.library
     }
 
+    /// What the search prompt starts with: `/`, and for a library search from a narrowed
+    /// list, what it searches (the articles listed).
+    pub fn search_prompt(&self, prompt: Prompt) -> String {
+        match (prompt, self.filter_label()) {
+            (Prompt::Library, Some(label)) => format!(
+                "{}{label}{}{}",
+                strings::SEARCH_IN,
+                strings::SEARCH_IN_END,
+                strings::SEARCH_PROMPT
+            ),
+            _ => strings::SEARCH_PROMPT.to_string(),
+        }
+    }
+
     pub(super) fn start_library_search(&mut self) {
         self.open_prompt(Prompt::Library);
         let l = &mut self.library;

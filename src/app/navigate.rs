@@ -30,6 +30,7 @@ impl App {
     /// pointer, by `delta` steps (negative: up).
     pub(super) fn wheel(&mut self, column: u16, row: u16, delta: isize) {
         self.touched = true;
+        self.confirm = None;
         if let Some(top) = self.modal_top() {
             let action = if delta > 0 {
                 Action::ScrollDown
@@ -59,6 +60,7 @@ impl App {
     /// focuses the reader.
     pub(super) fn click(&mut self, column: u16, row: u16) {
         self.touched = true;
+        self.confirm = None;
         if let Some(top) = self.modal_top() {
             return self.click_overlay(top, column, row);
         }
@@ -91,7 +93,7 @@ impl App {
     }
 
     fn click_overlay(&mut self, top: Overlay, column: u16, row: u16) {
-        let screen = ratatui::layout::Rect::new(0, 0, self.width, self.height);
+        let screen = panes::overlay_area(self.width, self.height);
         match top {
             Overlay::Bookmarks { cursor } => {
                 let r = panes::popup(screen, panes::BOOKMARKS_SIZE);
@@ -144,6 +146,7 @@ impl App {
         } else {
             self.top.saturating_sub(delta.unsigned_abs())
         };
+        self.read_unmarked();
         self.set_top(top);
         self.section_cursor = self.section_at_top();
     }
@@ -300,6 +303,7 @@ impl App {
             Focus::Sections => {
                 self.focus = Focus::Reader;
                 self.set_lists_open(false);
+                self.read_unmarked();
             }
             Focus::Reader => {}
         }

@@ -44,6 +44,17 @@ impl App {
         self.top = self.layout.row_of(self.anchor);
     }
 
+    /// The open article, shown without being asked for, is read now (the reader moved in
+    /// it, or it was opened).
+    pub(super) fn read_unmarked(&mut self) {
+        if let Some(id) = self.unmarked.take()
+            && self.open.id == Some(id)
+            && let Some(&i) = self.by_id.get(&id)
+        {
+            self.set_read(i, true);
+        }
+    }
+
     pub(super) fn max_top(&self) -> usize {
         self.layout.len().saturating_sub(self.reader_height())
     }
@@ -60,6 +71,7 @@ impl App {
             return;
         };
         if self.open.id == Some(id) {
+            self.read_unmarked();
             if let Some(place) = place {
                 self.go_to_stored(place);
             }
@@ -102,9 +114,16 @@ impl App {
         if !placed {
             self.section_cursor = self.section_at_top();
         }
+        let preview = std::mem::take(&mut self.after_open.preview);
+        self.unmarked = None;
         if let Some(i) = self.open_index() {
             self.article_cursor = i;
-            self.set_read(i, true);
+            if self.touched && !preview {
+                self.set_read(i, true);
+            } else {
+                // Nothing asked for it: read once the reader moves in it.
+                self.unmarked = Some(id);
+            }
         }
         self.remember();
         if let Some(query) = self.after_open.search.take() {

@@ -106,6 +106,11 @@ pub fn source_area(width: u16, height: u16) -> Rect {
     )
 }
 
+/// Where the overlays go: the screen above the status bar, which stays in view under them.
+pub fn overlay_area(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width, height.saturating_sub(1))
+}
+
 /// The bookmarks overlay's size, at most (it shrinks to fit the screen).
 pub const BOOKMARKS_SIZE: (u16, u16) = (72, 20);
 

@@ -27,6 +27,8 @@ pub struct Setup {
     pub order: Order,
     /// The key bindings.
     pub keymap: Keymap,
+    /// Open on the Feeds overlay (`start = "feeds"`).
+    pub feeds_home: bool,
 }
 
 /// The usual folder of the search index: `index` in the project cache directory of

@@ -1,18 +1,20 @@
 //! The Feeds overlay: all articles, then each feed, with unread and total counts; under
-//! each, the feed's address, or why its last fetch failed.
+//! each, the feed's address, or why its last fetch failed. The highlighted feed's failure
+//! is also written out whole at the bottom of the box, however long.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::popup_list::{self, Row};
-use crate::app::App;
+use crate::app::{App, wrap};
 use crate::strings;
 use crate::theme::Theme;
 
 /// Draws the overlay centred in `area`, `cursor` highlighted.
 pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &Theme) {
-    let rows: Vec<Row> = app
-        .feed_counts()
+    let counts = app.feed_counts();
+    let failure = counts.get(cursor).and_then(|f| f.error.clone());
+    let rows: Vec<Row> = counts
         .into_iter()
         .map(|f| Row {
             right: Some(format!("{} {} {}", f.unread, strings::FEED_UNREAD, f.total)),
@@ -29,5 +31,35 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &The
             text: f.name,
         })
         .collect();
-    popup_list::draw(frame, area, strings::FEEDS_TITLE, &rows, cursor, "", theme);
+    let size = crate::app::panes::BOOKMARKS_SIZE;
+    let Some(inner) = super::popup(frame, area, size, strings::FEEDS_TITLE, theme) else {
+        return;
+    };
+    let Some(why) = failure else {
+        return popup_list::draw_rows(frame, inner, &rows, cursor, "", theme);
+    };
+    // The failure whole, below the rows: at most half the box, the rows keep the rest.
+    let text = format!("{}{why}", strings::FEED_ERROR_DETAIL);
+    let lines = wrap(&text, usize::from(inner.width));
+    let most = usize::from(inner.height / 2).saturating_sub(1);
+    let shown = lines.len().min(most);
+    let below = u16::try_from(shown + 1).unwrap_or(0);
+    if shown == 0 || below >= inner.height {
+        return popup_list::draw_rows(frame, inner, &rows, cursor, "", theme);
+    }
+    let list = Rect::new(inner.x, inner.y, inner.width, inner.height - below);
+    popup_list::draw_rows(frame, list, &rows, cursor, "", theme);
+    let buf = frame.buffer_mut();
+    let width = usize::from(inner.width);
+    let top = list.bottom() + 1;
+    for (i, line) in lines.iter().take(shown).enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        // A failure longer than the room ends with `…` on its last line shown.
+        let line = if i + 1 == shown && shown < lines.len() {
+            super::fit(&format!("{line}{}", lines[i + 1]), width)
+        } else {
+            (*line).to_string()
+        };
+        buf.set_stringn(inner.x, y, line, width, theme.message);
+    }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
-use crate::app::{App, Focus, list_offset};
+use crate::app::{App, Focus, Prompt, list_offset};
 use crate::strings;
 use crate::theme::Theme;
 
@@ -62,7 +62,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let title = format!(
             "{}{}{} ({}) ",
             strings::RESULTS_TITLE,
-            strings::SEARCH_PROMPT,
+            app.search_prompt(Prompt::Library),
             lib.query(),
             lib.hits().len()
         );
@@ -88,10 +88,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         return draw(frame, &list, area, theme);
     }
     let columns = Columns::fit(usize::from(area.width.saturating_sub(2)), app, area);
-    let title = match app.filter_label() {
-        Some(label) => format!("{}({label}) ", strings::ARTICLES_TITLE),
-        None => strings::ARTICLES_TITLE.to_string(),
-    };
+    let title = articles_title(app, usize::from(area.width.saturating_sub(2)));
     let list = List {
         title: &title,
         len: entries.len(),
@@ -111,6 +108,41 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             theme.meta,
         );
     }
+}
+
+/// Columns of a feed's name kept in the Articles list's title before "Articles" goes.
+const FEED_NAME_KEPT: usize = 8;
+
+/// The Articles list's title in `width` columns, saying what the list is narrowed to:
+/// "unread" kept whole, the feed's name cut with `…` to fit, never cut silently.
+fn articles_title(app: &App, width: usize) -> String {
+    let filter = app.filter();
+    if !filter.narrows() {
+        return strings::ARTICLES_TITLE.to_string();
+    }
+    let unread = if filter.unread_only {
+        strings::FILTER_UNREAD
+    } else {
+        ""
+    };
+    let title = match app.filter_feed_name() {
+        None => format!("{}({unread}) ", strings::ARTICLES_TITLE),
+        Some(feed) => {
+            let comma = if unread.is_empty() { "" } else { ", " };
+            // "Articles" goes before the feed's name is cut to a stub.
+            let lead = [strings::ARTICLES_TITLE, " "]
+                .into_iter()
+                .find(|lead| {
+                    let rest = format!("{lead}({unread}{comma}) ").width();
+                    width.saturating_sub(rest) >= FEED_NAME_KEPT.min(feed.width())
+                })
+                .unwrap_or(" ");
+            let rest = format!("{lead}({unread}{comma}) ").width();
+            let feed = fit(&feed, width.saturating_sub(rest).max(1));
+            format!("{lead}({unread}{comma}{feed}) ")
+        }
+    };
+    fit(&title, width)
 }
 
 /// The columns of the Articles list that fit its width: the unread mark always, the date

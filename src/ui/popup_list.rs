@@ -38,6 +38,18 @@ pub fn draw(
     else {
         return;
     };
+    draw_rows(frame, inner, rows, cursor, empty, theme);
+}
+
+/// Draws `rows` inside `inner` (a box drawn already), `cursor` highlighted and kept in view.
+pub fn draw_rows(
+    frame: &mut Frame,
+    inner: Rect,
+    rows: &[Row],
+    cursor: usize,
+    empty: &str,
+    theme: &Theme,
+) {
     let buf = frame.buffer_mut();
     let width = usize::from(inner.width);
     if rows.is_empty() {

@@ -23,7 +23,8 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, area: Rect, theme: &T
             Prompt::Library => (lib.query(), lib.edit_cursor()),
             Prompt::Article => (search.query(), search.cursor()),
         };
-        let prompt = format!("{}{}", strings::SEARCH_PROMPT, query);
+        let lead = app.search_prompt(prompt);
+        let prompt = format!("{lead}{query}");
         let buf = frame.buffer_mut();
         buf.set_style(area, theme.body);
         buf.set_stringn(area.x, area.y, &prompt, usize::from(area.width), theme.body);
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, area: Rect, theme: &T
             buf.set_stringn(x, area.y, message, width, theme.message);
         }
         let before = query.get(..cursor).unwrap_or(query);
-        let x = strings::SEARCH_PROMPT.width() + before.width();
+        let x = lead.width() + before.width();
         if let Ok(x) = u16::try_from(x)
             && x < area.width
         {
