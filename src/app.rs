@@ -21,6 +21,7 @@ mod navigate;
 mod open;
 mod pace;
 pub mod panes;
+mod pictures;
 mod search;
 mod source;
 mod sync;
@@ -47,6 +48,7 @@ pub use memory::REMEMBER_AFTER;
 pub use msg::{Effect, Msg, Start, SyncNews, Timer};
 pub use navigate::list_offset;
 pub use pace::{MAX_QUERY_CHARS, SEARCH_QUIET};
+pub use pictures::{Picture, PictureState, picture_note, picture_rows};
 pub use search::{PromptKey, Search};
 pub use source::{SOURCE_GUTTER, SourceLine, SourceView, source_lines, wrap};
 pub use work::{IndexState, SETTLE, Work, Worker};
@@ -143,6 +145,8 @@ pub struct App {
     remembered: Option<(String, StoredPlace)>,
     /// A [`Timer::Remember`] was asked for and has not come yet.
     remember_due: bool,
+    /// The open article's pictures, and those fetched.
+    pictures: pictures::Pictures,
     effects: Vec<Effect>,
 }
 
@@ -212,6 +216,7 @@ impl App {
             source: SourceView::default(),
             link_spans: Vec::new(),
             remembered: None,
+            pictures: pictures::Pictures::default(),
             remember_due: false,
             effects: Vec::new(),
         };
@@ -262,9 +267,11 @@ impl App {
             Msg::LibraryHits { query, hits, done } => self.library_hits(&query, hits, done),
             Msg::Excerpts { query, found } => self.library_excerpts(&query, found),
             Msg::Source { id, lines } => self.source_read(id, lines),
+            Msg::Picture { key, picture } => self.picture_arrived(key, picture),
             other => self.worker_news(other),
         }
         self.remember_soon();
+        self.want_pictures();
         std::mem::take(&mut self.effects)
     }
 }

@@ -540,7 +540,12 @@ pub fn default_text() -> String {
          # Draw full-width letters and digits (ＡＢＣ１２３) half-width.\n\
          normalize-width = {}\n\
          # Count East Asian ambiguous characters (… — “) as two columns.\n\
-         ambiguous-wide = {}\n",
+         ambiguous-wide = {}\n\
+         # Pictures in articles: \"auto\" (the terminal's graphics protocol, kitty, iTerm2 or\n\
+         # sixel, when it answers the query at start; half blocks otherwise), \"halfblocks\"\n\
+         # or \"off\" (only the placeholder [图片：alt]). Fetched when they come near the\n\
+         # screen, at most 10 MB each, kept in the cache folder (at most 200 MB).\n\
+         images = \"{}\"\n",
         l.measure,
         l.align.name(),
         l.paragraph.name(),
@@ -548,7 +553,8 @@ pub fn default_text() -> String {
         l.cjk_spacing,
         l.grid_align,
         l.normalize_width,
-        l.ambiguous_wide
+        l.ambiguous_wide,
+        l.images.name()
     );
     let _ = writeln!(
         out,

@@ -48,16 +48,47 @@ pub struct Layout {
     rows: Vec<Row>,
     /// The cells drawn that are not text, each row's in one run (see [`Row`]).
     inserts: Vec<Insert>,
+    /// Where the pictures are drawn, top to bottom.
+    pictures: Vec<PictureBox>,
     width: u16,
     column_width: u16,
     margin: u16,
     options: LayoutOptions,
 }
 
+/// The rows kept for one picture of the article: under the paragraph whose placeholder
+/// stands for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PictureBox {
+    /// The picture's index in the article's `images`.
+    pub image: usize,
+    /// The first of its rows.
+    pub row: usize,
+    /// How many rows it has.
+    pub rows: u16,
+}
+
 /// Lays `article` out for a pane `width` columns wide (0 and 1 are fine: no row is ever
-/// wider than `width`, except that a zero-width pane is laid out as one column).
+/// wider than `width`, except that a zero-width pane is laid out as one column). With
+/// [`LayoutOptions::picture_rows`] set, rows are kept for each picture under its paragraph.
 pub fn layout(article: &Article, width: u16, options: &LayoutOptions) -> Layout {
-    Layout::from_blocks(blocks(article), article.indented, width, options)
+    let blocks = blocks(article);
+    if options.picture_rows == 0 || options.images == crate::images::Images::Off {
+        return Layout::from_blocks(blocks, article.indented, width, options);
+    }
+    let at: std::collections::HashMap<(usize, usize), usize> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.paragraph.map(|p| ((b.section, p), i)))
+        .collect();
+    let mut pictured: Vec<(usize, usize)> = article
+        .images
+        .iter()
+        .enumerate()
+        .filter_map(|(image, p)| at.get(&(p.section, p.paragraph)).map(|&b| (b, image)))
+        .collect();
+    pictured.sort_unstable();
+    Layout::with_pictures(blocks, article.indented, width, options, &pictured)
 }
 
 /// `text` as the layout draws it before it is broken into rows, with `options`' spacing and
@@ -112,6 +143,12 @@ impl Layout {
     /// Columns between the pane's left edge and the text column.
     pub fn margin(&self) -> u16 {
         self.margin
+    }
+
+    /// Where the pictures are drawn, top to bottom (none unless
+    /// [`LayoutOptions::picture_rows`] was set).
+    pub fn pictures(&self) -> &[PictureBox] {
+        &self.pictures
     }
 
     /// The options this layout was made with.

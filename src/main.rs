@@ -129,7 +129,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         terminal::run(
             |nudge| Session::start(setup, nudge),
             &config.theme,
-            config.mouse,
+            (config.mouse, config.layout.images),
             |session| errors = session.app().load_errors().to_vec(),
         )?;
         // The files that failed, where the user sees them after the reader closes.

@@ -12,6 +12,7 @@
 
 mod cache;
 mod fetch;
+mod pictures;
 mod rebuild;
 mod scan;
 mod search;
@@ -95,15 +96,8 @@ pub struct Session {
     timers: HashMap<Timer, Instant>,
     /// What the terminal loop has to do.
     tasks: VecDeque<Task>,
-}
-
-impl std::fmt::Debug for Session {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session")
-            .field("app", &self.app)
-            .field("sources", &self.sources)
-            .finish_non_exhaustive()
-    }
+    /// Pictures read from the web, kept in `images` beside the search index's folder.
+    pictures: Option<crate::images::Cache>,
 }
 
 impl Drop for Session {
@@ -211,6 +205,7 @@ impl Session {
             watcher: Arc::default(),
             timers: HashMap::new(),
             tasks: VecDeque::new(),
+            pictures: None,
         }
     }
 
@@ -394,6 +389,7 @@ impl Session {
                 self.timers.insert(timer, Instant::now() + wait);
             }
             Effect::OpenUrl(url) => self.tasks.push_back(Task::Browse(url)),
+            Effect::FetchPicture { key, source } => self.start_picture(key, source),
             Effect::Suspend => self.tasks.push_back(Task::Suspend),
         }
     }

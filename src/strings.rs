@@ -614,3 +614,10 @@ pub const STAR_SNIPPET: &str = "★ starred";
 pub const SYNCED: &str = "synced: ";
 /// Status bar while the sync server cannot be reached; when the last sync succeeded follows.
 pub const SYNC_OFFLINE: &str = "offline: the sync server could not be reached; last sync ";
+/// Reader: the note in a picture's rows while it is fetched.
+pub const PICTURE_LOADING: &str = "⋯ loading the picture";
+/// Reader: the note in a picture's rows when it cannot be shown; why follows.
+pub const PICTURE_FAILED: &str = "✗ picture not shown: ";
+/// Reader: the note for a picture whose address is not fetched (`data:`, `file:`, outside a
+/// saved page's folder, or relative with no address to read it against).
+pub const PICTURE_NOT_FETCHED: &str = "✗ picture not shown: its address is not fetched";

@@ -4,6 +4,7 @@
 //! terminal back and redraws it.
 
 mod input;
+mod query;
 
 use std::io::{self, Write};
 use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
@@ -18,6 +19,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use crate::app::Msg;
+use crate::images::{Images, Kind};
 use crate::session::{Session, Task};
 use crate::theme::Theme;
 use crate::ui;
@@ -82,9 +84,12 @@ type Term = Terminal<CrosstermBackend<io::Stdout>>;
 pub fn run(
     start: impl FnOnce(Arc<dyn Fn() + Send + Sync>) -> Session,
     theme: &Theme,
-    mouse: bool,
+    (mouse, images): (bool, Images),
     at_end: impl FnOnce(&Session),
 ) -> anyhow::Result<()> {
+    // Asked before the input thread reads the terminal, which would take the answers.
+    let (kind, cell) = query::picture_kind(images);
+    let mut pictures = ui::PictureCache::new(kind.unwrap_or(Kind::Halfblocks), cell);
     let (tx, rx) = input::start()?;
     let wake = Mutex::new(tx);
     let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
@@ -102,7 +107,7 @@ pub fn run(
     let mut dirty = true;
     'outer: while !session.app().should_quit() {
         if dirty {
-            term.draw(|f| ui::draw(f, session.app(), theme))?;
+            term.draw(|f| ui::draw_with(f, session.app(), theme, &mut pictures))?;
             dirty = false;
         }
         // Worker news left over runs while no input waits; otherwise sleep until input, a

@@ -7,6 +7,7 @@ mod feeds;
 mod help;
 mod links;
 mod lists;
+mod pictures;
 mod popup_list;
 mod reader;
 mod source;
@@ -19,6 +20,7 @@ use ratatui::widgets::{Block, Clear};
 use crate::app::{App, Overlay};
 use crate::theme::Theme;
 pub use help::lines as help_lines;
+pub use pictures::PictureCache;
 
 /// Clears a box of `size` (at most `area`) centred in `area`, draws its border and title, and
 /// returns the inside, or `None` when nothing fits.
@@ -80,11 +82,16 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Draws the whole screen for `app`.
+/// Draws the whole screen for `app` (pictures in half blocks, encoded afresh).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_with(frame, app, theme, &mut PictureCache::default());
+}
+
+/// Draws the whole screen for `app`, pictures as `pictures` says and kept there encoded.
+pub fn draw_with(frame: &mut Frame, app: &App, theme: &Theme, pictures: &mut PictureCache) {
     let keymap = app.keymap();
     let areas = app.areas();
-    reader::draw(frame, app, areas.reader, theme);
+    reader::draw(frame, app, areas.reader, theme, pictures);
     if let Some(r) = areas.articles {
         lists::draw_articles(frame, app, r, theme);
     }

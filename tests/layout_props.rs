@@ -138,6 +138,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
                     grid_align: grid,
                     normalize_width: narrow,
                     ambiguous_wide,
+                    ..LayoutOptions::default()
                 }
             },
         )

@@ -76,6 +76,15 @@ pub enum Msg {
     /// Something went wrong that the user should know of (the status bar says it).
     Warning(String),
 
+    /// A picture of the open article, asked for with [`Effect::FetchPicture`] (the picture
+    /// worker): decoded, or why it cannot be shown.
+    Picture {
+        /// The key it was asked for under.
+        key: String,
+        /// The picture, or why not.
+        picture: Result<super::Picture, String>,
+    },
+
     // ----- the workers -----
     /// News of the library scan (the scan worker).
     Scan(ScanEvent),
@@ -295,6 +304,13 @@ pub enum Effect {
         origin: Origin,
         /// The lines its parse dropped as boilerplate, each with the reason.
         dropped: Vec<(String, String)>,
+    },
+    /// Bring the picture at `source` (the picture worker); answer with [`Msg::Picture`].
+    FetchPicture {
+        /// The key to answer under.
+        key: String,
+        /// Where it is.
+        source: crate::images::Source,
     },
     /// Send [`Msg::Timer`] once this long has passed (asking again moves the timer).
     After(Duration, Timer),

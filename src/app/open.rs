@@ -30,7 +30,11 @@ impl App {
     pub(super) fn relayout(&mut self) {
         let width = self.areas().reader.width;
         let id = self.open.id.map_or(PLACEHOLDER, |id| id.0 as u64);
-        let (cache, article, options) = (&mut self.cache, &self.open.article, &self.options);
+        let options = &crate::layout::LayoutOptions {
+            picture_rows: self.picture_rows(width),
+            ..self.options
+        };
+        let (cache, article) = (&mut self.cache, &self.open.article);
         let laid = crate::guard::catch(|| cache.get_or_layout(id, article, width, options));
         self.layout = laid.unwrap_or_else(|why| {
             // A bug met while setting this article: say so in the pane, keep the program.

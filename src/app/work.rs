@@ -48,6 +48,8 @@ pub enum Worker {
     Source,
     /// Builds the search index again after it was found damaged.
     Index,
+    /// Brings a picture of the open article.
+    Pictures,
 }
 
 impl Worker {
@@ -62,6 +64,7 @@ impl Worker {
             Worker::Search => "library search",
             Worker::Source => "source reader",
             Worker::Index => "index rebuild",
+            Worker::Pictures => "picture fetch",
         }
     }
 }
@@ -297,7 +300,7 @@ impl App {
                 self.work.indexing = false;
                 self.work.index = IndexState::Failed;
             }
-            Worker::Watch => {}
+            Worker::Watch | Worker::Pictures => {}
         }
         self.message = Some(format!(
             "{}{}: {}",

@@ -6,7 +6,8 @@
 use super::analyse::Style;
 use super::linebreak::Breaker;
 use super::{
-    Block, BlockKind, INDENT_WIDTH, Indent, Layout, LayoutOptions, Paragraph, Row, RowKind, rules,
+    Block, BlockKind, INDENT_WIDTH, Indent, Layout, LayoutOptions, Paragraph, PictureBox, Row,
+    RowKind, rules,
 };
 
 /// What the layout draws differently from the text in a block; `body` says whether the block
@@ -31,6 +32,21 @@ impl Layout {
         width: u16,
         options: &LayoutOptions,
     ) -> Layout {
+        Layout::with_pictures(blocks, source_indented, width, options, &[])
+    }
+
+    /// [`Layout::from_blocks`], keeping [`LayoutOptions::picture_rows`] rows under a block
+    /// for each picture in `pictured`: (block, the picture's index in the article), in block
+    /// order.
+    pub(super) fn with_pictures(
+        blocks: Vec<Block>,
+        source_indented: bool,
+        width: u16,
+        options: &LayoutOptions,
+        pictured: &[(usize, usize)],
+    ) -> Layout {
+        let mut pictures = Vec::new();
+        let mut pictured = pictured.iter().peekable();
         let column_width = options.column_width(width);
         let margin = options.margin(width);
         let column = usize::from(column_width);
@@ -120,11 +136,42 @@ impl Layout {
                 });
                 first = false;
             });
+            // The rows kept for the block's pictures, each after a blank row.
+            while let Some(&&(_, image)) = pictured.peek().filter(|p| p.0 <= index) {
+                pictured.next();
+                let end = block.text.len();
+                let kept = Row {
+                    kind: RowKind::Blank,
+                    indent: false,
+                    placeholder: false,
+                    narrowed: false,
+                    width: 0,
+                    margin,
+                    inserts: 0,
+                    first_insert: 0,
+                    block: index,
+                    start: end,
+                    end,
+                };
+                rows.push(kept);
+                pictures.push(PictureBox {
+                    image,
+                    row: rows.len(),
+                    rows: options.picture_rows,
+                });
+                for _ in 0..options.picture_rows {
+                    rows.push(Row {
+                        kind: RowKind::Picture,
+                        ..kept
+                    });
+                }
+            }
         }
         Layout {
             blocks,
             rows,
             inserts,
+            pictures,
             width,
             column_width,
             margin,

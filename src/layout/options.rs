@@ -5,6 +5,7 @@
 //! column parity, full-width letters shown half-width. The options are plain data so that the
 //! config file can deserialize them and the layout cache can use them as part of its key.
 
+use crate::images::Images;
 use serde::{Deserialize, Serialize};
 
 /// Where the text column sits when the pane is wider than the measure.
@@ -88,7 +89,7 @@ impl Paragraph {
 /// text as written; only the rows drawn differ.
 ///
 /// In a config file the keys are kebab-case (`measure`, `align`, `indent`, `paragraph`,
-/// `cjk-spacing`, `grid-align`, `normalize-width`, `ambiguous-wide`); every key is optional,
+/// `cjk-spacing`, `grid-align`, `normalize-width`, `ambiguous-wide`, `images`); every key is optional,
 /// and `max-width` is still read as the old name of `measure`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -113,6 +114,14 @@ pub struct LayoutOptions {
     pub normalize_width: bool,
     /// Count East Asian ambiguous characters as two columns, for terminals set up that way.
     pub ambiguous_wide: bool,
+    /// How pictures are shown: with the terminal's graphics protocol, in half blocks, or not
+    /// at all (the placeholder `[图片：alt]` stands alone).
+    pub images: Images,
+    /// The rows kept for each picture under its paragraph; 0 keeps none (as `--dump` and
+    /// every layout of text only). The reader sets it from its pane's height; a config file
+    /// never does.
+    #[serde(skip)]
+    pub picture_rows: u16,
 }
 
 impl Default for LayoutOptions {
@@ -126,6 +135,8 @@ impl Default for LayoutOptions {
             grid_align: true,
             normalize_width: true,
             ambiguous_wide: false,
+            images: Images::Auto,
+            picture_rows: 0,
         }
     }
 }

@@ -25,6 +25,9 @@ pub enum RowKind {
     Body,
     /// An empty row separating blocks.
     Blank,
+    /// A row kept for a picture of the paragraph above (see [`super::PictureBox`]); it shows
+    /// no text.
+    Picture,
 }
 
 /// A cell drawn that is not in the text: why it is there.
@@ -71,9 +74,9 @@ impl Row {
         self.kind
     }
 
-    /// Whether this is a blank separator row.
+    /// Whether the row shows no text: a blank separator row, or a row kept for a picture.
     pub fn is_blank(&self) -> bool {
-        self.kind == RowKind::Blank
+        matches!(self.kind, RowKind::Blank | RowKind::Picture)
     }
 
     /// Index of the block whose text the row shows; for a blank row, the block that follows.

@@ -17,6 +17,15 @@ use crate::library::scan::{absolute_roots, index_source, recorded_failure};
 use crate::model::{Entry, Origin};
 use crate::strings;
 
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("app", &self.app)
+            .field("sources", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Session {
     /// Tells the app what the catalog knows of the sources, and how the library is kept
     /// current (a scan when there are files, the feeds' timer).
@@ -150,8 +159,12 @@ impl Session {
 
     /// Opens the search index, starting an empty one in place of a damaged or outdated one.
     /// It is complete when it holds as many articles as the catalog, built by this parser;
-    /// otherwise the scan's worker fills it and searches go without it meanwhile.
+    /// otherwise the scan's worker fills it and searches go without it meanwhile. Pictures
+    /// are kept beside it, in `images`.
     pub(super) fn open_index(&mut self, dir: &Path) {
+        self.pictures = dir.parent().map(|cache| {
+            crate::images::Cache::new(cache.join("images"), crate::images::DEFAULT_CAP)
+        });
         let opened = match LibraryIndex::open(dir) {
             Err(e) if e.needs_rebuild() => {
                 self.warn(format!("{}{e}", strings::INDEX_REBUILT));

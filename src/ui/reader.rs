@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use crate::app::App;
 use crate::layout::RowKind;
 use crate::theme::Theme;
+use crate::ui::pictures::{self, PictureCache};
 
 /// The style of a row of `kind`.
 fn style(kind: RowKind, theme: &Theme) -> Style {
@@ -16,12 +17,12 @@ fn style(kind: RowKind, theme: &Theme) -> Style {
         RowKind::Meta => theme.meta,
         RowKind::Heading(1) => theme.heading,
         RowKind::Heading(_) => theme.subheading,
-        RowKind::Body | RowKind::Blank => theme.body,
+        RowKind::Body | RowKind::Blank | RowKind::Picture => theme.body,
     }
 }
 
-/// Draws the visible slice of the open article into `area`.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+/// Draws the visible slice of the open article into `area`, its pictures as `cache` says.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, cache: &mut PictureCache) {
     let area = area.intersection(frame.area());
     if area.is_empty() {
         return;
@@ -84,4 +85,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             buf.set_style(Rect::new(area.x + from, y, to - from, 1), style);
         }
     }
+    pictures::draw(frame.buffer_mut(), app, area, top, cache, theme.meta);
 }
