@@ -107,6 +107,10 @@ fn search_from_a_narrowed_list_says_what_it_searches() {
     r.update(PromptKey::Char('新'));
     let bottom = row(&draw(&r, 100, 30), 29);
     assert!(bottom.starts_with("in 新华网 only /新"), "{bottom}");
+    // The results' title says it too, cut with `…` when the column is narrow.
+    let top = row(&draw(&r, 100, 30), 0);
+    assert!(top.contains("Found in 新华网"), "{top}");
+    assert!(top.contains("…┐"), "{top}");
     let asked = r.answer().into_iter().find_map(|e| match e {
         Effect::SearchLibrary { query, .. } => Some(query),
         _ => None,

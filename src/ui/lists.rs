@@ -66,6 +66,7 @@ pub fn draw_articles(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             lib.query(),
             lib.hits().len()
         );
+        let title = fit(&title, usize::from(area.width.saturating_sub(2)));
         let hits = lib.hits();
         let list = List {
             title: &title,
