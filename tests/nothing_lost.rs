@@ -12,16 +12,19 @@
 //! The readers are this test binary again, started with `NEWSREADER_LOST_READER` set; run
 //! on its own, that test says so and does nothing.
 
+#[path = "support/chaos.rs"]
+mod chaos;
 #[path = "support/server.rs"]
 mod server;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use chaos::{Dice, Reports, Role, Running, limit_file_size, spawn};
 use newsreader::app::{Msg, REMEMBER_AFTER};
 use newsreader::catalog::{Catalog, FILE_NAME};
 use newsreader::keymap::Action;
@@ -105,83 +108,6 @@ fn lost_reader_worker() {
             }
         }
     }
-}
-
-/// What the processes reported saved.
-#[derive(Debug, Default)]
-struct Reports {
-    feeds: BTreeSet<String>,
-    fetched: usize,
-    /// The latest place each article's readers reported.
-    positions: BTreeMap<String, (u32, i64, u32)>,
-    /// How many places were reported in all.
-    places_reported: usize,
-    bookmarks: BTreeSet<(String, (u32, i64, u32))>,
-    read: BTreeSet<String>,
-}
-
-/// A small random number generator (xorshift), seeded from the clock: the seed is printed.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
-/// A child that ignores SIGXFSZ, as a process on a full disk sees `EFBIG`/`ENOSPC`
-/// instead of dying.
-fn spawn(mut cmd: Command) -> Child {
-    use std::os::unix::process::CommandExt;
-    // SAFETY: only async-signal-safe `signal` between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            Ok(())
-        });
-    }
-    cmd.stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("a child starts")
-}
-
-/// Sets the file size limit of process `pid` (the soft limit only).
-fn limit_file_size(pid: u32, bytes: Option<u64>) {
-    let mut old = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: reading and setting a child's resource limit with valid pointers.
-    unsafe {
-        let pid = pid as libc::pid_t;
-        if libc::prlimit(pid, libc::RLIMIT_FSIZE, std::ptr::null(), &mut old) != 0 {
-            return;
-        }
-        let new = libc::rlimit {
-            rlim_cur: bytes.unwrap_or(old.rlim_max),
-            rlim_max: old.rlim_max,
-        };
-        libc::prlimit(pid, libc::RLIMIT_FSIZE, &new, std::ptr::null_mut());
-    }
-}
-
-/// The role a child plays, and what it is about.
-#[derive(Debug, Clone)]
-enum Role {
-    Reader(PathBuf),
-    Fetcher,
-    Writer(usize),
-}
-
-struct Running {
-    role: Role,
-    child: Child,
-    /// The `feeds add` address, for a writer.
-    url: Option<String>,
 }
 
 #[cfg(target_os = "linux")]
