@@ -151,7 +151,7 @@ fn summary_only_items_get_their_pages() {
         Reply::ok("text/html", fixture("pages/tiny.html")),
     );
     let outcome = fetch_one(
-        FeedRequest::new(Subscription::new(&server.url(0, "/s/feed.xml"))),
+        FeedRequest::new(Subscription::new(server.url(0, "/s/feed.xml"))),
         &quick(),
     );
     let items = items(&outcome);
@@ -223,7 +223,7 @@ fn full_text_subscriptions_fetch_every_page() {
     server.fixed("/ft.xml", Reply::ok(RSS, rss));
     server.fixed("/pages/long.html", Reply::ok("text/html", page));
     let plain = fetch_one(
-        FeedRequest::new(Subscription::new(&server.url(0, "/ft.xml"))),
+        FeedRequest::new(Subscription::new(server.url(0, "/ft.xml"))),
         &quick(),
     );
     assert_eq!(items(&plain)[0].full_text, FullText::NotNeeded);
