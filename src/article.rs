@@ -11,6 +11,7 @@ mod dateline;
 pub(crate) mod entities;
 pub mod features;
 mod fields;
+pub mod furniture;
 mod heading;
 mod html;
 mod image;

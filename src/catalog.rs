@@ -16,6 +16,7 @@ mod articles;
 mod aside;
 mod blob;
 mod feeds;
+mod furniture;
 mod import;
 mod marks;
 mod open;

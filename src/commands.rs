@@ -7,6 +7,7 @@
 //! something failed (a feed that could not be fetched, a file that could not be read,
 //! nothing found), 2 for a usage mistake.
 
+mod furniture;
 mod library;
 pub mod print;
 mod sync;

@@ -153,6 +153,15 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
     Ok(article)
 }
 
+/// The keys of the lines of a file's text, read without parsing it: what the counting pass
+/// of a folder's furniture learns from it. `None` when it cannot be read.
+pub fn line_keys(path: &Path, options: &LoadOptions) -> Option<Vec<u64>> {
+    let bytes = read_bytes(path, options).ok()?;
+    let text = decode_bytes(&bytes, options.encoding).ok()?.text;
+    let format = Format::detect(path.extension().and_then(|e| e.to_str()), &text);
+    Some(article::furniture::text_keys(&text, format))
+}
+
 /// The text of an article's file as it was read, decoded and sanitised but not parsed: what
 /// the reader's source view shows, so that a reader can see what the parser removed.
 pub fn read_source(path: &Path, options: &LoadOptions) -> Result<String, LoadError> {

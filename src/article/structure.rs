@@ -221,7 +221,7 @@ fn caption(pictures: &mut [Picture], text: &str, script: Script) {
 /// level 1, and a heading is one level below the nearest heading before it that outranks it
 /// (so `h2` then `h4` read as 1 and 2, and an `h4` before any `h3` is at level 1: a child is
 /// never shallower than its parent, nor deeper than one below it).
-fn relative_levels(sections: &mut [Section]) {
+pub(super) fn relative_levels(sections: &mut [Section]) {
     let mut open: Vec<u8> = Vec::new();
     for s in sections.iter_mut().filter(|s| s.heading.is_some()) {
         while open.last().is_some_and(|&l| l >= s.level) {

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Catalog, CatalogError, blob};
 use crate::article::Article;
+use crate::article::furniture::source_of;
 use crate::model::{ArticleId, Entry, Origin};
 
 /// A stable key for an article's text: FNV-1a over its title, headings and paragraphs, as
@@ -141,10 +142,16 @@ impl Catalog {
                     "INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)",
                     params![id, blob::encode(a)?],
                 )?;
+                // A feed item is counted under its feed, by the caller.
+                if let Origin::File(path) = origin {
+                    let source = source_of(None, a.url.as_deref(), Some(path));
+                    self.count_lines(id, source, a)?;
+                }
             }
             Outcome::Failed(_) => {
                 self.conn
                     .execute("DELETE FROM parsed WHERE id = ?1", params![id])?;
+                self.forget_lines(id)?;
             }
         }
         Ok(ArticleId(id))
@@ -152,12 +159,14 @@ impl Catalog {
 
     /// Forgets an article (a file that was removed).
     pub fn remove(&mut self, id: ArticleId) -> Result<(), CatalogError> {
+        self.forget_lines(id.0)?;
         self.conn
             .execute("DELETE FROM articles WHERE id = ?1", params![id.0])?;
         Ok(())
     }
 
-    /// The parsed article `id`, if the catalog has it.
+    /// The parsed article `id`, if the catalog has it, without the lines its source repeats
+    /// (moved to `dropped` as furniture).
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>, CatalogError> {
         let data: Option<Vec<u8>> = self
             .conn
@@ -167,7 +176,11 @@ impl Catalog {
                 |r| r.get(0),
             )
             .optional()?;
-        data.map(|d| blob::decode(&d)).transpose()
+        let Some(mut article) = data.map(|d| blob::decode(&d)).transpose()? else {
+            return Ok(None);
+        };
+        self.strip_furniture(id.0, &mut article)?;
+        Ok(Some(article))
     }
 
     /// The list entries of the articles that come from `roots` (files, or files under

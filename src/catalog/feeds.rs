@@ -283,6 +283,9 @@ impl Catalog {
                     "UPDATE articles SET hash = ?2 WHERE id = ?1",
                     params![id.0, hash],
                 )?;
+                let source =
+                    crate::article::furniture::source_of(Some(feed), article.url.as_deref(), None);
+                self.count_lines(id.0, source, &article)?;
                 id
             }
         };

@@ -22,10 +22,10 @@
 //!   transaction and must itself be idempotent.
 //!
 //! ```text
-//! // 4: the furniture of each source (lines repeated across its articles).
+//! // 7: what a new feature keeps.
 //! &[
-//!     Step::Sql("CREATE TABLE IF NOT EXISTS furniture (source TEXT NOT NULL, …);"),
-//!     Step::Column { table: "articles", column: "furniture", definition: "INTEGER" },
+//!     Step::Sql("CREATE TABLE IF NOT EXISTS things (id INTEGER PRIMARY KEY, …);"),
+//!     Step::Column { table: "articles", column: "thing", definition: "INTEGER" },
 //! ],
 //! ```
 //!
@@ -209,6 +209,28 @@ const MIGRATIONS: &[&[Step]] = &[
         },
         Step::Sql("UPDATE feeds SET etag = NULL, last_modified = NULL;"),
     ],
+    // 6: the furniture of each source (lines repeated across its articles): each article's
+    // source and the keys of its body lines, how many articles each source has counted, and
+    // in how many of them each line occurs.
+    &[Step::Sql(
+        "CREATE TABLE IF NOT EXISTS article_lines (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            -- `feed:URL`, `host:HOST` or `dir:FOLDER`.
+            source TEXT NOT NULL,
+            -- The keys of its lines, 8 bytes each, little-endian.
+            lines BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS furniture_sources (
+            source TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS furniture (
+            source TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (source, line)
+        ) WITHOUT ROWID;",
+    )],
 ];
 
 /// The schema version this program writes.

@@ -79,13 +79,28 @@ pub fn print(
         jobs
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // Files named on the line learn their folders' furniture first (the catalog keeps the
+    // library's).
+    let files: Vec<&std::path::Path> = jobs
+        .iter()
+        .filter_map(|j| match j {
+            Job::File(f, _) if !paths.is_empty() => Some(f.as_path()),
+            _ => None,
+        })
+        .collect();
+    let counts = super::furniture::folder_counts(&files, options, threads);
     let mut first = true;
     each_in_order(
         &jobs,
         catalog.as_ref(),
         options,
         threads,
-        |_, article| render(article, shape),
+        |job, mut article| {
+            if let (Job::File(f, _), Ok(a)) = (job, &mut article) {
+                super::furniture::strip(&counts, f, a);
+            }
+            render(article, shape)
+        },
         |printed| -> std::io::Result<()> {
             match printed {
                 Printed::Text(text) => {

@@ -1,0 +1,105 @@
+//! What learning furniture costs a first run (issue goal: < 5% of it). A first run reads,
+//! parses and stores every file; furniture adds counting each article's lines under its
+//! source when it is stored and looking them up when it is read back. Storing a file counts
+//! its lines and storing an embedded article does not, so the difference between the two is
+//! the counting alone; the same holds for reading back. A report printed before the
+//! measurements gives the share over a batch of generated articles.
+
+// Only its articles are used here, not its library on disk.
+#[allow(dead_code)]
+#[path = "support/news.rs"]
+mod news;
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use newsreader::article::Article;
+use newsreader::catalog::{Catalog, Outcome, text_key};
+use newsreader::model::{ArticleId, Origin};
+
+const ARTICLES: usize = 1_000;
+const SIZE: usize = 3_000;
+
+fn texts() -> Vec<String> {
+    (0..ARTICLES).map(|i| news::article(i, SIZE)).collect()
+}
+
+fn parse_all(texts: &[String]) -> Vec<Article> {
+    texts
+        .iter()
+        .map(|t| newsreader::library::parse_bytes(t.as_bytes(), Path::new("a.txt"), None).unwrap())
+        .collect()
+}
+
+/// Stores every article in a fresh catalog, as files of one folder (counted) or as embedded
+/// articles (not counted), in transactions of 64 as the scan writes them.
+fn store(articles: &[Article], counted: bool) -> (Catalog, Vec<ArticleId>) {
+    let mut c = Catalog::memory();
+    let mut ids = Vec::with_capacity(articles.len());
+    for (n, chunk) in articles.chunks(64).enumerate() {
+        c.batch(|c| {
+            for (i, a) in chunk.iter().enumerate() {
+                let name = format!("{n}-{i}.txt");
+                let origin = if counted {
+                    Origin::File(Path::new("/news/site").join(name))
+                } else {
+                    Origin::Embedded(name)
+                };
+                ids.push(c.put(&origin, 1, 1, 1, Outcome::Article(a, &text_key(a)))?);
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    (c, ids)
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
+}
+
+fn report(texts: &[String]) {
+    let (articles, parse) = timed(|| parse_all(texts));
+    let (_, plain) = timed(|| store(&articles, false));
+    let ((counted, ids), with) = timed(|| store(&articles, true));
+    let read = |c: &Catalog| {
+        for &id in &ids {
+            black_box(c.article(id).unwrap());
+        }
+    };
+    let (_, read_with) = timed(|| read(&counted));
+    let (uncounted, _) = store(&articles, false);
+    let (_, read_plain) = timed(|| read(&uncounted));
+    let extra = with.saturating_sub(plain) + read_with.saturating_sub(read_plain);
+    let first_run = parse + with;
+    eprintln!(
+        "furniture over {ARTICLES} articles: parse {parse:?}, store {plain:?} (+{:?} counting), \
+         read back {read_plain:?} (+{:?} looking up): {:.1}% of a first run",
+        with.saturating_sub(plain),
+        read_with.saturating_sub(read_plain),
+        100.0 * extra.as_secs_f64() / first_run.as_secs_f64()
+    );
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = texts();
+    report(&texts);
+    let articles = parse_all(&texts[..100]);
+    let mut g = c.benchmark_group("furniture_100_articles");
+    g.sample_size(10);
+    g.bench_function("parse", |b| b.iter(|| black_box(parse_all(&texts[..100]))));
+    g.bench_function("store_uncounted", |b| {
+        b.iter_batched(|| (), |()| store(&articles, false), BatchSize::PerIteration)
+    });
+    g.bench_function("store_counted", |b| {
+        b.iter_batched(|| (), |()| store(&articles, true), BatchSize::PerIteration)
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,192 @@
+//! Furniture learned from the library: a line that recurs in many articles of one source (a
+//! feed, a site, a folder) is that source's furniture (share bars, footers, subscription
+//! appeals, related-link boxes), whatever words it uses. No phrase list is involved, so it
+//! works on sites nobody has seen.
+//!
+//! Lines are compared by a [`key`]: a stable hash of the line with case, spacing and
+//! punctuation folded away. A source's [`Counts`] say, for each key, in how many of its
+//! articles the line occurs; a line seen in at least [`MIN_ARTICLES`] of them and in at least
+//! one in [`SHARE`] of them is furniture, and [`strip`] moves it to `dropped` with the reason
+//! `furniture`. The article being read is one of the articles counted, so a line it alone
+//! prints is seen once and is never furniture.
+//!
+//! The catalog keeps the counts per source over the articles it holds; `--json` over files
+//! counts each folder's lines in a cheap pass over the raw text first ([`text_keys`]).
+
+mod raw;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use raw::text_keys;
+
+use super::Article;
+use super::why::Why;
+
+/// A line is furniture only when at least this many articles of its source print it.
+pub const MIN_ARTICLES: u32 = 3;
+
+/// ... and at least one article in this many.
+pub const SHARE: u32 = 5;
+
+/// Lines whose folded form is shorter than this many characters are not judged: a lone
+/// number or a dash says nothing about its source.
+const MIN_CHARS: usize = 2;
+
+/// The key of a line: an FNV-1a hash of its letters and digits, lowercased (spaces, marks
+/// and punctuation left out, so `**Share:**` and `Share` are one line). Stable across
+/// versions and platforms, as the catalog keeps it. `None` for a line too short to judge.
+pub fn key(line: &str) -> Option<u64> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chars = 0usize;
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        chars += 1;
+    }
+    (chars >= MIN_CHARS).then_some(hash)
+}
+
+/// The keys of an article's body lines (headings and paragraphs), each once, sorted: what
+/// its source's counts learn from it.
+pub fn keys(article: &Article) -> Vec<u64> {
+    let mut keys: Vec<u64> = article
+        .sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(&s.paragraphs))
+        .filter_map(|line| key(line))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Whether a line seen in `count` of a source's `articles` articles is furniture.
+pub fn is_furniture(count: u32, articles: u32) -> bool {
+    count >= MIN_ARTICLES && u64::from(count) * u64::from(SHARE) >= u64::from(articles)
+}
+
+/// The source an article's furniture is learned from, as the catalog names it: the feed
+/// (given by the caller), else the host of the article's address, else its folder.
+pub fn source_of(feed: Option<&str>, url: Option<&str>, path: Option<&Path>) -> Option<String> {
+    if let Some(feed) = feed {
+        return Some(format!("feed:{feed}"));
+    }
+    if let Some(host) = url.and_then(host_of) {
+        return Some(format!("host:{host}"));
+    }
+    path.and_then(Path::parent)
+        .map(|dir| format!("dir:{}", dir.to_string_lossy()))
+}
+
+/// The host of an `http(s)` address, lowercased, without a `www.` in front.
+fn host_of(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// How often each line occurs across the articles of one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// How many articles were counted.
+    pub articles: u32,
+    /// For each line's key, in how many of them it occurs.
+    pub lines: HashMap<u64, u32>,
+}
+
+impl Counts {
+    /// Counts one more article, given its line keys (each once).
+    pub fn add(&mut self, keys: &[u64]) {
+        self.articles += 1;
+        for &k in keys {
+            *self.lines.entry(k).or_default() += 1;
+        }
+    }
+
+    /// Whether the line with this key is the source's furniture.
+    pub fn is_furniture(&self, key: u64) -> bool {
+        self.lines
+            .get(&key)
+            .is_some_and(|&n| is_furniture(n, self.articles))
+    }
+}
+
+/// Moves the body lines `furniture` says are the source's furniture (given their keys) to
+/// `dropped`, each with the reason `furniture`; a heading that is furniture leaves its
+/// paragraphs to the section before it. An article that would keep no text at all is left
+/// as it is (a source whose every article is the same text has nothing to learn from).
+/// Returns how many lines moved.
+pub fn strip(article: &mut Article, furniture: impl Fn(u64) -> bool) -> usize {
+    let is = |line: &str| key(line).is_some_and(&furniture);
+    let kept = article
+        .sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(&s.paragraphs))
+        .filter(|l| !is(l))
+        .count();
+    if kept == 0 {
+        return 0;
+    }
+    let reason = Why::FURNITURE.to_string();
+    let why = &mut article.why;
+    // Reasons line up with `dropped` from here on.
+    why.dropped.resize(article.dropped.len(), String::new());
+    let mut moved = 0;
+    let mut sections: Vec<super::Section> = Vec::with_capacity(article.sections.len());
+    let mut headings_why = why.headings.drain(..);
+    let mut kept_why = Vec::new();
+    for mut section in std::mem::take(&mut article.sections) {
+        let heading_why = section.heading.as_ref().and_then(|_| headings_why.next());
+        section.paragraphs.retain(|p| {
+            let furniture = is(p);
+            if furniture {
+                article.dropped.push(p.clone());
+                why.dropped.push(reason.clone());
+                moved += 1;
+            }
+            !furniture
+        });
+        match section.heading.take() {
+            Some(h) if is(&h) => {
+                article.dropped.push(h);
+                why.dropped.push(reason.clone());
+                moved += 1;
+                match sections.last_mut() {
+                    Some(before) => before.paragraphs.append(&mut section.paragraphs),
+                    None => {
+                        section.level = 0;
+                        sections.push(section);
+                    }
+                }
+            }
+            heading => {
+                if heading.is_some() {
+                    kept_why.extend(heading_why);
+                }
+                section.heading = heading;
+                sections.push(section);
+            }
+        }
+    }
+    kept_why.extend(headings_why);
+    why.headings = kept_why;
+    if moved > 0 {
+        super::structure::relative_levels(&mut sections);
+    }
+    article.sections = sections;
+    moved
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,125 @@
+//! The cheap counting pass: the line keys of a text read without parsing it, so that a
+//! folder's furniture can be counted before its articles are parsed and printed one by one.
+//! Plain text and Markdown give their lines; HTML gives the text between block tags, with
+//! inline tags (`<a>`, `<strong>`, …) left out and scripts and styles skipped, which is how
+//! the front ends make paragraphs of it.
+
+use super::key;
+use crate::article::Format;
+use crate::article::entities::decode_entities;
+
+/// Tags whose content is never text.
+const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
+
+/// Tags that end a line of text (the others are inline and only left out).
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "hr",
+    "title",
+    "form",
+    "body",
+    "head",
+    "html",
+    "center",
+];
+
+/// The keys of the lines of `text` (each once, sorted), read as `format` says without parsing.
+pub fn text_keys(text: &str, format: Format) -> Vec<u64> {
+    let lines = match format {
+        Format::Html | Format::FeedItem => html_lines(text),
+        Format::Plain | Format::Markdown => text.to_string(),
+    };
+    let mut keys: Vec<u64> = lines.lines().filter_map(key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The text of an HTML page, one line per block.
+fn html_lines(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..open]).replace('\n', " "));
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('>') else {
+            return out;
+        };
+        let tag = &rest[..close];
+        rest = &rest[close + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if !tag.starts_with('/') && SKIPPED.contains(&name.as_str()) {
+            // Everything up to the closing tag (or the end) is not text.
+            rest = closing(rest, &name).map_or("", |at| &rest[at..]);
+            out.push('\n');
+        } else if BLOCK.contains(&name.as_str()) {
+            out.push('\n');
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+/// Where the closing tag `</name` starts in `rest`, in any case.
+fn closing(rest: &str, name: &str) -> Option<usize> {
+    rest.match_indices("</").map(|(at, _)| at).find(|&at| {
+        rest.get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_blocks_are_lines_and_inline_tags_vanish() {
+        let html = "<html><head><style>p{x}</style><script>var a='<p>no</p>';</script></head>\
+            <body><p>Share <a href=x>this</a> &amp; more</p><div>Next</div><br>Third\n line</body>";
+        let lines = html_lines(html);
+        let lines: Vec<&str> = lines.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines, vec!["Share this & more", "Next", "Third  line"]);
+    }
+
+    #[test]
+    fn keys_are_the_parsed_lines_keys() {
+        let keys = text_keys("<p>关注我们</p><p><b>关注</b>我们</p>", Format::Html);
+        assert_eq!(keys, vec![key("关注我们").unwrap()]);
+        let keys = text_keys("# Title\n\nA line.\n\nA line.\n", Format::Markdown);
+        assert_eq!(keys.len(), 2);
+    }
+}

@@ -1,0 +1,148 @@
+//! The furniture each source's articles share, kept up to date as articles are stored: for
+//! each article its source (the feed, else the host of its address, else its folder) and the
+//! keys of its body lines; for each source how many articles were counted and in how many of
+//! them each line occurs. An article read back loses the lines its source repeats (to
+//! `dropped`, with the reason `furniture`), so the reader, the source view and `--json` over
+//! the library all show the same decision, and it improves as the library grows.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Catalog, CatalogError};
+use crate::article::Article;
+use crate::article::furniture::{self, MIN_ARTICLES};
+
+/// Line keys as the `lines` column holds them: 8 bytes each, little-endian.
+fn encode(keys: &[u64]) -> Vec<u8> {
+    keys.iter().flat_map(|k| k.to_le_bytes()).collect()
+}
+
+fn decode(bytes: &[u8]) -> Vec<u64> {
+    bytes
+        .chunks_exact(8)
+        .filter_map(|c| c.try_into().ok().map(u64::from_le_bytes))
+        .collect()
+}
+
+/// SQLite keeps integers signed; a key is stored as the same 64 bits.
+fn signed(key: u64) -> i64 {
+    i64::from_ne_bytes(key.to_ne_bytes())
+}
+
+impl Catalog {
+    /// Counts `article`'s lines under `source` (none: not counted), in place of whatever was
+    /// counted for article `id` before.
+    pub(super) fn count_lines(
+        &self,
+        id: i64,
+        source: Option<String>,
+        article: &Article,
+    ) -> Result<(), CatalogError> {
+        let keys = furniture::keys(article);
+        let before: Option<(String, Vec<u8>)> = self
+            .conn
+            .prepare_cached("SELECT source, lines FROM article_lines WHERE id = ?1")?
+            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let lines = encode(&keys);
+        if before
+            .as_ref()
+            .is_some_and(|(s, l)| Some(s) == source.as_ref() && *l == lines)
+        {
+            return Ok(());
+        }
+        self.forget_lines(id)?;
+        let Some(source) = source else {
+            return Ok(());
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO furniture_sources (source, articles) VALUES (?1, 1)
+                 ON CONFLICT (source) DO UPDATE SET articles = articles + 1",
+            )?
+            .execute(params![source])?;
+        let mut add = self.conn.prepare_cached(
+            "INSERT INTO furniture (source, line, count) VALUES (?1, ?2, 1)
+             ON CONFLICT (source, line) DO UPDATE SET count = count + 1",
+        )?;
+        for &k in &keys {
+            add.execute(params![source, signed(k)])?;
+        }
+        self.conn
+            .prepare_cached("INSERT INTO article_lines (id, source, lines) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, source, lines])?;
+        Ok(())
+    }
+
+    /// Takes article `id`'s lines out of its source's counts (it failed, or went away).
+    pub(super) fn forget_lines(&self, id: i64) -> Result<(), CatalogError> {
+        let before: Option<(String, Vec<u8>)> = self
+            .conn
+            .prepare_cached("SELECT source, lines FROM article_lines WHERE id = ?1")?
+            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((source, lines)) = before else {
+            return Ok(());
+        };
+        self.conn
+            .prepare_cached(
+                "UPDATE furniture_sources SET articles = articles - 1 WHERE source = ?1",
+            )?
+            .execute(params![source])?;
+        let mut less = self.conn.prepare_cached(
+            "UPDATE furniture SET count = count - 1 WHERE source = ?1 AND line = ?2",
+        )?;
+        let mut gone = self.conn.prepare_cached(
+            "DELETE FROM furniture WHERE source = ?1 AND line = ?2 AND count <= 0",
+        )?;
+        for k in decode(&lines) {
+            less.execute(params![source, signed(k)])?;
+            gone.execute(params![source, signed(k)])?;
+        }
+        self.conn
+            .prepare_cached("DELETE FROM article_lines WHERE id = ?1")?
+            .execute(params![id])?;
+        Ok(())
+    }
+
+    /// Moves the lines of article `id` that its source repeats to `dropped`, with the reason
+    /// `furniture`.
+    pub(super) fn strip_furniture(
+        &self,
+        id: i64,
+        article: &mut Article,
+    ) -> Result<(), CatalogError> {
+        let known: Option<(String, Vec<u8>, u32)> = self
+            .conn
+            .prepare_cached(
+                "SELECT a.source, a.lines, s.articles FROM article_lines a
+                 JOIN furniture_sources s ON s.source = a.source WHERE a.id = ?1",
+            )?
+            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((source, lines, articles)) = known else {
+            return Ok(());
+        };
+        if articles < MIN_ARTICLES {
+            return Ok(());
+        }
+        let mut count = self
+            .conn
+            .prepare_cached("SELECT count FROM furniture WHERE source = ?1 AND line = ?2")?;
+        let mut found = std::collections::HashSet::new();
+        for k in decode(&lines) {
+            let n: Option<u32> = count
+                .query_row(params![source, signed(k)], |r| r.get(0))
+                .optional()?;
+            if n.is_some_and(|n| furniture::is_furniture(n, articles)) {
+                found.insert(k);
+            }
+        }
+        if !found.is_empty() {
+            furniture::strip(article, |k| found.contains(&k));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;
