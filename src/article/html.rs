@@ -13,7 +13,7 @@
 mod emit;
 mod finish;
 mod info;
-mod kind;
+pub(super) mod kind;
 mod meta;
 mod normalize;
 mod scan;

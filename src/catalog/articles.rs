@@ -165,9 +165,9 @@ impl Catalog {
         Ok(())
     }
 
-    /// The parsed article `id`, if the catalog has it, without the lines its source repeats
-    /// (moved to `dropped` as furniture).
-    pub fn article(&self, id: ArticleId) -> Result<Option<Article>, CatalogError> {
+    /// The parsed article `id` as it was stored, furniture and all (what the search index
+    /// holds); [`Catalog::article`] gives it as the reader shows it.
+    pub fn parsed(&self, id: ArticleId) -> Result<Option<Article>, CatalogError> {
         let data: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -176,11 +176,7 @@ impl Catalog {
                 |r| r.get(0),
             )
             .optional()?;
-        let Some(mut article) = data.map(|d| blob::decode(&d)).transpose()? else {
-            return Ok(None);
-        };
-        self.strip_furniture(id.0, &mut article)?;
-        Ok(Some(article))
+        data.map(|d| blob::decode(&d)).transpose()
     }
 
     /// The list entries of the articles that come from `roots` (files, or files under

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use super::{Catalog, CatalogError};
 use crate::article::Article;
 use crate::article::furniture::{self, MIN_ARTICLES};
+use crate::model::ArticleId;
 
 /// Line keys as the `lines` column holds them: 8 bytes each, little-endian.
 fn encode(keys: &[u64]) -> Vec<u8> {
@@ -29,6 +30,16 @@ fn signed(key: u64) -> i64 {
 }
 
 impl Catalog {
+    /// The parsed article `id`, if the catalog has it, without the lines its source repeats
+    /// (moved to `dropped` as furniture): the article as the reader shows it.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>, CatalogError> {
+        let Some(mut article) = self.parsed(id)? else {
+            return Ok(None);
+        };
+        self.strip_furniture(id.0, &mut article)?;
+        Ok(Some(article))
+    }
+
     /// Counts `article`'s lines under `source` (none: not counted), in place of whatever was
     /// counted for article `id` before.
     pub(super) fn count_lines(
@@ -106,11 +117,7 @@ impl Catalog {
 
     /// Moves the lines of article `id` that its source repeats to `dropped`, with the reason
     /// `furniture`.
-    pub(super) fn strip_furniture(
-        &self,
-        id: i64,
-        article: &mut Article,
-    ) -> Result<(), CatalogError> {
+    fn strip_furniture(&self, id: i64, article: &mut Article) -> Result<(), CatalogError> {
         let known: Option<(String, Vec<u8>, u32)> = self
             .conn
             .prepare_cached(

@@ -184,7 +184,7 @@ impl Job {
                 let found = ids
                     .into_iter()
                     .filter_map(|id| {
-                        let article = catalog.article(id).ok().flatten()?;
+                        let article = catalog.parsed(id).ok().flatten()?;
                         let blocks = blocks(&article);
                         let first = first_match(&query, &blocks)?;
                         let block = blocks.get(first.at.block)?;
@@ -213,7 +213,7 @@ fn read_every(
         if !still() {
             return;
         }
-        if let Some(article) = catalog.article(id).ok().flatten() {
+        if let Some(article) = catalog.parsed(id).ok().flatten() {
             let b = blocks(&article);
             let index = Index::new(&b);
             if let Some((count, first)) = index.count_and_first(&b, &query) {

@@ -7,50 +7,7 @@
 use super::key;
 use crate::article::Format;
 use crate::article::entities::decode_entities;
-
-/// Tags whose content is never text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
-
-/// Tags that end a line of text (the others are inline and only left out).
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "td",
-    "th",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "hr",
-    "title",
-    "form",
-    "body",
-    "head",
-    "html",
-    "center",
-];
+use crate::article::html::kind::{Kind, kind};
 
 /// The keys of the lines of `text` (each once, sorted), read as `format` says without parsing.
 pub fn text_keys(text: &str, format: Format) -> Vec<u64> {
@@ -76,18 +33,23 @@ fn html_lines(html: &str) -> String {
         };
         let tag = &rest[..close];
         rest = &rest[close + 1..];
-        let name: String = tag
+        let closing_tag = tag.starts_with('/');
+        let name: Vec<u8> = tag
             .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
             .collect();
-        if !tag.starts_with('/') && SKIPPED.contains(&name.as_str()) {
-            // Everything up to the closing tag (or the end) is not text.
-            rest = closing(rest, &name).map_or("", |at| &rest[at..]);
-            out.push('\n');
-        } else if BLOCK.contains(&name.as_str()) {
-            out.push('\n');
+        match kind(&name) {
+            // Never article text, up to its end tag when it has one.
+            Kind::Skip if !closing_tag => {
+                if let Some(at) = closing(rest, &name) {
+                    rest = &rest[at..];
+                }
+                out.push('\n');
+            }
+            Kind::Skip | Kind::Para | Kind::Heading(_) | Kind::Block | Kind::Br => out.push('\n'),
+            Kind::Link | Kind::Img | Kind::Inline => {}
         }
     }
     out.push_str(&decode_entities(rest));
@@ -95,9 +57,10 @@ fn html_lines(html: &str) -> String {
 }
 
 /// Where the closing tag `</name` starts in `rest`, in any case.
-fn closing(rest: &str, name: &str) -> Option<usize> {
+fn closing(rest: &str, name: &[u8]) -> Option<usize> {
     rest.match_indices("</").map(|(at, _)| at).find(|&at| {
-        rest.get(at + 2..at + 2 + name.len())
+        rest.as_bytes()
+            .get(at + 2..at + 2 + name.len())
             .is_some_and(|n| n.eq_ignore_ascii_case(name))
     })
 }

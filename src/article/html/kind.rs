@@ -5,7 +5,7 @@
 
 /// How an element takes part in extraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(in crate::article) enum Kind {
     /// Never article text (scripts, navigation, forms controls, page chrome).
     Skip,
     /// A paragraph element (`p`, `pre`).
@@ -24,7 +24,7 @@ pub(super) enum Kind {
     Inline,
 }
 
-pub(super) fn kind(name: &[u8]) -> Kind {
+pub(in crate::article) fn kind(name: &[u8]) -> Kind {
     match name {
         b"p" | b"pre" | b"listing" | b"plaintext" => Kind::Para,
         [b'h', d @ b'1'..=b'6'] => Kind::Heading(d - b'0'),

@@ -95,7 +95,7 @@ pub fn reconcile_index(
         if in_index.contains(&id.0.unsigned_abs()) {
             continue;
         }
-        if let Ok(Some(article)) = catalog.article(id) {
+        if let Ok(Some(article)) = catalog.parsed(id) {
             index.add(id.0.unsigned_abs(), &blocks(&article))?;
             added += 1;
             if added % INDEX_BATCH == 0 {
