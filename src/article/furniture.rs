@@ -124,68 +124,87 @@ impl Counts {
 
 /// Moves the body lines `furniture` says are the source's furniture (given their keys) to
 /// `dropped`, each with the reason `furniture`; a heading that is furniture leaves its
-/// paragraphs to the section before it. An article that would keep no text at all is left
-/// as it is (a source whose every article is the same text has nothing to learn from).
+/// paragraphs to the section before it, and pictures follow their paragraphs (a picture
+/// whose paragraph left goes with it). An article that would keep no text at all is left as
+/// it is (a source whose every article is the same text has nothing to learn from).
 /// Returns how many lines moved.
 pub fn strip(article: &mut Article, furniture: impl Fn(u64) -> bool) -> usize {
     let is = |line: &str| key(line).is_some_and(&furniture);
-    let kept = article
-        .sections
-        .iter()
-        .flat_map(|s| s.heading.iter().chain(&s.paragraphs))
-        .filter(|l| !is(l))
-        .count();
-    if kept == 0 {
+    let lines = || {
+        article
+            .sections
+            .iter()
+            .flat_map(|s| s.heading.iter().chain(&s.paragraphs))
+    };
+    let gone = lines().filter(|l| is(l)).count();
+    if gone == 0 || gone == lines().count() {
         return 0;
     }
     let reason = Why::FURNITURE.to_string();
     let why = &mut article.why;
     // Reasons line up with `dropped` from here on.
     why.dropped.resize(article.dropped.len(), String::new());
-    let mut moved = 0;
+    let mut to_dropped = |line: String| {
+        article.dropped.push(line);
+        why.dropped.push(reason.clone());
+    };
+    // Where each kept paragraph went, by its old place, for the pictures.
+    let mut moved_to: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     let mut sections: Vec<super::Section> = Vec::with_capacity(article.sections.len());
-    let mut headings_why = why.headings.drain(..);
+    let mut headings_why = std::mem::take(&mut why.headings).into_iter();
     let mut kept_why = Vec::new();
-    for mut section in std::mem::take(&mut article.sections) {
+    for (si, mut section) in std::mem::take(&mut article.sections)
+        .into_iter()
+        .enumerate()
+    {
         let heading_why = section.heading.as_ref().and_then(|_| headings_why.next());
-        section.paragraphs.retain(|p| {
-            let furniture = is(p);
-            if furniture {
-                article.dropped.push(p.clone());
-                why.dropped.push(reason.clone());
-                moved += 1;
+        let heading_goes = section.heading.as_deref().is_some_and(is);
+        let (target, base) = match sections.last() {
+            Some(before) if heading_goes => (sections.len() - 1, before.paragraphs.len()),
+            _ => (sections.len(), 0),
+        };
+        if heading_goes {
+            to_dropped(section.heading.take().unwrap_or_default());
+        }
+        let mut kept = Vec::with_capacity(section.paragraphs.len());
+        for (pi, p) in std::mem::take(&mut section.paragraphs)
+            .into_iter()
+            .enumerate()
+        {
+            if is(&p) {
+                to_dropped(p);
+            } else {
+                moved_to.insert((si, pi), (target, base + kept.len()));
+                kept.push(p);
             }
-            !furniture
-        });
-        match section.heading.take() {
-            Some(h) if is(&h) => {
-                article.dropped.push(h);
-                why.dropped.push(reason.clone());
-                moved += 1;
-                match sections.last_mut() {
-                    Some(before) => before.paragraphs.append(&mut section.paragraphs),
-                    None => {
-                        section.level = 0;
-                        sections.push(section);
-                    }
-                }
-            }
-            heading => {
-                if heading.is_some() {
+        }
+        match sections.last_mut() {
+            Some(before) if heading_goes => before.paragraphs.append(&mut kept),
+            _ => {
+                if heading_goes {
+                    section.level = 0;
+                } else {
                     kept_why.extend(heading_why);
                 }
-                section.heading = heading;
+                section.paragraphs = kept;
                 sections.push(section);
             }
         }
     }
     kept_why.extend(headings_why);
-    why.headings = kept_why;
-    if moved > 0 {
-        super::structure::relative_levels(&mut sections);
-    }
+    article.why.headings = kept_why;
+    article
+        .images
+        .retain_mut(|p| match moved_to.get(&(p.section, p.paragraph)) {
+            Some(&(s, q)) => {
+                (p.section, p.paragraph) = (s, q);
+                true
+            }
+            None => false,
+        });
+    super::structure::relative_levels(&mut sections);
     article.sections = sections;
-    moved
+    gone
 }
 
 #[cfg(test)]

@@ -207,3 +207,48 @@ fn sources_are_the_feed_the_host_or_the_folder() {
     );
     assert_eq!(source_of(None, None, None), None);
 }
+
+#[test]
+fn headings_and_pictures_follow_what_moves() {
+    use crate::article::{Picture, Section};
+    let section = |heading: Option<&str>, level, paragraphs: &[&str]| Section {
+        heading: heading.map(str::to_string),
+        level,
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+    };
+    let picture = |section, paragraph| Picture {
+        src: format!("{section}-{paragraph}.jpg"),
+        alt: None,
+        caption: None,
+        section,
+        paragraph,
+    };
+    let mut a = Article::new(
+        "t",
+        vec![
+            section(None, 0, &["lead text", "share this story"]),
+            section(Some("Related stories"), 1, &["one story", "[image]"]),
+            section(Some("Own heading"), 2, &["[image]"]),
+        ],
+    );
+    a.why.headings = vec!["markup: h2".into(), "markup: h3".into()];
+    a.images = vec![picture(0, 1), picture(1, 1), picture(2, 0)];
+    let furniture = [key("share this story"), key("Related stories")];
+    let moved = strip(&mut a, |k| furniture.contains(&Some(k)));
+    assert_eq!(moved, 2);
+    assert_eq!(a.dropped, vec!["share this story", "Related stories"]);
+    assert_eq!(
+        a.sections,
+        vec![
+            section(None, 0, &["lead text", "one story", "[image]"]),
+            section(Some("Own heading"), 1, &["[image]"]),
+        ]
+    );
+    assert_eq!(a.why.headings, vec!["markup: h3"]);
+    let at: Vec<(usize, usize, &str)> = a
+        .images
+        .iter()
+        .map(|p| (p.section, p.paragraph, p.src.as_str()))
+        .collect();
+    assert_eq!(at, vec![(0, 2, "1-1.jpg"), (1, 0, "2-0.jpg")]);
+}
