@@ -10,6 +10,7 @@
 mod furniture;
 mod library;
 pub mod print;
+mod search;
 mod sync;
 
 pub use sync::{options as sync_options, status_line as sync_status_line};
@@ -73,7 +74,7 @@ pub fn run(
             err,
         ),
         (Command::Search { query, json }, _) => {
-            library::search(&mut catalog, config, places, query, *json, out, err)
+            search::search(&mut catalog, config, places, query, *json, out, err)
         }
     }
 }

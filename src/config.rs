@@ -4,7 +4,6 @@
 //! offending value and what was expected; the file is never written.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -17,7 +16,13 @@ use crate::layout::LayoutOptions;
 use crate::model::Order;
 use crate::sync::{Provider, SyncSettings};
 use crate::theme::Theme;
-use crate::theme::{parse_style, style_string};
+use crate::theme::parse_style;
+
+mod messages;
+mod text;
+
+use messages::{key_offset, line_column, plain_numbers, shorten_quoted};
+pub use text::default_text;
 
 /// Everything the config decides.
 #[derive(Debug, Clone, PartialEq)]
@@ -319,50 +324,6 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-/// The longest value quoted in an error message, in characters; a longer one is cut with
-/// `…` (a 900 KB value once made a 1.8 MB message).
-const MAX_QUOTED_CHARS: usize = 80;
-
-/// `message` with every quoted value (`"…"` or `` `…` ``) longer than [`MAX_QUOTED_CHARS`]
-/// cut short.
-fn shorten_quoted(message: &str) -> String {
-    let mut out = String::with_capacity(message.len().min(4096));
-    let mut rest = message;
-    while let Some(open) = rest.find(['"', '`']) {
-        let quote = &rest[open..=open];
-        out.push_str(&rest[..=open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(quote) else {
-            rest = after;
-            break;
-        };
-        let value = &after[..close];
-        if value.chars().count() > MAX_QUOTED_CHARS {
-            out.extend(value.chars().take(MAX_QUOTED_CHARS - 1));
-            out.push('…');
-        } else {
-            out.push_str(value);
-        }
-        out.push_str(quote);
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A number error from the TOML reader in the user's words: every number in the config is a
-/// whole number from 0 to 18446744073709551615 (the largest meaning "no limit" where a
-/// number is a limit).
-fn plain_numbers(message: &str) -> String {
-    let range = format!("expected a whole number from 0 to {}", u64::MAX);
-    message
-        .replace(" as i128", "")
-        .replace("invalid type: integer", "invalid value: integer")
-        .replace("expected u64", &range)
-        .replace("expected u32", &range)
-        .replace("expected u16", &range)
-}
-
 /// The `[sync]` table checked: a known provider, an http or https address, a user for the
 /// Google Reader API; a `password` key is refused without quoting it.
 fn sync_settings(
@@ -412,29 +373,6 @@ fn sync_settings(
     })
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line, column)
-}
-
-/// Where a table key is written, given the span of its value: the key (with its opening
-/// quote) on the value's line.
-fn key_offset(text: &str, value_at: usize, key: &str) -> usize {
-    let value_at = value_at.min(text.len());
-    let line_start = text[..value_at].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..value_at];
-    match line.find(key) {
-        Some(i) if i > 0 && line[..i].ends_with(['"', '\'']) => line_start + i - 1,
-        Some(i) => line_start + i,
-        None => line_start,
-    }
-}
-
 /// `~/news` → `$HOME/news`.
 fn expand_home(s: &str) -> PathBuf {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
@@ -445,284 +383,5 @@ fn expand_home(s: &str) -> PathBuf {
     }
 }
 
-/// The complete default config with every key commented, as `--print-config` prints it. It
-/// parses back to the defaults.
-pub fn default_text() -> String {
-    let d = Config::default();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# newsreader configuration. Every key is optional: what you leave out keeps the\n\
-         # default shown here. Put this file at {}\n\
-         # or name another with --config FILE.\n",
-        default_path().map_or("config.toml".into(), |p| p.display().to_string())
-    );
-    let _ = writeln!(
-        out,
-        "# Folders (or files) to read when newsreader is started without a PATH. `~` is\n\
-         # your home folder. Empty: the sample article built into the program.\n\
-         # library = [\"~/news\"]\n\
-         library = []\n"
-    );
-    let _ = writeln!(
-        out,
-        "# Capture the mouse: the wheel scrolls the pane under the pointer, a click selects.\n\
-         mouse = {}\n",
-        d.mouse
-    );
-    let _ = writeln!(
-        out,
-        "# Article files larger than this many megabytes are skipped with a message.\n\
-         max-file-mb = {}\n",
-        d.max_file_bytes >> 20
-    );
-    let _ = writeln!(
-        out,
-        "# The order of the Articles list: \"newest-first\" (articles with a date first, newest\n\
-         # at the top, then the rest by path) or \"path\" (as the folders are walked).\n\
-         sort = \"{}\"\n",
-        d.order.name()
-    );
-    let _ = writeln!(
-        out,
-        "# What the reader opens on: \"articles\" (the Articles list) or \"feeds\" (the Feeds\n\
-         # overlay, each feed with its unread count, as newsboat starts).\n\
-         start = \"{}\"\n",
-        if d.feeds_home { "feeds" } else { "articles" }
-    );
-    let _ = writeln!(
-        out,
-        "# How often the reader refreshes the feeds on its own, in minutes (0: only when you\n\
-         # ask).\n\
-         refresh-minutes = {}\n\
-         # The time zone for feed dates that carry none: \"local\", an IANA name such as\n\
-         # \"Asia/Shanghai\", or an offset such as \"+08:00\".\n\
-         timezone = \"{}\"\n\n\
-         # Feeds to follow: one [[feeds]] table each, after the keys above. `name` (shown\n\
-         # instead of the feed's title) and `full-text` (read each item's web page for the\n\
-         # whole article) are optional.\n\
-         # [[feeds]]\n\
-         # url = \"https://news.example/rss.xml\"\n\
-         # name = \"Example News\"\n\
-         # full-text = true\n\n\
-         # Sync with your own feed server (FreshRSS, Miniflux, Inoreader and others): its\n\
-         # subscriptions, read marks and stars become the reader's, and `newsreader sync` or R\n\
-         # brings them. The password is never written here: password-command prints it (its\n\
-         # first line is used), or set the NEWSREADER_SYNC_PASSWORD environment variable.\n\
-         # [sync]\n\
-         # provider = \"greader\"    # the Google Reader API; \"miniflux\": Miniflux's own API\n\
-         # url = \"https://rss.example/api/greader.php\"    # Miniflux: its root address\n\
-         # user = \"me\"             # not needed with provider = \"miniflux\" (an API key)\n\
-         # password-command = \"pass show freshrss\"\n",
-        d.refresh_minutes.unwrap_or(0),
-        d.timezone.name()
-    );
-    let l = d.layout;
-    let _ = writeln!(
-        out,
-        "[layout]\n\
-         # The measure: the widest the text column gets, in cells (0: the whole pane). 72\n\
-         # cells hold 36 Chinese characters, a comfortable line.\n\
-         measure = {}\n\
-         # Where the column sits in a wider pane: \"left\" or \"center\".\n\
-         align = \"{}\"\n\
-         # Paragraphs: \"blank\" (a blank row between them) or \"indent\" (book style: each\n\
-         # indented by two Chinese characters, no blank row).\n\
-         paragraph = \"{}\"\n\
-         # Paragraph indent with blank rows: \"as-source\", \"none\" or \"full-width\".\n\
-         indent = \"{}\"\n\
-         # One cell between Chinese and Latin letters or digits: 使用 Rust 语言开发了 3 个版本.\n\
-         # Drawn only; search finds the text with or without the space.\n\
-         cjk-spacing = {}\n\
-         # Keep Chinese characters on one column parity so they line up down the page (a\n\
-         # Latin word and its spaces take an even number of cells).\n\
-         grid-align = {}\n\
-         # Draw full-width letters and digits (ＡＢＣ１２３) half-width.\n\
-         normalize-width = {}\n\
-         # Count East Asian ambiguous characters (… — “) as two columns.\n\
-         ambiguous-wide = {}\n\
-         # Pictures in articles: \"auto\" (the terminal's graphics protocol, kitty, iTerm2 or\n\
-         # sixel, when it answers the query at start; half blocks otherwise), \"halfblocks\"\n\
-         # or \"off\" (only the placeholder [图片：alt]). Fetched when they come near the\n\
-         # screen, at most 10 MB each, kept in the cache folder (at most 200 MB).\n\
-         images = \"{}\"\n",
-        l.measure,
-        l.align.name(),
-        l.paragraph.name(),
-        l.indent.name(),
-        l.cjk_spacing,
-        l.grid_align,
-        l.normalize_width,
-        l.ambiguous_wide,
-        l.images.name()
-    );
-    let _ = writeln!(
-        out,
-        "[theme]\n\
-         # Styles: colour names, #rrggbb or 0-255, \"on COLOR\" for the background, and\n\
-         # bold, dim, italic, underlined, reversed, crossed-out. NO_COLOR removes colours."
-    );
-    let mut theme = d.theme.clone();
-    for name in Theme::NAMES {
-        if let Some(s) = theme.style_mut(name) {
-            let _ = writeln!(out, "{name} = \"{}\"", style_string(*s));
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n[keys]\n\
-         # \"KEY\" = \"action\". Keys: a character, or Up, Down, Left, Right, PageUp, PageDown,\n\
-         # Home, End, Enter, Esc, Tab, Space, Backspace, F1-F12, with C- (Ctrl), M- (Alt) or\n\
-         # S- (Shift) before them. Your bindings are added to these; a key you bind here\n\
-         # loses its default meaning. Actions: {}",
-        Action::ALL.map(Action::name).join(", ")
-    );
-    for (key, action) in d.keymap.bindings() {
-        let _ = writeln!(out, "\"{}\" = \"{}\"", key.name(), action.name());
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(text: &str) -> String {
-        match parse(text, Path::new("c.toml")) {
-            Err(e) => e.to_string(),
-            Ok(_) => panic!("accepted: {text}"),
-        }
-    }
-
-    #[test]
-    fn default_text_parses_back_to_the_defaults() {
-        let c = parse(&default_text(), Path::new("default")).unwrap();
-        assert_eq!(c, Config::default());
-    }
-
-    #[test]
-    fn feeds_refresh_and_timezone_are_read() {
-        let c = parse(
-            "refresh-minutes = 30\ntimezone = \"+08:00\"\n\n[[feeds]]\nurl = \"https://a.example/rss\"\n\
-             name = \"甲\"\nfull-text = true\n\n[[feeds]]\nurl = \"http://b.example/atom\"\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
-        assert_eq!(c.refresh_minutes, Some(30));
-        assert_eq!(c.timezone, Zone::Offset(8 * 3600));
-        assert_eq!(
-            c.feeds,
-            [
-                Subscription {
-                    url: "https://a.example/rss".into(),
-                    name: Some("甲".into()),
-                    full_text: true,
-                },
-                Subscription::new("http://b.example/atom"),
-            ]
-        );
-        let named = parse("timezone = \"Asia/Shanghai\"\n", Path::new("c.toml")).unwrap();
-        assert_eq!(named.timezone, Zone::Named("Asia/Shanghai".into()));
-        assert_eq!(
-            parse("refresh-minutes = 0\n", Path::new("c.toml"))
-                .unwrap()
-                .refresh_minutes,
-            None
-        );
-    }
-
-    #[test]
-    fn feed_mistakes_point_at_line_and_column() {
-        assert_eq!(
-            err("timezone = \"Mars/Olympus\"\n"),
-            format!(
-                "c.toml, line 1, column 12: bad timezone; {} \"Mars/Olympus\"",
-                crate::strings::ERR_TIMEZONE
-            )
-        );
-        assert_eq!(
-            err("[[feeds]]\nurl = \"file:///etc/passwd\"\n"),
-            "c.toml, line 2, column 7: bad feed address \"file:///etc/passwd\"; expected an \
-             http:// or https:// address"
-        );
-        assert!(
-            err("[[feeds]]\nurl = \"https://a.example/\"\nfulltext = true\n")
-                .starts_with("c.toml, line 3, column 1: unknown field `fulltext`"),
-        );
-        assert!(err("[[feeds]]\nname = \"x\"\n").contains("missing field `url`"));
-    }
-
-    #[test]
-    fn the_sync_table_is_read() {
-        let c = parse(
-            "[sync]\nprovider = \"greader\"\nurl = \"https://rss.example/api/greader.php\"\n\
-             user = \"me\"\npassword-command = \"pass show freshrss\"\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
-        assert_eq!(
-            c.sync,
-            Some(SyncSettings {
-                provider: Provider::GReader,
-                url: "https://rss.example/api/greader.php".into(),
-                user: "me".into(),
-                password_command: Some("pass show freshrss".into()),
-            })
-        );
-        let m = parse(
-            "[sync]\nprovider = \"miniflux\"\nurl = \"https://flux.example\"\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
-        assert_eq!(m.sync.map(|s| s.provider), Some(Provider::Miniflux));
-    }
-
-    #[test]
-    fn sync_mistakes_point_at_line_and_column_and_never_quote_a_password() {
-        let e = err(
-            "[sync]\nprovider = \"greader\"\nurl = \"https://r.example/\"\nuser = \"me\"\n\
-             password = \"hunter2\"\n",
-        );
-        assert!(
-            e.starts_with("c.toml, line 5, column 12: a password is never kept"),
-            "{e}"
-        );
-        assert!(!e.contains("hunter2"), "{e}");
-        assert!(
-            err("[sync]\nprovider = \"fever\"\nurl = \"https://r.example/\"\n")
-                .starts_with("c.toml, line 2, column 12: unknown sync provider \"fever\"")
-        );
-        assert!(
-            err("[sync]\nprovider = \"greader\"\nurl = \"ftp://r.example/\"\nuser = \"u\"\n")
-                .starts_with("c.toml, line 3, column 7: bad sync address")
-        );
-        assert!(
-            err("[sync]\nprovider = \"greader\"\nurl = \"https://r.example/\"\n")
-                .contains("needs a user")
-        );
-        assert!(err("[sync]\nurl = \"https://r.example/\"\n").contains("missing field `provider`"));
-    }
-
-    #[test]
-    fn errors_point_at_line_and_column() {
-        assert_eq!(
-            err("mouse = true\n[keys]\n\"j\" = \"scroll_dwn\"\n"),
-            format!(
-                "c.toml, line 3, column 7: unknown action \"scroll_dwn\"; expected one of: {}",
-                Action::ALL.map(Action::name).join(", ")
-            )
-        );
-        assert!(
-            err("[keys]\n\"Hyper-x\" = \"quit\"\n")
-                .starts_with("c.toml, line 2, column 1: bad key \"Hyper-x\"")
-        );
-        assert!(
-            err("[theme]\ntitle = \"blinky\"\n")
-                .starts_with("c.toml, line 2, column 9: bad style \"blinky\"")
-        );
-        assert!(
-            err("[theme]\ntitel = \"red\"\n")
-                .starts_with("c.toml, line 2, column 1: unknown style `titel`")
-        );
-    }
-}
+mod tests;

@@ -1,9 +1,8 @@
 //! The library on the command line: `newsreader list` prints the Articles list (the files of
-//! the configured folders and the feed items, in the list's order, with its filters), and
-//! `newsreader search QUERY` searches every article with the reader's folding and counts
-//! (the index, or every article read back when the index cannot be used). Both first bring
-//! the catalog up to date with the folders, as the reader does when it starts, so that
-//! what they print is what the reader would show.
+//! the configured folders and the feed items, in the list's order, with its filters);
+//! `newsreader search` (in `search.rs`) shares its listing. Both first bring the catalog up
+//! to date with the folders, as the reader does when it starts, so that what they print is
+//! what the reader would show.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -13,14 +12,11 @@ use serde_json::json;
 
 use crate::catalog::{Catalog, FeedRow};
 use crate::config::Config;
-use crate::index::{LibraryIndex, first_match};
-use crate::layout::blocks;
-use crate::library::scan::{absolute_roots, index_source, reconcile_index, scan};
-use crate::library::stream::{Job, each_in_order};
-use crate::library::{LoadError, LoadOptions};
+use crate::index::LibraryIndex;
+use crate::library::LoadOptions;
+use crate::library::scan::{absolute_roots, scan};
 use crate::model::{Entry, Origin};
 use crate::output;
-use crate::search;
 use crate::session::Places;
 use crate::strings as s;
 
@@ -62,22 +58,22 @@ pub(super) fn feed_items(
 
 /// A string the command line prints that came from a file, a feed or the catalog: one
 /// line, anything in it that could drive the terminal shown as an escape.
-fn shown(text: &str) -> String {
+pub(super) fn shown(text: &str) -> String {
     output::line(text).into_owned()
 }
 
 /// The library as the reader lists it, brought up to date first.
-struct Listed {
+pub(super) struct Listed {
     /// The articles in list order.
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
     /// The feeds subscribed to.
-    feeds: Vec<FeedRow>,
+    pub(super) feeds: Vec<FeedRow>,
 }
 
 /// Brings the catalog (and `index`) up to date with the configured folders, then lists the
 /// library in the order of the Articles list. `None` (said on `err`) when the library is
 /// empty: no folders and no feeds.
-fn listed(
+pub(super) fn listed(
     catalog: &mut Catalog,
     config: &Config,
     index: Option<&LibraryIndex>,
@@ -140,20 +136,25 @@ fn listed(
 }
 
 /// What a list line or object says about an article.
-struct About {
-    title: String,
-    date: Option<String>,
-    time: Option<String>,
-    source: Option<String>,
-    unread: bool,
-    starred: bool,
-    path: Option<String>,
-    url: Option<String>,
-    feeds: Vec<String>,
+pub(super) struct About {
+    pub(super) title: String,
+    pub(super) date: Option<String>,
+    pub(super) time: Option<String>,
+    pub(super) source: Option<String>,
+    pub(super) unread: bool,
+    pub(super) starred: bool,
+    pub(super) path: Option<String>,
+    pub(super) url: Option<String>,
+    pub(super) feeds: Vec<String>,
 }
 
 impl About {
-    fn of(e: &Entry, catalog: &Catalog, feeds: &[FeedRow], stars: &HashSet<String>) -> About {
+    pub(super) fn of(
+        e: &Entry,
+        catalog: &Catalog,
+        feeds: &[FeedRow],
+        stars: &HashSet<String>,
+    ) -> About {
         let (path, url) = match &e.origin {
             Origin::File(p) => (Some(p.to_string_lossy().into_owned()), None),
             Origin::Item(guid) => (
@@ -186,7 +187,7 @@ impl About {
     /// `* 2024-05-06 13:26  Title  [Source]  path-or-address`: the unread mark, the date
     /// and time (blank when unknown), a star when starred, the title, the source, where it
     /// is.
-    fn line(&self) -> String {
+    pub(super) fn line(&self) -> String {
         let mark = if self.unread { '*' } else { ' ' };
         let when = match (&self.date, &self.time) {
             (Some(d), Some(t)) => format!("{d} {t}"),
@@ -205,7 +206,7 @@ impl About {
         line
     }
 
-    fn json(&self) -> serde_json::Value {
+    pub(super) fn json(&self) -> serde_json::Value {
         json!({
             "title": self.title,
             "date": self.date,
@@ -221,7 +222,7 @@ impl About {
 }
 
 /// The keys of the starred articles.
-fn starred_keys(catalog: &Catalog) -> HashSet<String> {
+pub(super) fn starred_keys(catalog: &Catalog) -> HashSet<String> {
     catalog
         .starred()
         .map(|list| list.into_iter().map(|s| s.key).collect())
@@ -229,7 +230,7 @@ fn starred_keys(catalog: &Catalog) -> HashSet<String> {
 }
 
 /// What a feed is called: its name, else its title, else its address.
-fn feed_name(feeds: &[FeedRow], url: &str) -> String {
+pub(super) fn feed_name(feeds: &[FeedRow], url: &str) -> String {
     feeds
         .iter()
         .find(|f| f.subscription.url == url)
@@ -298,121 +299,4 @@ fn find_feed(feeds: &[FeedRow], name: &str) -> Option<String> {
         .or_else(|| feeds.iter().find(|f| same(&f.subscription.name)))
         .or_else(|| feeds.iter().find(|f| same(&f.title)))
         .map(|f| f.subscription.url.clone())
-}
-
-/// `newsreader search QUERY`: every matching article in list order with its match count
-/// and a line of context; status 1 when nothing matches, 2 for an empty query.
-pub(super) fn search(
-    catalog: &mut Catalog,
-    config: &Config,
-    places: &Places,
-    query: &str,
-    json: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
-    if query.trim().is_empty() {
-        writeln!(err, "{}{}", s::ERR_PREFIX, s::SEARCH_EMPTY_QUERY)?;
-        return Ok(2);
-    }
-    let index = places.index.as_deref().and_then(usable_index);
-    let Some(library) = listed(catalog, config, index.as_ref(), err)? else {
-        return Ok(1);
-    };
-    let stars = starred_keys(catalog);
-    // Counts from the index when it holds the whole library, else from every article.
-    let counts = index
-        .as_ref()
-        .and_then(|i| complete_counts(catalog, i, query));
-    let jobs: Vec<(usize, Option<usize>)> = match &counts {
-        Some(counts) => library
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(k, e)| counts.get(&e.id.0.unsigned_abs()).map(|c| (k, Some(*c))))
-            .collect(),
-        None => (0..library.entries.len()).map(|k| (k, None)).collect(),
-    };
-    let stored: Vec<Job> = jobs
-        .iter()
-        .map(|&(k, _)| Job::Stored(library.entries[k].id))
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let from_index = counts.is_some();
-    let mut found = 0;
-    let mut k = 0;
-    each_in_order(
-        &stored,
-        Some(catalog),
-        &LoadOptions::default(),
-        threads,
-        |_, article: Result<_, LoadError>| {
-            let a = article.ok()?;
-            let blocks = blocks(&a);
-            let count = if from_index {
-                0
-            } else {
-                search::Index::new(&blocks)
-                    .count_and_first(&blocks, query)?
-                    .0
-            };
-            Some((count, first_match(query, &blocks)?.snippet))
-        },
-        |hit| -> std::io::Result<()> {
-            let (entry, indexed) = jobs[k];
-            k += 1;
-            let Some((count, snippet)) = hit else {
-                return Ok(());
-            };
-            found += 1;
-            let about = About::of(&library.entries[entry], catalog, &library.feeds, &stars);
-            let count = indexed.unwrap_or(count);
-            let snippet = shown(&snippet);
-            if json {
-                let mut v = about.json();
-                v["count"] = count.into();
-                v["snippet"] = snippet.into();
-                writeln!(out, "{}", output::json(&v))
-            } else {
-                writeln!(out, "{count:>5} {}\n        {snippet}", about.line())
-            }
-        },
-    )?;
-    out.flush()?;
-    if found == 0 {
-        writeln!(err, "{}{}", s::SEARCH_NOTHING, shown(query))?;
-    }
-    Ok(u8::from(found == 0))
-}
-
-/// The index in `dir`, opened (an outdated or damaged one is started again, to be filled).
-fn usable_index(dir: &std::path::Path) -> Option<LibraryIndex> {
-    match LibraryIndex::open(dir) {
-        Ok(index) => Some(index),
-        Err(e) if e.needs_rebuild() => LibraryIndex::rebuild(dir).ok(),
-        Err(_) => None,
-    }
-}
-
-/// Match counts by article id from the index, once it holds exactly what the catalog holds
-/// (filled from the catalog if it does not yet); `None` when it cannot be made to, or was
-/// written by another version of the parser.
-fn complete_counts(
-    catalog: &Catalog,
-    index: &LibraryIndex,
-    query: &str,
-) -> Option<std::collections::HashMap<u64, usize>> {
-    let source = index.info().ok()?.source;
-    if !index.is_empty() && source.as_deref() != Some(index_source().as_str()) {
-        // Written by another parser: the reader builds it again; every article is read.
-        return None;
-    }
-    let whole = catalog
-        .parsed_ids()
-        .is_ok_and(|ids| ids.len() == index.len());
-    if !whole || source.is_none() {
-        reconcile_index(catalog, index, &AtomicBool::new(false)).ok()?;
-    }
-    let hits = index.search(query).ok()?;
-    Some(hits.into_iter().map(|h| (h.id, h.count)).collect())
 }
