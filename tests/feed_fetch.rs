@@ -3,51 +3,17 @@
 //! timeouts, the size cap (declared and while decompressing), gzip and charsets. Full text
 //! is tested in `fulltext_budget.rs`, many feeds at once in `feed_many.rs`.
 
+#[path = "support/fetching.rs"]
+mod fetching;
 #[path = "support/server.rs"]
 mod server;
 
 use std::io::Write;
 use std::time::Duration;
 
-use newsreader::feed::{
-    FeedOutcome, FeedRequest, FetchOptions, Problem, Subscription, Validators, Zone, fetch,
-};
+use fetching::{RSS, items, one, one_with, options, problem};
+use newsreader::feed::{FeedOutcome, FeedRequest, FetchOptions, Problem, Subscription, Validators};
 use server::{Reply, Server, fixture};
-
-/// Short timeouts keep the suite fast; the loopback answers in microseconds.
-fn options() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_secs(2),
-        read_timeout: Duration::from_millis(400),
-        total_timeout: Duration::from_secs(5),
-        zone: Zone::Offset(8 * 3600),
-        ..FetchOptions::default()
-    }
-}
-
-fn one(url: &str) -> FeedOutcome {
-    one_with(FeedRequest::new(Subscription::new(url)), &options())
-}
-
-fn one_with(request: FeedRequest, options: &FetchOptions) -> FeedOutcome {
-    fetch(&[request], options, |_| {}).remove(0)
-}
-
-fn problem(outcome: &FeedOutcome) -> &Problem {
-    match outcome {
-        FeedOutcome::Failed(e) => &e.problem,
-        other => panic!("expected a failure, got {other:?}"),
-    }
-}
-
-fn items(outcome: &FeedOutcome) -> &[newsreader::feed::FeedItem] {
-    match outcome {
-        FeedOutcome::Updated { items, .. } => items,
-        other => panic!("expected an update, got {other:?}"),
-    }
-}
-
-const RSS: &str = "application/rss+xml";
 
 #[test]
 fn etag_then_304() {

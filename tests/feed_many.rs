@@ -2,36 +2,17 @@
 //! each report them, one request per host at a time with a few hosts at once, progress, and
 //! one bad feed never stopping the others.
 
+#[path = "support/fetching.rs"]
+mod fetching;
 #[path = "support/server.rs"]
 mod server;
 
 use std::sync::Mutex;
 use std::time::Duration;
 
-use newsreader::feed::{
-    FeedOutcome, FeedRequest, FetchOptions, Problem, Progress, Subscription, Zone, fetch,
-};
+use fetching::{RSS, items, options};
+use newsreader::feed::{FeedOutcome, FeedRequest, Problem, Progress, Subscription, fetch};
 use server::{Reply, Server, fixture};
-
-/// Short timeouts keep the suite fast; the loopback answers in microseconds.
-fn options() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_secs(2),
-        read_timeout: Duration::from_millis(400),
-        total_timeout: Duration::from_secs(5),
-        zone: Zone::Offset(8 * 3600),
-        ..FetchOptions::default()
-    }
-}
-
-fn items(outcome: &FeedOutcome) -> &[newsreader::feed::FeedItem] {
-    match outcome {
-        FeedOutcome::Updated { items, .. } => items,
-        other => panic!("expected an update, got {other:?}"),
-    }
-}
-
-const RSS: &str = "application/rss+xml";
 
 #[test]
 fn feeds_sharing_items_each_report_them() {

@@ -4,11 +4,14 @@
 //! hosts are fetched at once, pages on one host still one at a time. Summary-only items get
 //! their pages, and full-text subscriptions fetch every page.
 
+#[path = "support/fetching.rs"]
+mod fetching;
 #[path = "support/server.rs"]
 mod server;
 
 use std::time::Duration;
 
+use fetching::RSS;
 use newsreader::feed::{
     FeedOutcome, FeedRequest, FetchOptions, FullText, KeptBecause, Problem, Subscription, Zone,
     fetch,
@@ -121,23 +124,6 @@ fn pages_on_different_hosts_are_fetched_at_once_and_one_host_takes_turns() {
     assert_eq!(server.max_per_host(), 1);
 }
 
-const RSS: &str = "application/rss+xml";
-
-/// Short timeouts and the default budget, for pages that answer at once.
-fn quick() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_secs(2),
-        read_timeout: Duration::from_millis(400),
-        total_timeout: Duration::from_secs(5),
-        zone: Zone::Offset(8 * 3600),
-        ..FetchOptions::default()
-    }
-}
-
-fn fetch_one(request: FeedRequest, options: &FetchOptions) -> FeedOutcome {
-    fetch(&[request], options, |_| {}).remove(0)
-}
-
 #[test]
 fn summary_only_items_get_their_pages() {
     let server = Server::start(1);
@@ -150,9 +136,9 @@ fn summary_only_items_get_their_pages() {
         "/pages/tiny.html",
         Reply::ok("text/html", fixture("pages/tiny.html")),
     );
-    let outcome = fetch_one(
+    let outcome = fetching::one_with(
         FeedRequest::new(Subscription::new(server.url(0, "/s/feed.xml"))),
-        &quick(),
+        &fetching::options(),
     );
     let items = items(&outcome);
     let science = &items[0];
@@ -183,16 +169,16 @@ fn summary_only_items_get_their_pages() {
     let before = server.requests("/pages/science.html").len();
     let mut request = FeedRequest::new(Subscription::new(server.url(0, "/s/feed.xml")));
     request.have_full_text.insert("summary-1".to_string());
-    let again = fetch_one(request, &quick());
+    let again = fetching::one_with(request, &fetching::options());
     assert_eq!(self::items(&again)[0].full_text, FullText::Known);
     assert_eq!(server.requests("/pages/science.html").len(), before);
 
     // With a limit of one page per refresh, the second waits for the next refresh.
     let limited = FetchOptions {
         full_text_limit: 1,
-        ..quick()
+        ..fetching::options()
     };
-    let outcome = fetch_one(
+    let outcome = fetching::one_with(
         FeedRequest::new(Subscription::new(server.url(0, "/s/feed.xml"))),
         &limited,
     );
@@ -222,9 +208,9 @@ fn full_text_subscriptions_fetch_every_page() {
     );
     server.fixed("/ft.xml", Reply::ok(RSS, rss));
     server.fixed("/pages/long.html", Reply::ok("text/html", page));
-    let plain = fetch_one(
+    let plain = fetching::one_with(
         FeedRequest::new(Subscription::new(server.url(0, "/ft.xml"))),
-        &quick(),
+        &fetching::options(),
     );
     assert_eq!(items(&plain)[0].full_text, FullText::NotNeeded);
     assert!(
@@ -236,7 +222,7 @@ fn full_text_subscriptions_fetch_every_page() {
         full_text: true,
         ..Subscription::new(server.url(0, "/ft.xml"))
     };
-    let full = fetch_one(FeedRequest::new(sub), &quick());
+    let full = fetching::one_with(FeedRequest::new(sub), &fetching::options());
     let item = &items(&full)[0];
     assert_eq!(item.full_text, FullText::Fetched);
     assert_eq!(item.article.paragraph_count(), 12);
