@@ -98,10 +98,7 @@ pub(super) fn navigation_share(t: &str) -> f32 {
     let (mut covered, mut letters, mut i) = (0usize, 0usize, 0);
     while let Some(rest) = t.get(i..) {
         let Some(c) = rest.chars().next() else { break };
-        if let Some((word, len)) = NAVIGATION
-            .iter()
-            .find_map(|w| super::lexicon::starts_nocase(rest, w).map(|len| (*w, len)))
-        {
+        if let Some((word, len)) = super::lexicon::starts_any_nocase(rest, NAVIGATION) {
             let n = word.chars().filter(|c| c.is_alphanumeric()).count();
             covered += n;
             letters += n;
