@@ -36,6 +36,23 @@ pub fn text_key(article: &Article) -> String {
     format!("{h:016x}")
 }
 
+/// The list rows under a root (`?1` the root, `?2`..`?3` the range under it): read from
+/// the covering index `articles_list` alone, never from the table, whose pages lie among
+/// the parsed articles'.
+pub(super) const ENTRIES_UNDER: &str =
+    "SELECT id, origin, articles.key, title, date, source, sections, error,
+            reads.key IS NOT NULL, time
+     FROM articles INDEXED BY articles_list LEFT JOIN reads ON reads.key = articles.key
+     WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)";
+
+/// What the scan compares with each file, under a root: from `articles_list` too.
+pub(super) const FILE_STATES_UNDER: &str = "SELECT id, origin, size, mtime, parser
+     FROM articles INDEXED BY articles_list
+     WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)";
+
+/// The parsed articles' ids, from the small index `parsed_ids`, not the table of blobs.
+pub(super) const PARSED_IDS: &str = "SELECT id FROM parsed INDEXED BY parsed_ids ORDER BY id";
+
 /// How an [`Origin`] is written in the catalog's `origin` column, and read back.
 pub(super) trait OriginKey {
     /// The column's text for this origin.
@@ -188,12 +205,7 @@ impl Catalog {
     ) -> Result<(Vec<Entry>, Vec<Failure>), CatalogError> {
         let mut entries = Vec::new();
         let mut failures = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, origin, articles.key, title, date, source, sections, error,
-                    reads.key IS NOT NULL, time
-             FROM articles LEFT JOIN reads ON reads.key = articles.key
-             WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)",
-        )?;
+        let mut stmt = self.conn.prepare_cached(ENTRIES_UNDER)?;
         let mut seen = std::collections::HashSet::new();
         for root in roots {
             let (exact, low, high) = range(root);
@@ -272,10 +284,7 @@ impl Catalog {
         roots: &[PathBuf],
     ) -> Result<HashMap<PathBuf, FileState>, CatalogError> {
         let mut out = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, origin, size, mtime, parser FROM articles
-             WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)",
-        )?;
+        let mut stmt = self.conn.prepare_cached(FILE_STATES_UNDER)?;
         for root in roots {
             let (exact, low, high) = range(root);
             let rows = stmt.query_map(params![exact, low, high], |r| {
@@ -299,9 +308,7 @@ impl Catalog {
 
     /// The numbers of every article whose parsed form the catalog holds, ascending.
     pub fn parsed_ids(&self) -> Result<Vec<ArticleId>, CatalogError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM parsed ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(PARSED_IDS)?;
         let rows = stmt.query_map([], |r| r.get::<_, i64>(0).map(ArticleId))?;
         rows.collect::<Result<_, _>>().map_err(CatalogError::from)
     }
