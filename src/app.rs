@@ -7,6 +7,7 @@
 //! the reader is derived from it at the current width, which is what keeps the same sentence
 //! at the top when the terminal is resized.
 
+mod arrivals;
 mod entries;
 mod feeds;
 mod keys;

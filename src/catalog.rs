@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use articles::{FileState, Outcome, text_key};
+pub use blob::Packed;
 pub use feeds::{FeedRow, Stored, item_key};
 pub use open::{OpenError, busy_timeout};
 pub use schema::VERSION as SCHEMA_VERSION;

@@ -340,13 +340,13 @@ impl Session {
         self.threads.push(handle);
     }
 
-    /// Hands the app every message waiting here, and carries out what it asks for, until
-    /// nothing is left.
+    /// Hands the app every message waiting here and carries out what it asks, until none.
     fn run(&mut self) {
         while let Some(msg) = self.inbox.pop_front() {
             // The few articles kept here must not outlive a change to them.
             match &msg {
-                Msg::Scan(ScanEvent::Upserted(e)) | Msg::FetchItem(e) => self.cache.forget(e.id),
+                Msg::Scan(ScanEvent::Upserted(es)) => self.cache.forget_entries(es),
+                Msg::FetchItem(e) => self.cache.forget(e.id),
                 Msg::Scan(ScanEvent::Removed(id)) => self.cache.forget(*id),
                 Msg::IndexReady => self.take_rebuilt(),
                 _ => {}

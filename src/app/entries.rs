@@ -139,7 +139,7 @@ impl App {
     }
 
     /// Records the places of the entries from `from` on.
-    fn reindex_from(&mut self, from: usize) {
+    pub(super) fn reindex_from(&mut self, from: usize) {
         for (i, e) in self.entries.iter().enumerate().skip(from) {
             self.by_id.insert(e.id, i);
         }
@@ -180,7 +180,7 @@ pub fn entry_width(e: &Entry) -> u16 {
 /// The order of the Articles list: newest first when asked and dates are known; otherwise
 /// (and among articles of one date) embedded articles first, then files by path, compared
 /// component by component (as the folders were walked). [`sort_entries`] sorts the same way.
-fn list_order(a: &Entry, b: &Entry, order: Order) -> Ordering {
+pub(super) fn list_order(a: &Entry, b: &Entry, order: Order) -> Ordering {
     if order == Order::NewestFirst {
         let newest = by_date(a, b);
         if newest != Ordering::Equal {

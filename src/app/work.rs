@@ -240,7 +240,7 @@ impl App {
                 let total = self.work.progress.map_or(done, |(_, t)| t);
                 self.set_progress(Some((done, total)));
             }
-            ScanEvent::Upserted(entry) => self.upsert_entry(entry),
+            ScanEvent::Upserted(entries) => self.upsert_entries(entries),
             ScanEvent::Removed(id) => self.remove_entry(id),
             ScanEvent::Failed(e) => self.add_load_error(e),
             ScanEvent::IndexFailed(why) => self.index_failed(&why),

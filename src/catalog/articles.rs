@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Catalog, CatalogError, blob};
+use super::blob::{self, Packed};
+use super::{Catalog, CatalogError};
 use crate::article::Article;
 use crate::article::furniture::source_of;
 use crate::model::{ArticleId, Entry, Origin};
@@ -36,9 +37,8 @@ pub fn text_key(article: &Article) -> String {
     format!("{h:016x}")
 }
 
-/// The list rows under a root (`?1` the root, `?2`..`?3` the range under it): read from
-/// the covering index `articles_list` alone, never from the table, whose pages lie among
-/// the parsed articles'.
+/// The list rows under a root (`?1` the root, `?2`..`?3` the range under it), from the
+/// covering index `articles_list` alone, not the table, whose pages lie among the blobs.
 pub(super) const ENTRIES_UNDER: &str =
     "SELECT id, origin, articles.key, title, date, source, sections, error,
             reads.key IS NOT NULL, time
@@ -105,6 +105,8 @@ pub struct FileState {
 pub enum Outcome<'a> {
     /// The article, and the key its positions are kept under.
     Article(&'a Article, &'a str),
+    /// The article, its key, and its stored form made beforehand.
+    Packed(&'a Article, &'a str, &'a Packed),
     /// Why it could not be read (a message for the user).
     Failed(&'a str),
 }
@@ -123,7 +125,7 @@ impl Catalog {
         let origin_key = origin.key();
         let size = i64::try_from(size).unwrap_or(i64::MAX);
         let (key, title, date, time, source, encoding, sections, error) = match &outcome {
-            Outcome::Article(a, key) => (
+            Outcome::Article(a, key) | Outcome::Packed(a, key, _) => (
                 Some(*key),
                 a.title.as_str(),
                 a.date.as_deref(),
@@ -164,6 +166,12 @@ impl Catalog {
                     let source = source_of(None, a.url.as_deref(), Some(path));
                     self.count_lines(id, source, a)?;
                 }
+            }
+            Outcome::Packed(_, _, packed) => {
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)",
+                    params![id, packed.0],
+                )?;
             }
             Outcome::Failed(_) => {
                 self.conn

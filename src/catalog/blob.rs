@@ -53,6 +53,28 @@ struct In {
     images: Vec<Picture>,
 }
 
+/// An article in its stored form (compressed), made with [`Packed::of`] on any thread, so
+/// that the thread writing to the catalog does not spend its time compressing.
+#[derive(Debug, Clone)]
+pub struct Packed(pub(super) Vec<u8>);
+
+impl Packed {
+    /// The stored form of `article`.
+    pub fn of(article: &Article) -> Result<Packed, CatalogError> {
+        encode(article).map(Packed)
+    }
+
+    /// Its size in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it is empty (never, for a packed article).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The stored bytes of `article`.
 pub(super) fn encode(article: &Article) -> Result<Vec<u8>, CatalogError> {
     let Article {

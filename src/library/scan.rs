@@ -10,16 +10,20 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::{LoadError, LoadOptions, Problem, expand, load_file_with};
-use crate::article::{Article, PARSER_VERSION};
-use crate::catalog::{Catalog, CatalogError, Outcome, text_key};
+use super::{LoadError, LoadOptions, Problem, expand};
+use crate::article::PARSER_VERSION;
+use crate::catalog::{Catalog, CatalogError};
 use crate::index::LibraryIndex;
-use crate::model::{ArticleId, Entry, Origin};
+use crate::model::{ArticleId, Entry};
 
 mod fill;
+mod read;
+mod store;
 
 use fill::IndexFeed;
 pub use fill::{index_source, reconcile_index};
+use read::{Read, Work};
+use store::store;
 
 /// What a scan found, as it finds it.
 #[derive(Debug)]
@@ -28,8 +32,9 @@ pub enum ScanEvent {
     Total(usize),
     /// How many of them have been looked at so far.
     Progress(usize),
-    /// An article is new or changed: its list entry (already in the catalog).
-    Upserted(Entry),
+    /// Articles new or changed: their list entries (already in the catalog), a batch at a
+    /// time.
+    Upserted(Vec<Entry>),
     /// An article's file went away.
     Removed(ArticleId),
     /// A file or folder that could not be read.
@@ -53,11 +58,14 @@ pub struct ScanReport {
     pub failed: usize,
 }
 
-/// Parsed results are written to the catalog in transactions of about this many.
-const BATCH: usize = 64;
+/// Read files are stored in transactions of about this many...
+const BATCH: usize = 500;
 
 /// ... or at least this often, so that entries appear while a slow parse goes on.
-const BATCH_TIME: Duration = Duration::from_millis(100);
+const BATCH_TIME: Duration = Duration::from_millis(200);
+
+/// Read files waiting for the store, at most: the workers wait beyond this.
+const QUEUE: usize = 256;
 
 /// The absolute form of each root, as origins are stored.
 pub fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
@@ -118,47 +126,46 @@ pub fn scan(
     let mut looked = report.unchanged;
     send(ScanEvent::Progress(looked));
 
-    // Parse what changed on worker threads; write here, in batches.
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, (u64, i64), Result<Article, LoadError>)>();
+    // Read and parse what changed on worker threads; store here, in batches.
+    let work = Work {
+        todo: &todo,
+        files: &files,
+        next: AtomicUsize::new(0),
+        options,
+        index: index.is_some(),
+        cancel,
+    };
+    let (queue, taken) = mpsc::sync_channel::<Read>(QUEUE);
     std::thread::scope(|s| -> Result<(), CatalogError> {
+        let taken = taken;
         for _ in 0..threads.max(1) {
-            let tx = tx.clone();
-            let (todo, files, next) = (&todo, &files, &next);
-            s.spawn(move || {
-                while !cancel.load(Ordering::Relaxed) {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(i, stamp)) = todo.get(k) else {
-                        break;
-                    };
-                    let result = load_file_with(&files[i], options);
-                    if tx.send((i, stamp, result)).is_err() {
-                        break;
-                    }
-                }
-            });
+            let (work, queue) = (&work, queue.clone());
+            s.spawn(move || work.run(&queue));
         }
-        drop(tx);
-        let mut pending = Vec::with_capacity(BATCH);
+        drop(queue);
+        let mut batch = Vec::with_capacity(BATCH);
         let mut since = Instant::now();
         loop {
-            let item = rx.recv_timeout(BATCH_TIME);
+            let item = taken.recv_timeout(BATCH_TIME);
             let finished = matches!(item, Err(mpsc::RecvTimeoutError::Disconnected));
             if let Ok(item) = item {
-                pending.push(item);
+                batch.push(item);
             }
-            if !pending.is_empty()
-                && (finished || pending.len() >= BATCH || since.elapsed() >= BATCH_TIME)
+            if !batch.is_empty()
+                && (finished || batch.len() >= BATCH || since.elapsed() >= BATCH_TIME)
             {
-                looked += pending.len();
-                write(
+                looked += batch.len();
+                let stored = store(
                     catalog,
                     &mut feed,
                     &files,
-                    &mut pending,
+                    &mut batch,
                     &mut report,
                     &mut send,
-                )?;
+                );
+                // On an error the queue's end is dropped here: the workers stop at their
+                // next file.
+                stored?;
                 feed.commit(false);
                 send(ScanEvent::Progress(looked));
                 since = Instant::now();
@@ -207,64 +214,6 @@ pub(super) fn stamp(path: &Path) -> Option<(u64, i64)> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
     Some((meta.len(), mtime))
-}
-
-type Parsed = (usize, (u64, i64), Result<Article, LoadError>);
-
-/// Writes a batch of parse results in one transaction, then reports them.
-fn write(
-    catalog: &mut Catalog,
-    feed: &mut IndexFeed<'_>,
-    files: &[PathBuf],
-    pending: &mut Vec<Parsed>,
-    report: &mut ScanReport,
-    send: &mut impl FnMut(ScanEvent),
-) -> Result<(), CatalogError> {
-    let mut events = Vec::with_capacity(pending.len());
-    catalog.batch(|c| {
-        for (i, (size, mtime), result) in pending.drain(..) {
-            let origin = Origin::File(files[i].clone());
-            match result {
-                Ok(article) => {
-                    let key = text_key(&article);
-                    let id = c.put(
-                        &origin,
-                        size,
-                        mtime,
-                        PARSER_VERSION,
-                        Outcome::Article(&article, &key),
-                    )?;
-                    report.parsed += 1;
-                    feed.add(id, &article);
-                    let read = c.is_read(&key)?;
-                    events.push(ScanEvent::Upserted(Entry {
-                        id,
-                        origin,
-                        key,
-                        title: article.title,
-                        date: article.date,
-                        time: article.time,
-                        source: article.source,
-                        sections: u32::try_from(article.sections.len()).unwrap_or(0),
-                        read,
-                        feeds: Vec::new(),
-                    }));
-                }
-                Err(e) => {
-                    let why = e.problem.to_string();
-                    let id = c.put(&origin, size, mtime, PARSER_VERSION, Outcome::Failed(&why))?;
-                    feed.remove(id);
-                    report.failed += 1;
-                    // A file that was an article and now fails leaves the list.
-                    events.push(ScanEvent::Removed(id));
-                    events.push(ScanEvent::Failed(e));
-                }
-            }
-        }
-        Ok(())
-    })?;
-    events.into_iter().for_each(send);
-    Ok(())
 }
 
 /// A failure recorded in the catalog, as the error to show.
@@ -322,8 +271,11 @@ mod tests {
         assert_eq!(
             events
                 .iter()
-                .filter(|e| matches!(e, ScanEvent::Upserted(_)))
-                .count(),
+                .map(|e| match e {
+                    ScanEvent::Upserted(entries) => entries.len(),
+                    _ => 0,
+                })
+                .sum::<usize>(),
             5
         );
         drop(c);
@@ -347,9 +299,9 @@ mod tests {
         );
         let mut titles: Vec<String> = events
             .iter()
-            .filter_map(|e| match e {
-                ScanEvent::Upserted(entry) => Some(entry.title.clone()),
-                _ => None,
+            .flat_map(|e| match e {
+                ScanEvent::Upserted(entries) => entries.iter().map(|e| e.title.clone()).collect(),
+                _ => Vec::new(),
             })
             .collect();
         // Parsed on two threads: in either order.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::Session;
 use crate::app::Msg;
 use crate::article::Article;
-use crate::model::ArticleId;
+use crate::model::{ArticleId, Entry};
 use crate::strings;
 
 impl Session {
@@ -69,6 +69,12 @@ impl ArticleCache {
     /// Drops article `id` (it changed or went away).
     pub(super) fn forget(&mut self, id: ArticleId) {
         self.recent.retain(|(k, _)| *k != id);
+    }
+
+    /// Drops the articles of `entries` (they changed).
+    pub(super) fn forget_entries(&mut self, entries: &[Entry]) {
+        self.recent
+            .retain(|(k, _)| entries.iter().all(|e| e.id != *k));
     }
 }
 

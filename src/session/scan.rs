@@ -69,9 +69,10 @@ impl Job {
 
     /// Scans into `catalog`, then fills the index from it; `tell` hears the news.
     fn run_on(&self, catalog: &mut Catalog, tell: &mut dyn FnMut(Msg)) {
-        // One core is left to the reader itself.
-        let threads =
-            std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        // Reading runs on every core: the store and the index take what they can keep up
+        // with (the queue between them is bounded), and the reader's own thread only waits
+        // for keys between batches.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let scanned = scan(
             catalog,
             self.index.as_deref(),

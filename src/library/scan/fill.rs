@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::article::{Article, PARSER_VERSION};
+use crate::article::PARSER_VERSION;
 use crate::catalog::Catalog;
 use crate::index::{IndexError, LibraryIndex};
-use crate::layout::blocks;
+use crate::layout::{Block, blocks};
 use crate::model::ArticleId;
 
 /// The label the search index records for what it was built from: the parser's version.
@@ -33,9 +33,9 @@ pub(super) struct IndexFeed<'a> {
 }
 
 impl IndexFeed<'_> {
-    pub(super) fn add(&mut self, id: ArticleId, article: &Article) {
+    pub(super) fn add(&mut self, id: ArticleId, blocks: &[Block]) {
         if let Some(index) = self.index {
-            let result = index.add(id.0.unsigned_abs(), &blocks(article));
+            let result = index.add(id.0.unsigned_abs(), blocks);
             self.note(result);
         }
     }
