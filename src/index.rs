@@ -19,9 +19,10 @@
 //!
 //! Writes are buffered until [`LibraryIndex::commit`]; searches see the last commit. Adding
 //! is cheap (the blocks are tokenized on tantivy's indexing thread); a commit writes a new
-//! segment durably, several files each synced to disk, which costs tens of milliseconds on
-//! a slow disk, so a bulk build commits every thousand or so articles (that also bounds the
-//! documents waiting in memory) and a trickle of changes can be committed together.
+//! segment, several files, not synced to disk one by one (see `unsynced`: the catalog is the
+//! record, and an index a machine crash damaged is built again from it), so a commit costs
+//! a few milliseconds; a bulk build commits every thousand or so articles, which bounds the
+//! documents waiting in memory.
 //! [`LibraryIndex::finish_merges`] ends a bulk build.
 //!
 //! A damaged or outdated index is reported as such ([`IndexError::needs_rebuild`]), and
@@ -36,13 +37,13 @@ mod plan;
 mod query;
 mod schema;
 mod tokens;
+mod unsynced;
 mod writer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use tantivy::directory::MmapDirectory;
 use tantivy::schema::IndexRecordOption;
 use tantivy::store::Compressor;
 use tantivy::{DocSet, Index, IndexReader, IndexSettings, ReloadPolicy, TERMINATED, Term};
@@ -53,6 +54,7 @@ pub use first::{FirstMatch, first_match};
 
 use crate::layout::Block;
 use schema::{Fields, Payload};
+use unsynced::Unsynced;
 use writer::{Writer, write_error};
 
 /// The version of the index's schema and tokens. An index written with another format is
@@ -114,8 +116,7 @@ impl LibraryIndex {
             source,
         };
         std::fs::create_dir_all(dir).map_err(folder)?;
-        let directory =
-            MmapDirectory::open(dir).map_err(|e| folder(std::io::Error::other(e.to_string())))?;
+        let directory = Unsynced::open(dir).map_err(folder)?;
         let damaged = |e: &dyn fmt::Display| IndexError::Damaged {
             path: dir.to_owned(),
             detail: e.to_string(),
