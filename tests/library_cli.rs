@@ -399,6 +399,8 @@ fn regression_after_the_upgrade_every_feed_is_fetched_whole_once() {
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
         "INSERT INTO feeds (url, etag, last_modified) VALUES ('https://a.example/rss', '\"v1\"', 'x');
+         DROP INDEX articles_list;
+         DROP INDEX parsed_ids;
          ALTER TABLE articles DROP COLUMN time;
          PRAGMA user_version = 4;",
     )
