@@ -20,6 +20,7 @@ mod furniture;
 mod import;
 mod marks;
 mod open;
+mod queries;
 mod schema;
 mod stars;
 mod sync;

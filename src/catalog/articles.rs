@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::blob::{self, Packed};
+use super::queries::{ENTRIES_UNDER, FILE_STATES_UNDER, PARSED_IDS};
 use super::{Catalog, CatalogError};
 use crate::article::Article;
 use crate::article::furniture::source_of;
@@ -36,22 +37,6 @@ pub fn text_key(article: &Article) -> String {
     }
     format!("{h:016x}")
 }
-
-/// The list rows under a root (`?1` the root, `?2`..`?3` the range under it), from the
-/// covering index `articles_list` alone, not the table, whose pages lie among the blobs.
-pub(super) const ENTRIES_UNDER: &str =
-    "SELECT id, origin, articles.key, title, date, source, sections, error,
-            reads.key IS NOT NULL, time
-     FROM articles INDEXED BY articles_list LEFT JOIN reads ON reads.key = articles.key
-     WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)";
-
-/// What the scan compares with each file, under a root: from `articles_list` too.
-pub(super) const FILE_STATES_UNDER: &str = "SELECT id, origin, size, mtime, parser
-     FROM articles INDEXED BY articles_list
-     WHERE origin = ?1 OR (origin > ?2 AND origin < ?3)";
-
-/// The parsed articles' ids, from the small index `parsed_ids`, not the table of blobs.
-pub(super) const PARSED_IDS: &str = "SELECT id FROM parsed INDEXED BY parsed_ids ORDER BY id";
 
 /// How an [`Origin`] is written in the catalog's `origin` column, and read back.
 pub(super) trait OriginKey {
@@ -156,22 +141,20 @@ impl Catalog {
         )?;
         let id = id.ok_or(CatalogError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
         match outcome {
-            Outcome::Article(a, _) => {
+            Outcome::Article(a, _) | Outcome::Packed(a, _, _) => {
+                let data = match outcome {
+                    Outcome::Packed(_, _, packed) => std::borrow::Cow::Borrowed(&packed.0),
+                    _ => std::borrow::Cow::Owned(blob::encode(a)?),
+                };
                 self.conn.execute(
                     "INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)",
-                    params![id, blob::encode(a)?],
+                    params![id, data.as_slice()],
                 )?;
                 // A feed item is counted under its feed, by the caller.
                 if let Origin::File(path) = origin {
                     let source = source_of(None, a.url.as_deref(), Some(path));
                     self.count_lines(id, source, a)?;
                 }
-            }
-            Outcome::Packed(_, _, packed) => {
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)",
-                    params![id, packed.0],
-                )?;
             }
             Outcome::Failed(_) => {
                 self.conn

@@ -355,9 +355,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         for sql in [
-            super::super::articles::ENTRIES_UNDER,
-            super::super::articles::FILE_STATES_UNDER,
-            super::super::articles::PARSED_IDS,
+            super::super::queries::ENTRIES_UNDER,
+            super::super::queries::FILE_STATES_UNDER,
+            super::super::queries::PARSED_IDS,
         ] {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
             let params = ["/n", "/n/", "/n0"];
