@@ -149,6 +149,10 @@ pub fn scan(
             let item = taken.recv_timeout(BATCH_TIME);
             let finished = matches!(item, Err(mpsc::RecvTimeoutError::Disconnected));
             if let Ok(item) = item {
+                // A batch waits at most BATCH_TIME from its first article.
+                if batch.is_empty() {
+                    since = Instant::now();
+                }
                 batch.push(item);
             }
             if !batch.is_empty()

@@ -21,6 +21,9 @@ pub(super) fn store(
     report: &mut ScanReport,
     send: &mut impl FnMut(ScanEvent),
 ) -> Result<(), CatalogError> {
+    // In the order of the files (the workers finish in any order), so that the list fills
+    // as one reader would fill it.
+    batch.sort_unstable_by_key(|read| read.file);
     let mut entries = Vec::with_capacity(batch.len());
     let mut events = Vec::new();
     catalog.batch(|c| {
