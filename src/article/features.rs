@@ -92,13 +92,31 @@ fn shape(text: &str) -> Shape {
     }
 }
 
+/// The first characters of the page-tool words ([`NAVIGATION`]), sorted.
+fn navigation_starts() -> &'static [char] {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut first: Vec<char> = NAVIGATION.iter().filter_map(|w| w.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    })
+}
+
 /// The share of a text's letters (ideographs and Latin letters) inside the lexicon's
 /// page-tool words ([`NAVIGATION`]).
 pub(super) fn navigation_share(t: &str) -> f32 {
     let (mut covered, mut letters, mut i) = (0usize, 0usize, 0);
     while let Some(rest) = t.get(i..) {
         let Some(c) = rest.chars().next() else { break };
-        if let Some((word, len)) = super::lexicon::starts_any_nocase(rest, NAVIGATION) {
+        // Most characters start no page-tool word: one lookup rules them out.
+        let may_start = navigation_starts()
+            .binary_search(&super::lexicon::fold_nocase(c))
+            .is_ok();
+        if let Some((word, len)) = may_start
+            .then(|| super::lexicon::starts_any_nocase(rest, NAVIGATION))
+            .flatten()
+        {
             let n = word.chars().filter(|c| c.is_alphanumeric()).count();
             covered += n;
             letters += n;

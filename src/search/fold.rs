@@ -84,20 +84,28 @@ pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
 /// neighbour changes it (see [`context_sensitive`]); every other character unchanged. One
 /// character for one of the same UTF-8 length, so byte offsets in a text hold in its fold.
 pub fn simplified_char(c: char) -> char {
-    // Traditional forms are ideographs of three bytes; most text is ruled out at once.
-    if c.len_utf8() != 3 || (c as u32) < 0x3400 {
-        return c;
-    }
-    let table = simplified_table();
-    match table.binary_search_by_key(&c, |&(t, _)| t) {
-        Ok(i) => table[i].1,
-        Err(_) => c,
+    // Traditional forms are ideographs of three bytes in two blocks; all else is itself.
+    let u = c as u32;
+    let slot = match u {
+        0x3400..=0x9FFF => u - 0x3400,
+        0xF900..=0xFAFF => u - 0xF900 + MAIN_BLOCK,
+        _ => return c,
+    };
+    match simplified_table().get(slot as usize) {
+        Some(&s) if s != 0 => char::from_u32(u32::from(s)).unwrap_or(c),
+        _ => c,
     }
 }
 
-/// Every ideograph `fast2s` simplifies on its own, with its simplified form, sorted.
-fn simplified_table() -> &'static [(char, char)] {
-    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+/// How many ideographs the first block of [`simplified_table`] covers (U+3400–U+9FFF).
+const MAIN_BLOCK: u32 = 0x9FFF - 0x3400 + 1;
+
+/// The simplified form of every ideograph `fast2s` simplifies on its own, by position in
+/// U+3400–U+9FFF and then U+F900–U+FAFF (0 where the character stays as it is): one lookup
+/// per character, which the parser's lexicon and search folding do for every character
+/// they read.
+fn simplified_table() -> &'static [u16] {
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         // Each ideograph between spaces, so no neighbour changes how it is simplified.
         let all: String = ('\u{3400}'..='\u{9FFF}')
@@ -107,7 +115,16 @@ fn simplified_table() -> &'static [(char, char)] {
         let simple = fast2s::convert(&all);
         all.chars()
             .zip(simple.chars())
-            .filter(|&(t, s)| t != s && s.len_utf8() == t.len_utf8())
+            .filter(|&(t, _)| t != ' ')
+            .map(|(t, s)| {
+                // One character for one of the same UTF-8 length (all in the BMP).
+                let same = t == s || s.len_utf8() != t.len_utf8();
+                if same {
+                    0
+                } else {
+                    u16::try_from(u32::from(s)).unwrap_or(0)
+                }
+            })
             .collect()
     })
 }
@@ -225,6 +242,18 @@ mod tests {
         assert!(has_capital("Rust"));
         assert!(has_capital("Ｒust"));
         assert!(!has_capital("rust 党建"));
+    }
+
+    /// The table holds one slot for every ideograph of both blocks, so a slot is the
+    /// character's position.
+    #[test]
+    fn the_table_has_a_slot_for_every_ideograph() {
+        assert_eq!(
+            simplified_table().len(),
+            (MAIN_BLOCK + 0xFAFF - 0xF900 + 1) as usize
+        );
+        assert_eq!(simplified_char('\u{9FFF}'), '\u{9FFF}');
+        assert_eq!(simplified_char('龍'), '龙');
     }
 
     #[test]
