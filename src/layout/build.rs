@@ -87,19 +87,7 @@ impl Layout {
                 book && previous == Some(BlockKind::Body) && block.kind == BlockKind::Body;
             let separated = !head && !book_paragraphs;
             if separated {
-                rows.push(Row {
-                    kind: RowKind::Blank,
-                    indent: false,
-                    placeholder: false,
-                    narrowed: false,
-                    width: 0,
-                    margin,
-                    inserts: 0,
-                    first_insert: 0,
-                    block: index,
-                    start: skip,
-                    end: skip,
-                });
+                rows.push(Row::blank(margin, index, skip));
             }
             previous = Some(block.kind);
             let kind = match block.kind {
@@ -140,19 +128,7 @@ impl Layout {
             while let Some(&&(_, image)) = pictured.peek().filter(|p| p.0 <= index) {
                 pictured.next();
                 let end = block.text.len();
-                let kept = Row {
-                    kind: RowKind::Blank,
-                    indent: false,
-                    placeholder: false,
-                    narrowed: false,
-                    width: 0,
-                    margin,
-                    inserts: 0,
-                    first_insert: 0,
-                    block: index,
-                    start: end,
-                    end,
-                };
+                let kept = Row::blank(margin, index, end);
                 rows.push(kept);
                 pictures.push(PictureBox {
                     image,

@@ -69,6 +69,23 @@ pub struct Row {
 }
 
 impl Row {
+    /// An empty row of `block`, at byte `at` of its text, indented by `margin`.
+    pub(super) fn blank(margin: u16, block: usize, at: usize) -> Row {
+        Row {
+            kind: RowKind::Blank,
+            indent: false,
+            placeholder: false,
+            narrowed: false,
+            width: 0,
+            margin,
+            inserts: 0,
+            first_insert: 0,
+            block,
+            start: at,
+            end: at,
+        }
+    }
+
     /// What the row shows.
     pub fn kind(&self) -> RowKind {
         self.kind
