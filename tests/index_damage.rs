@@ -44,30 +44,30 @@ fn garble(index: &Path) -> usize {
     n
 }
 
-/// Waits until `done` holds; fails after 20 s naming `what`.
+/// Waits until `done` holds; fails after 60 s (a busy machine) naming `what`.
 fn wait_until(what: &str, done: impl Fn() -> bool) {
     let start = std::time::Instant::now();
     while !done() {
         assert!(
-            start.elapsed() < std::time::Duration::from_secs(20),
+            start.elapsed() < std::time::Duration::from_secs(60),
             "timed out waiting for {what}"
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
 
-/// Esc (closing the search), then `keys`; apart, or Esc and the next key read as one.
+/// Esc (closing the search), then `keys` once the screen shows the search closed: sent
+/// before that, Esc and the next key could be read as one (Alt and the key), however long
+/// a pause a busy machine makes of it.
 fn quit_prompt_then(r: &mut Reader, keys: &str) {
     r.send("\x1b");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    r.wait_for("the search closed", |s| !s.contains("Found /"));
     r.send(keys);
 }
 
-/// Esc (closing the search), then `q`; apart, or the two read as Alt-q.
+/// Esc (closing the search), then `q`.
 fn quit(r: &mut Reader) {
-    r.send("\x1b");
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    r.send("q");
+    quit_prompt_then(r, "q");
     r.wait_exit();
 }
 

@@ -221,6 +221,12 @@ impl Session {
     pub fn unsaved(&self) -> usize {
         self.writer.as_ref().map_or(0, Writer::unsaved)
     }
+
+    /// Whether the reading state goes to disk at all: false when the data folder could not
+    /// be used this time and the catalog lives in memory (the reader says so on screen).
+    pub fn remembers(&self) -> bool {
+        self.catalog.path().is_some()
+    }
 }
 
 #[cfg(test)]
