@@ -5,14 +5,14 @@
 //!
 //! It is a [tantivy] index on disk, one document per article keyed by the caller's `u64` id.
 //! The text is what the reader shows and searches (the article's blocks), folded exactly as
-//! the matcher folds it and cut into overlapping character bigrams plus unigrams (see
-//! `tokens`). A query becomes the phrase of its bigrams (a one-character query its
-//! unigram), and match counts come from the index itself: from frequencies where
-//! occurrences cannot overlap, else from positions, keeping the leftmost non-overlapping
-//! matches as the matcher does (`哈哈` occurs once in `哈哈哈`); case-exact queries check case
-//! tokens at each match (see `query`). The one place where text is re-read is an article
-//! holding a character whose lower case is two characters (`İ`): its block texts are stored
-//! and the matcher counts it.
+//! the matcher folds it and cut into overlapping character bigrams, one token per character,
+//! in one field (see `tokens`). A query becomes the phrase of its bigrams (a one-character
+//! query the grams that start with it), and match counts come from the index itself: from
+//! frequencies where occurrences cannot overlap, else from positions, keeping the leftmost
+//! non-overlapping matches as the matcher does (`哈哈` occurs once in `哈哈哈`); case-exact
+//! queries check case tokens at each match (see `query`). The one place where text is re-read
+//! is an article holding a character whose lower case is two characters (`İ`): its block
+//! texts are stored and the matcher counts it.
 //!
 //! Only the rows on screen need the first match and a line of context; [`first_match`] gives
 //! them from the article's blocks, with the matcher.
@@ -59,7 +59,7 @@ use writer::{Writer, write_error};
 
 /// The version of the index's schema and tokens. An index written with another format is
 /// [`IndexError::Outdated`] and has to be rebuilt.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// An article that matches a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

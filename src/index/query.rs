@@ -3,8 +3,8 @@
 //! The matcher counts non-overlapping occurrences of the folded query in each block's folded
 //! text, leftmost first (`哈哈` occurs once in `哈哈哈`). Here:
 //!
-//! - a one-unit query: the unigram's frequency in the article (occurrences of one unit never
-//!   overlap);
+//! - a one-unit query: the sum of the frequencies of the grams that start with the unit
+//!   (every unit starts one gram, and occurrences of one unit never overlap);
 //! - a two-unit query of two different units: the bigram's frequency (such occurrences never
 //!   overlap either);
 //! - anything longer, or `哈哈`: the start positions where all covering bigrams line up
@@ -19,7 +19,7 @@
 //! place where the index re-reads text.
 
 use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::StoreReader;
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, TantivyDocument, Term};
 
@@ -29,7 +29,7 @@ use marks::{Mark, Marks};
 
 use super::plan::{CaseCheck, Plan, cover, lowered};
 use super::schema::{Fields, VERIFY};
-use super::tokens::{EDGE_END, EDGE_START};
+use super::tokens::{CASE, EDGE_END, EDGE_START, is_gram};
 use crate::layout::{Block, BlockKind};
 use crate::search::Index;
 
@@ -52,21 +52,17 @@ pub fn search_segment(
     let mut s = Segment { ctx, out };
     match (k, &plan.case) {
         (1, case) => {
-            let Some(mut uni) = s.ctx.postings(fields.uni, &plan.units, false)? else {
-                return Ok(());
-            };
+            let units = s.ctx.unit_counts(plan.units[0])?;
             let mut marks = s.ctx.marks(case.as_deref())?;
-            while uni.doc() != TERMINATED {
-                let doc = uni.doc();
+            for (doc, freq) in units {
                 if let Some(count) = s.ctx.alive(doc)? {
-                    let count = count.unwrap_or_else(|| marks.single(doc, uni.term_freq()));
+                    let count = count.unwrap_or_else(|| marks.single(doc, freq));
                     s.push(doc, count)?;
                 }
-                uni.advance();
             }
         }
         (2, None) if plan.units[0] != plan.units[1] => {
-            let Some(mut bi) = s.ctx.postings(fields.bi, &plan.units, false)? else {
+            let Some(mut bi) = s.ctx.postings(&plan.units, false)? else {
                 return Ok(());
             };
             while bi.doc() != TERMINATED {
@@ -81,7 +77,7 @@ pub fn search_segment(
             let mut terms = Vec::new();
             for offset in cover(k) {
                 let pair = &plan.units[offset..offset + 2];
-                match s.ctx.postings(fields.bi, pair, true)? {
+                match s.ctx.postings(pair, true)? {
                     Some(p) => terms.push((offset, p)),
                     None => return Ok(()),
                 }
@@ -148,20 +144,14 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The postings of the term made of `units` in `field`, if the segment has it.
-    fn postings(
-        &self,
-        field: Field,
-        units: &[char],
-        positions: bool,
-    ) -> Result<Option<SegmentPostings>, Broken> {
+    /// The postings of the gram made of `units`, if the segment has it.
+    fn postings(&self, units: &[char], positions: bool) -> Result<Option<SegmentPostings>, Broken> {
         let text: String = units.iter().collect();
-        self.term_postings(field, &text, positions)
+        self.term_postings(&text, positions)
     }
 
     fn term_postings(
         &self,
-        field: Field,
         text: &str,
         positions: bool,
     ) -> Result<Option<SegmentPostings>, Broken> {
@@ -170,11 +160,56 @@ impl<'a> Context<'a> {
         } else {
             IndexRecordOption::WithFreqs
         };
+        let field = self.fields.grams;
         self.seg
             .inverted_index(field)
             .map_err(|e| e.to_string())?
             .read_postings(&Term::from_field_text(field, text), option)
             .map_err(|e| e.to_string())
+    }
+
+    /// How often `unit` occurs in each document that has it, in document order: the sum of
+    /// the frequencies of the grams that start with it.
+    fn unit_counts(&self, unit: char) -> Result<Vec<(DocId, u32)>, Broken> {
+        let index = self
+            .seg
+            .inverted_index(self.fields.grams)
+            .map_err(|e| e.to_string())?;
+        let low = unit.to_string().into_bytes();
+        let mut high = low.clone();
+        // The terms that start with the unit's bytes; the last byte of a character in UTF-8
+        // is below 0xC0, so this does not overflow.
+        if let Some(last) = high.last_mut() {
+            *last += 1;
+        }
+        let mut stream = index
+            .terms()
+            .range()
+            .ge(&low)
+            .lt(&high)
+            .into_stream()
+            .map_err(|e| e.to_string())?;
+        let mut counts = vec![0u32; self.seg.max_doc() as usize];
+        while stream.advance() {
+            if !std::str::from_utf8(stream.key()).is_ok_and(is_gram) {
+                continue;
+            }
+            let mut p = index
+                .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
+                .map_err(|e| e.to_string())?;
+            while p.doc() != TERMINATED {
+                if let Some(n) = counts.get_mut(p.doc() as usize) {
+                    *n = n.saturating_add(p.term_freq());
+                }
+                p.advance();
+            }
+        }
+        Ok(counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .filter_map(|(doc, n)| Some((DocId::try_from(doc).ok()?, n)))
+            .collect())
     }
 
     /// `None` for a deleted document; `Some(Some(count))` when the matcher counted it (a
@@ -232,11 +267,26 @@ impl<'a> Context<'a> {
         if !by_unit.is_empty() {
             let index = self
                 .seg
-                .inverted_index(self.fields.case)
+                .inverted_index(self.fields.grams)
                 .map_err(|e| e.to_string())?;
-            let mut stream = index.terms().stream().map_err(|e| e.to_string())?;
+            // Case tokens: the prefix, then one character.
+            let low = CASE.as_bytes();
+            let mut high = low.to_vec();
+            if let Some(last) = high.last_mut() {
+                *last += 1;
+            }
+            let mut stream = index
+                .terms()
+                .range()
+                .ge(low)
+                .lt(&high)
+                .into_stream()
+                .map_err(|e| e.to_string())?;
             while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                let Some(term) = std::str::from_utf8(stream.key())
+                    .ok()
+                    .and_then(|t| t.strip_prefix(CASE))
+                else {
                     continue;
                 };
                 let mut chars = term.chars();
@@ -244,7 +294,7 @@ impl<'a> Context<'a> {
                     let low = lowered(c);
                     for (unit, terms) in &mut by_unit {
                         if *unit == low {
-                            terms.push(term.to_owned());
+                            terms.push(format!("{CASE}{c}"));
                         }
                     }
                 }
@@ -253,7 +303,7 @@ impl<'a> Context<'a> {
         for check in checks {
             match *check {
                 CaseCheck::Cased { offset, kept } => {
-                    let p = self.term_postings(self.fields.case, &kept.to_string(), true)?;
+                    let p = self.term_postings(&format!("{CASE}{kept}"), true)?;
                     marks.cased.push((offset, p.map(Mark::new)));
                 }
                 CaseCheck::Plain { offset, unit } => {
@@ -261,7 +311,7 @@ impl<'a> Context<'a> {
                     for (u, terms) in &by_unit {
                         if u.chars().eq([unit]) {
                             for t in terms {
-                                if let Some(p) = self.term_postings(self.fields.case, t, true)? {
+                                if let Some(p) = self.term_postings(t, true)? {
                                     list.push(Mark::new(p));
                                 }
                             }
@@ -271,12 +321,8 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        marks.start = self
-            .term_postings(self.fields.edge, EDGE_START, true)?
-            .map(Mark::new);
-        marks.end = self
-            .term_postings(self.fields.edge, EDGE_END, true)?
-            .map(Mark::new);
+        marks.start = self.term_postings(EDGE_START, true)?.map(Mark::new);
+        marks.end = self.term_postings(EDGE_END, true)?.map(Mark::new);
         Ok(marks)
     }
 }

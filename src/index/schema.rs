@@ -10,7 +10,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, TantivyDocument};
 
-use super::tokens::{self, FieldTokenizer, Kind, TooLong};
+use super::tokens::{self, GramTokenizer, TOKENIZER, TooLong};
 use crate::layout::Block;
 
 /// The one term of the flags field: the article must be verified with the matcher.
@@ -21,14 +21,9 @@ pub const VERIFY: &str = "verify";
 pub struct Fields {
     /// The article's id: indexed (to delete by id) and a fast field (to map hits to ids).
     pub id: Field,
-    /// Unigrams, with frequencies (counts of one-unit queries) but no positions.
-    pub uni: Field,
-    /// Bigrams, with positions (phrases) and frequencies (two-unit queries).
-    pub bi: Field,
-    /// Case tokens, with positions.
-    pub case: Field,
-    /// Edge tokens, with positions.
-    pub edge: Field,
+    /// Grams and marks (see `tokens`), with frequencies (one- and two-unit queries) and
+    /// positions (phrases, marks).
+    pub grams: Field,
     /// [`VERIFY`] for articles that the index cannot count exactly.
     pub flags: Field,
     /// The block texts of those articles (JSON), stored for verification.
@@ -48,17 +43,8 @@ fn text(tokenizer: &str, option: IndexRecordOption) -> TextOptions {
 pub fn schema() -> Schema {
     let mut b = Schema::builder();
     b.add_u64_field("id", NumericOptions::default() | INDEXED | FAST);
-    let name = |kind| {
-        Kind::ALL
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or("raw", |(_, n)| *n)
-    };
     let positions = IndexRecordOption::WithFreqsAndPositions;
-    b.add_text_field("uni", text(name(Kind::Uni), IndexRecordOption::WithFreqs));
-    b.add_text_field("bi", text(name(Kind::Bi), positions));
-    b.add_text_field("case", text(name(Kind::Case), positions));
-    b.add_text_field("edge", text(name(Kind::Edge), positions));
+    b.add_text_field("grams", text(TOKENIZER, positions));
     b.add_text_field("flags", text("raw", IndexRecordOption::Basic));
     b.add_bytes_field("blocks", BytesOptions::default().set_stored());
     b.build()
@@ -73,18 +59,15 @@ impl Fields {
         let f = |name: &str| schema.get_field(name).ok();
         Some(Fields {
             id: f("id")?,
-            uni: f("uni")?,
-            bi: f("bi")?,
-            case: f("case")?,
-            edge: f("edge")?,
+            grams: f("grams")?,
             flags: f("flags")?,
             blocks: f("blocks")?,
         })
     }
 }
 
-/// The document for article `id`: the blocks encoded once per token field, tokenized when
-/// tantivy indexes it (by the tokenizers [`register`]ed).
+/// The document for article `id`: the blocks encoded as one value, tokenized when tantivy
+/// indexes it (by the tokenizer [`register`]ed).
 pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDocument, TooLong> {
     // Every character is at most two units (İ), plus one free position per block.
     let most = blocks
@@ -94,12 +77,9 @@ pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDoc
     if u32::try_from(most).is_err() {
         return Err(TooLong);
     }
-    let value = tokens::encode(blocks);
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.id, id);
-    for field in [fields.uni, fields.bi, fields.case, fields.edge] {
-        doc.add_text(field, &value);
-    }
+    doc.add_text(fields.grams, tokens::encode(blocks));
     if tokens::expanding(blocks) {
         doc.add_text(fields.flags, VERIFY);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
@@ -112,13 +92,11 @@ pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDoc
     Ok(doc)
 }
 
-/// Registers the index's tokenizers with `index`: tantivy keeps their names, not them.
+/// Registers the index's tokenizer with `index`: tantivy keeps its name, not it.
 pub fn register(index: &Index) {
-    for (kind, name) in Kind::ALL {
-        index
-            .tokenizers()
-            .register(name, TextAnalyzer::from(FieldTokenizer(kind)));
-    }
+    index
+        .tokenizers()
+        .register(TOKENIZER, TextAnalyzer::from(GramTokenizer));
 }
 
 /// What every commit records beside the segments.

@@ -1,0 +1,121 @@
+use super::*;
+
+fn blocks(texts: &[&str]) -> Vec<Block> {
+    texts.iter().map(|t| Block::body(*t)).collect()
+}
+
+fn show(tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| format!("{}@{}", t.text.replace('\0', "~"), t.position))
+        .collect()
+}
+
+/// Every token of `blocks` as the index takes it, grams then marks.
+fn stream(blocks: &[Block]) -> Vec<Token> {
+    let mut stream = GramTokenizer.token_stream(&encode(blocks));
+    let mut got = Vec::new();
+    while stream.advance() {
+        got.push(stream.token().clone());
+    }
+    got
+}
+
+fn grams(blocks: &[Block]) -> Vec<String> {
+    let tokens: Vec<Token> = stream(blocks)
+        .into_iter()
+        .filter(|t| is_gram(&t.text))
+        .collect();
+    show(&tokens)
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_owned).collect()
+}
+
+#[test]
+fn tokenizer_table() {
+    // (blocks, grams, case tokens)
+    let table: &[(&[&str], &str, &str)] = &[
+        (&["党建"], "党建@0 建@1", ""),
+        (&["黨建"], "党建@0 建@1", ""),
+        (&["哈哈哈"], "哈哈@0 哈哈@1 哈@2", ""),
+        (&["5G网络"], "5g@0 g网@1 网络@2 络@3", "~cG@1"),
+        (&["ＡＢ１"], "ab@0 b1@1 1@2", "~cA@0 ~cB@1"),
+        (&["3.5%"], "3.@0 .5@1 5%@2 %@3", ""),
+        (&["かな한글"], "かな@0 な한@1 한글@2 글@3", ""),
+        // One free position between blocks, and no bigram across them.
+        (&["党", "建"], "党@0 建@2", ""),
+        (&["ab", "", "c"], "ab@0 b@1 c@4", ""),
+        (&[""], "", ""),
+    ];
+    for (texts, gram, case) in table {
+        let b = blocks(texts);
+        let a = analyze(&b).unwrap();
+        assert_eq!(grams(&b), words(gram), "{texts:?}");
+        assert_eq!(show(&a.case), words(case), "{texts:?}");
+        assert!(a.edge.is_empty() && !a.expanding, "{texts:?}");
+    }
+}
+
+#[test]
+fn every_unit_starts_exactly_one_gram() {
+    let b = blocks(&["党建党建", "a b", "", "İx"]);
+    let a = analyze(&b).unwrap();
+    let units = a.units.iter().flatten().count();
+    assert_eq!(grams(&b).len(), units);
+}
+
+#[test]
+fn marks_are_never_grams() {
+    let b = blocks(&["\0cG 5G 看著G 党乾隆 \0\0s"]);
+    let tokens = stream(&b);
+    let (grams, marks): (Vec<&Token>, Vec<&Token>) = tokens.iter().partition(|t| is_gram(&t.text));
+    assert!(!marks.is_empty());
+    for m in &marks {
+        assert_eq!(m.text.chars().count(), 3, "{m:?}");
+        assert!(grams.iter().all(|g| g.text != m.text), "{m:?}");
+    }
+}
+
+#[test]
+fn spaces_are_units_too() {
+    assert_eq!(grams(&blocks(&["a b"])), ["a @0", " b@1", "b@2"]);
+}
+
+#[test]
+fn expanding_lower_case_marks_the_article() {
+    let b = blocks(&["xİy"]);
+    let a = analyze(&b).unwrap();
+    assert!(a.expanding);
+    assert_eq!(show(&a.case), ["~cİ@1"]);
+    assert_eq!(grams(&b).len(), 4);
+}
+
+#[test]
+fn edges_where_a_neighbour_decides_the_simplified_form() {
+    // In 乾隆 the next character keeps 乾; a match that ends at 乾 (so starts before it)
+    // folds it to 干 on its own.
+    let a = analyze(&blocks(&["党乾隆"])).unwrap();
+    assert_eq!(show(&a.edge), ["~~e@1"]);
+    // After 看, 著 reads 着; a match that starts at 著 folds it on its own, to 著.
+    let a = analyze(&blocks(&["看著G"])).unwrap();
+    assert_eq!(show(&a.edge), ["~~s@1"]);
+    // Where the neighbours change nothing, no marks.
+    for text in ["乾隆", "乾燥", "著作", "党建"] {
+        assert!(analyze(&blocks(&[text])).unwrap().edge.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn blocks_survive_encoding_into_one_value() {
+    for texts in [&["党建", "", "a\0b", "\0"][..], &["x"], &[""]] {
+        let b = blocks(texts);
+        assert_eq!(decode(&encode(&b)), *texts, "{texts:?}");
+    }
+    // The NUL inside a block is a unit like any other.
+    assert_eq!(
+        grams(&blocks(&["党建", "", "a\0b", "\0"])),
+        ["党建@0", "建@1", "a~@4", "~b@5", "b@6", "~@8"]
+    );
+}
