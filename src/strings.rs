@@ -5,6 +5,11 @@
 pub const SOURCE_LABEL_ZH: &str = "来源：";
 /// Label before the editor in the article's metadata rows (Chinese articles).
 pub const EDITOR_LABEL_ZH: &str = "编辑：";
+/// Label before the publisher in the article's metadata rows (articles in traditional
+/// Chinese).
+pub const SOURCE_LABEL_ZH_HANT: &str = "來源：";
+/// Label before the editor in the article's metadata rows (articles in traditional Chinese).
+pub const EDITOR_LABEL_ZH_HANT: &str = "編輯：";
 /// Label before the publisher in the article's metadata rows (other articles).
 pub const SOURCE_LABEL: &str = "Source: ";
 /// Label before the editor in the article's metadata rows (other articles).

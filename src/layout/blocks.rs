@@ -46,6 +46,19 @@ impl Block {
     }
 }
 
+/// Whether the article is written in traditional characters, told from its title and the
+/// start of its text: its labels are then printed in the same script.
+fn traditional(article: &Article) -> bool {
+    let mut sample = article.title.clone();
+    for p in article.sections.iter().flat_map(|s| s.paragraphs.iter()) {
+        if sample.len() > 600 {
+            break;
+        }
+        sample.push_str(p);
+    }
+    crate::script::script_of(&sample) == crate::script::Script::Traditional
+}
+
 /// Everything the reader shows for `article`, in reading order: the title, up to two
 /// metadata rows (date, time, place and byline; then source and editor with their labels,
 /// Chinese labels when the title contains Chinese characters), then each section's heading
@@ -73,7 +86,9 @@ pub fn blocks(article: &Article) -> Vec<Block> {
         .chain([present(&article.byline).map(str::to_owned)])
         .flatten()
         .collect();
-    let (source_label, editor_label) = if chinese {
+    let (source_label, editor_label) = if chinese && traditional(article) {
+        (strings::SOURCE_LABEL_ZH_HANT, strings::EDITOR_LABEL_ZH_HANT)
+    } else if chinese {
         (strings::SOURCE_LABEL_ZH, strings::EDITOR_LABEL_ZH)
     } else {
         (strings::SOURCE_LABEL, strings::EDITOR_LABEL)
@@ -171,6 +186,12 @@ mod tests {
         assert_eq!(b[4].kind, BlockKind::Heading(1));
         assert_eq!((b[4].section, b[4].paragraph), (1, None));
         assert_eq!((b[5].section, b[5].paragraph), (1, Some(0)));
+    }
+
+    #[test]
+    fn traditional_articles_get_traditional_labels() {
+        let b = blocks(&article("颱風過境，這個週末將帶來豪雨"));
+        assert_eq!(b[2].text, "來源：青春上海News—24小时青年报 · 編輯：陆天逸");
     }
 
     #[test]
