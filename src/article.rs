@@ -177,6 +177,10 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
     if f.date.is_none() {
         f.date = f.title.as_deref().and_then(fields::title_date);
     }
+    if f.date.is_none() {
+        // `/2024-12/12/`, `/20250701/`: the day a CMS filed the article under.
+        f.date = f.url.as_deref().and_then(fields::date_in_url);
+    }
     detect_headings(&mut units);
     let fallback = if fallback_title.is_empty() {
         crate::strings::UNTITLED

@@ -100,6 +100,23 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     class_of(line).is_some()
 }
 
+/// A footer paragraph that runs several notices together (`更多精彩资讯请下载…客户端。…报料热线
+/// 400-…。版权声明：…。`): more than half of its sentences, and at least two, are boilerplate
+/// each on its own. The classes read one sentence at a time, so a paragraph of them is missed
+/// as a whole.
+pub(super) fn notices_paragraph(text: &str) -> bool {
+    if !crate::script::at_most(text, 400) {
+        return false;
+    }
+    let sentences: Vec<&str> = text
+        .split_inclusive(['。', '！', '？'])
+        .map(str::trim)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect();
+    let notices = sentences.iter().filter(|s| is_boilerplate(s)).count();
+    notices >= 2 && notices * 2 > sentences.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +189,10 @@ mod tests {
             ("5 min read", Some("reading time")),
             ("seal.rio.97-08-18.gif", Some("scraper artefact")),
             ("购买会员阅读更多深度报道", Some("paywall")),
+            (
+                "本則新聞已超過免費瀏覽期限。請加入付費會員查詢。",
+                Some("paywall"),
+            ),
             ("他在朋友圈分享了这张照片，说这是他最喜欢的一张。", None),
             ("已向省教育厅实名举报", None),
             ("往期回顾", Some("related label")),
@@ -197,6 +218,12 @@ mod tests {
                 None,
             ),
         ];
+        assert!(notices_paragraph(
+            "更多精彩资讯请下载“小城新闻”客户端。欢迎提供线索，报料热线400-000-0000。版权声明：本文版权归属小城新闻所有，未经授权不得转载。转载请联系我们。"
+        ));
+        assert!(!notices_paragraph(
+            "这款应用的客户端已可下载。记者了解到，下载量在一周内突破一万。开发者说，他们没有想到会这样。"
+        ));
         let wrong: Vec<_> = cases
             .iter()
             .filter(|(line, want)| class_of(line) != *want)

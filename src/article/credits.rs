@@ -174,11 +174,11 @@ fn filed_from(value: &str) -> (&str, Option<&str>) {
 pub(super) fn parse(line: &str) -> Option<Credits> {
     let t = line.trim().trim_start_matches(LEADERS).trim();
     let t = unwrap(t).trim_start_matches(LEADERS).trim();
-    if t.is_empty() || !at_most(t, 90) {
-        return None;
-    }
     if t.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return english(t);
+    }
+    if t.is_empty() || !at_most(t, 90) {
+        return None;
     }
     let unescaped;
     let t = if t.contains('\\') {
@@ -187,6 +187,9 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
     } else {
         t
     };
+    if let Some(out) = names_then_role(t) {
+        return Some(out);
+    }
     // An organisation before the first reporter role: `新京报记者`, `中央社記者`.
     let mut pos = 0;
     let mut org = "";
@@ -319,6 +322,25 @@ pub(super) fn parse(line: &str) -> Option<Credits> {
     }
     if !bylines.is_empty() {
         out.byline = Some(bylines.join(" "));
+    }
+    Some(out)
+}
+
+/// `吴靖 吴晔婷|撰稿`, `王吉陆｜责编`: names first, then a bar and the role they had, as
+/// WeChat accounts set their credits.
+fn names_then_role(t: &str) -> Option<Credits> {
+    let (who, role) = t.rsplit_once(['|', '｜', '丨'])?;
+    let (role, who) = (role.trim(), who.trim());
+    let (word, kind) = role_at(role)?;
+    if word.len() != role.len() || !is_name_list(who) {
+        return None;
+    }
+    let mut out = Credits::default();
+    match kind {
+        Kind::Author | Kind::Reporter => out.byline = Some(collapse(who)),
+        Kind::Editor => out.editor = Some(collapse(who)),
+        Kind::Other => {}
+        Kind::Source | Kind::Account => return None,
     }
     Some(out)
 }

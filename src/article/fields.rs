@@ -10,7 +10,7 @@ use crate::script::at_most;
 mod dates;
 mod title;
 
-pub(super) use dates::{date_code, dateline_date, lead_date, title_date};
+pub(super) use dates::{date_code, date_in_url, dateline_date, lead_date, title_date};
 pub(super) use title::{decoration as decoration_line, take_title};
 
 use super::block::FrontMatter;
@@ -169,6 +169,11 @@ pub(super) fn apply_front(front: &FrontMatter, f: &mut Fields) {
     {
         d.time = s.time;
     }
+    // A stated date that does not read as one (a broken `<time datetime>`) gives way to the
+    // date the page shows.
+    if f.date.is_none() {
+        f.date = shown.filter(|s| s.year.is_some());
+    }
     let _ = f.byline.offer(
         front.author.as_deref().map(meta::collapse_spaces),
         Rank::Markup,
@@ -241,15 +246,25 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
                 f.place = place;
             }
             units[i].role = Role::Meta;
-            // A name alone on the next line is the author (`习近平` under the date).
+            // A name alone on the next line is the author (`习近平` under the date); a word
+            // of two characters that starts with no family name is the place (`北京`).
             if let Some(next) = units.get(i + 1)
-                && f.byline.value.is_none()
                 && (2..=4).contains(&next.text.chars().count())
                 && next.text.chars().all(is_cjk)
             {
-                f.byline.offer(Some(next.text.clone()), Rank::Label);
-                units[i + 1].role = Role::Meta;
-                i += 1;
+                let word = next.text.clone();
+                let n = word.chars().count();
+                if n == 2 && !crate::script::looks_like_name(&word) {
+                    if f.place.is_none() {
+                        f.place = Some(word);
+                        units[i + 1].role = Role::Meta;
+                        i += 1;
+                    }
+                } else if f.byline.value.is_none() {
+                    f.byline.offer(Some(word), Rank::Label);
+                    units[i + 1].role = Role::Meta;
+                    i += 1;
+                }
             }
         } else if let Some(taken) = f.credit_line(&text) {
             consume(&mut units[i], taken);
@@ -339,6 +354,9 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
 /// Reads the footer: credits, bylines and boilerplate, from the end back to the last paragraph
 /// of the article, and a credit glued to the end of that paragraph.
 pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
+    // A short last line that is none of these (a site's one-line footer) is read past once,
+    // to a credit line above it; nothing else is read after that.
+    let mut passed = false;
     for i in (0..units.len()).rev() {
         let u = &units[i];
         // Bold credit lines come as headings (`**作者︱春春**`).
@@ -347,11 +365,19 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
             continue;
         }
         let text = u.text.trim().to_string();
+        if passed {
+            if let Some(taken) = f.credit_line(&text) {
+                consume(&mut units[i], taken);
+            }
+            break;
+        }
         if heading && credits::parse(&text).is_none() && !boilerplate::is_boilerplate(&text) {
             break;
         }
         if let Some(class) = boilerplate::class_of(&text) {
             units[i].drop_for(Why::lexicon(class));
+        } else if !heading && boilerplate::notices_paragraph(&text) {
+            units[i].drop_for(Why::lexicon("notices"));
         } else if let Some((who, agency)) = credits::photo_credit(&text) {
             let who = f.byline.offer(Some(who), Rank::Implied);
             let agency = f.source.offer(agency, Rank::Implied);
@@ -374,6 +400,9 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
                     .push((credit.trim().to_string(), Why::lexicon("credit")));
                 u.text = format!("{}{pictures}", story.trim_end());
                 f.credit(c);
+            } else if !heading && !passed && at_most(&text, 100) {
+                passed = true;
+                continue;
             }
             break;
         }

@@ -123,6 +123,19 @@ fn read_time(chars: &[char], mut i: usize) -> Option<((u8, u8), usize)> {
             h = 0;
         }
         k += 3;
+    } else if (1..=12).contains(&h) {
+        // `6:47 p.m.`, as English papers print it.
+        let rest: String = chars.iter().skip(k).take(5).collect();
+        let rest = rest.trim_start();
+        if rest.starts_with("p.m.") && h < 12 {
+            h += 12;
+            k += 5;
+        } else if rest.starts_with("a.m.") {
+            if h == 12 {
+                h = 0;
+            }
+            k += 5;
+        }
     }
     Some(((h as u8, m as u8), k))
 }
@@ -206,6 +219,9 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
             day as u8,
         ));
     }
+    if let Some(found) = english_date(chars, i, first, j) {
+        return Some(found);
+    }
     if j - i <= 2 && sep == '月' {
         let (day, mut end) = read_number(chars, j + 1, 2)?;
         if !valid(first, day) || !matches!(chars.get(end), Some('日' | '号')) {
@@ -215,6 +231,101 @@ fn date_at(chars: &[char], i: usize) -> Option<Found> {
         return Some(found(chars, i, end, None, first as u8, day as u8));
     }
     None
+}
+
+/// The month an English month name or its abbreviation names (`Jun`, `June`, `Sept.`),
+/// capitalised as dates print it.
+fn month_named(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let n = word.len();
+    if n < 3 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word || n == 3 && m.starts_with(word) || word == "Sept" && m.starts_with(word)
+        })
+        .map(|p| p as u8 + 1)
+}
+
+/// A four-digit year from `at` after a space or a comma and a space: the year and the index
+/// just past it.
+fn year_after(chars: &[char], mut at: usize) -> Option<(u16, usize)> {
+    if chars.get(at) == Some(&',') {
+        at += 1;
+    }
+    if chars.get(at) != Some(&' ') {
+        return None;
+    }
+    let (year, end) = read_number(chars, at + 1, 4)?;
+    ((1900..=2100).contains(&year) && end - at == 5).then_some((year as u16, end))
+}
+
+/// A date with an English month name, as English pages and RFC 2822 headers print it:
+/// `29 Jun 2020`, `Dec. 22, 2016`, `December 22 2016`. `first` is the number read at `i`,
+/// ending at `j`. Only dates with a year count, so a bare `May 5` in a sentence is not one.
+fn english_date(chars: &[char], i: usize, first: u32, j: usize) -> Option<Found> {
+    if j - i > 2 {
+        return None;
+    }
+    // `29 Jun 2020`: day, month, year.
+    if chars.get(j) == Some(&' ') {
+        let word_end = (j + 1..chars.len())
+            .find(|&k| !chars[k].is_ascii_alphabetic())
+            .unwrap_or(chars.len());
+        let word: String = chars[j + 1..word_end].iter().collect();
+        let after = word_end + usize::from(chars.get(word_end) == Some(&'.'));
+        if let Some(month) = month_named(&word)
+            && let Some((year, end)) = year_after(chars, after)
+            && valid(month as u32, first)
+        {
+            return Some(english_found(chars, i, end, year, month, first as u8));
+        }
+    }
+    // `Dec. 22, 2016`: month, day, year; the date starts at the month's name.
+    let mut k = i;
+    if k == 0 || chars[k - 1] != ' ' {
+        return None;
+    }
+    k -= 1;
+    if k > 0 && chars[k - 1] == '.' {
+        k -= 1;
+    }
+    let word_end = k;
+    while k > 0 && chars[k - 1].is_ascii_alphabetic() {
+        k -= 1;
+    }
+    let word: String = chars[k..word_end].iter().collect();
+    let month = month_named(&word)?;
+    let (year, end) = year_after(chars, j)?;
+    valid(month as u32, first).then(|| english_found(chars, k, end, year, month, first as u8))
+}
+
+/// An English date from `start` to `end`, with the time that may follow it after a comma
+/// (`Dec. 22, 2016, 6:47 p.m.`).
+fn english_found(chars: &[char], start: usize, end: usize, year: u16, month: u8, day: u8) -> Found {
+    let mut f = found(chars, start, end, Some(year), month, day);
+    if f.when.time.is_none() && chars.get(end) == Some(&',') {
+        let g = found(chars, start, end + 1, Some(year), month, day);
+        if g.when.time.is_some() {
+            f = g;
+        }
+    }
+    f
 }
 
 /// A dateline: a short line that is a date, optionally with a time and a place
@@ -328,6 +439,24 @@ mod tests {
         assert_eq!(f.and_then(|d| d.hhmm()), Some("21:23".into()));
         assert_eq!(find_date("1/2/3"), None);
         assert_eq!(find_date("13/40/2004"), None);
+    }
+
+    #[test]
+    fn english_month_names() {
+        let f = find_date("日期：Mon, 29 Jun 2020 13:58:08 +0000").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.iso_date(None)), Some("2020-06-29".into()));
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("13:58".into()));
+        let f = find_date("Published: Dec. 22, 2016, 6:47 p.m.").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.iso_date(None)), Some("2016-12-22".into()));
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("18:47".into()));
+        let f = find_date("Updated September 3 2019").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.iso_date(None)), Some("2019-09-03".into()));
+        let f = find_date("on Sept. 3, 2019, 9:05 a.m.").map(|f| f.when);
+        assert_eq!(f.and_then(|d| d.hhmm()), Some("09:05".into()));
+        // No year, no date; a word that only starts like a month is not one.
+        assert_eq!(find_date("on May 5 the vote"), None);
+        assert_eq!(find_date("Marching 5, 2016"), None);
+        assert_eq!(find_date("Jun 32, 2016"), None);
     }
 
     #[test]

@@ -19,11 +19,11 @@ fn names(value: &str) -> bool {
 /// An English credit line: one or more credits apart by `;`, each a role word and its value
 /// (`By Jane Doe`, `Editor: Sam Lee`, `Reporting by A; Editing by B and C`).
 pub(super) fn english(t: &str) -> Option<Credits> {
-    if !at_most(t, 200) {
+    if !at_most(t, 400) {
         return None;
     }
     let mut out = Credits::default();
-    for part in t.split(';') {
+    for (i, part) in t.split(';').enumerate() {
         let part = part.trim().trim_end_matches('.').trim();
         if part.is_empty() {
             continue;
@@ -38,6 +38,11 @@ pub(super) fn english(t: &str) -> Option<Credits> {
             // `By Jane Doe`: the names follow a space.
             let v = rest.strip_prefix(' ')?;
             if !names(v) {
+                // `Additional reporting by A in Washington, B in New York`: a later credit
+                // of the line that lists places as well as names is read past.
+                if i > 0 {
+                    continue;
+                }
                 return None;
             }
             v
@@ -84,5 +89,16 @@ mod tests {
         );
         assert_eq!(english("By the end of the day, nothing changed."), None);
         assert_eq!(english("Editing the film took a year"), None);
+        let c = english(
+            "Reporting by Ann Lee; Additional reporting by Bo Chan in Lima, Cy Diaz in Quito \
+             and Di Fox in Bogota; Editing by Ed Gray",
+        )
+        .unwrap();
+        assert_eq!(c.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.editor.as_deref(), Some("Ed Gray"));
+        assert_eq!(
+            english("By Ann Lee; the rest of the crew stayed in Lima for a week"),
+            None
+        );
     }
 }

@@ -15,6 +15,8 @@ fn c(byline: Option<&str>, editor: Option<&str>, source: Option<&str>) -> Credit
 fn credit_lines() {
     let cases: &[(&str, Credits)] = &[
         ("编辑:陆天逸", c(None, Some("陆天逸"), None)),
+        ("周明 李安|撰稿", c(Some("周明 李安"), None, None)),
+        ("赵平｜责编", c(None, Some("赵平"), None)),
         ("责编：王小明", c(None, Some("王小明"), None)),
         ("（编辑：张铭坤）", c(None, Some("张铭坤"), None)),
         ("(责编：汤诗瑶、丁涛)", c(None, Some("汤诗瑶、丁涛"), None)),
@@ -127,6 +129,8 @@ fn sentences_and_headings_are_not_credits() {
         "文化",
         "By the end of the day, nothing changed.",
         "Note: this was said. Then more.",
+        "我们决定写下这篇文章|撰稿",
+        "周明|记者们",
     ] {
         assert_eq!(parse(line), None, "{line}");
     }

@@ -23,6 +23,15 @@ pub(in crate::article) fn date_code(t: &str) -> Option<meta::DateTime> {
     })
 }
 
+/// A date code ([`date_code`]) that ends a text, after a space or run into what precedes it.
+fn trailing_code(t: &str) -> Option<meta::DateTime> {
+    let t = t.trim_end();
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (digits == 7)
+        .then(|| date_code(t.get(t.len() - 7..)?))
+        .flatten()
+}
+
 /// A date at the start of the first paragraph (`上海，2012年6月8日　…`): the article's date
 /// and place when no dateline gave them. The text stays in the paragraph.
 pub(in crate::article) fn lead_date(units: &[Unit], f: &mut Fields) {
@@ -66,11 +75,13 @@ pub(in crate::article) fn dateline_date(units: &[Unit], f: &mut Fields) {
         return;
     }
     let from_url = f.url.as_deref().and_then(date_in_url);
-    let from_code = units
-        .iter()
-        .rev()
-        .take(4)
-        .find_map(|u| u.text.split_whitespace().last().and_then(date_code));
+    // The code ends the story's last lines, or the credit cut from the end of one
+    // (`（編輯：張銘坤）1100731`).
+    let from_code = units.iter().rev().take(4).find_map(|u| {
+        std::iter::once(u.text.as_str())
+            .chain(u.cuts.iter().map(|(cut, _)| cut.as_str()))
+            .find_map(trailing_code)
+    });
     let known = from_url.or(from_code);
     let month = month.or_else(|| known.filter(|k| k.day == day).map(|k| k.month));
     let Some(month) = month else {
@@ -209,6 +220,11 @@ mod tests {
             assert_eq!(iso(date_in_url(url)).as_deref(), want, "{url}");
         }
         assert_eq!(iso(date_code("1100731")).as_deref(), Some("2021-07-31"));
+        assert_eq!(
+            iso(trailing_code("（編輯：張銘坤）1100731")).as_deref(),
+            Some("2021-07-31")
+        );
+        assert_eq!(iso(trailing_code("共11100731")), None);
         assert_eq!(iso(date_code("1051399")), None);
         assert_eq!(iso(date_code("2019")), None);
         assert_eq!(

@@ -25,7 +25,7 @@ pub(in crate::article) fn decoration(line: &str) -> bool {
 }
 
 /// Whether a line reads like a headline: short, not a sentence, not a dateline, credit,
-/// decoration or boilerplate.
+/// decoration, boilerplate or a person's name alone.
 fn title_like(s: &str) -> bool {
     let t = s.trim();
     let n = t.chars().count();
@@ -40,6 +40,8 @@ fn title_like(s: &str) -> bool {
         && dateline::read(t).is_none()
         && !boilerplate::is_boilerplate(t)
         && credits::parse(t).is_none()
+        // A person's name alone is a byline, not a headline.
+        && !crate::script::looks_like_name(t)
 }
 
 /// Finds the title among the first units (unless markup gave one) and returns the index of
@@ -123,6 +125,7 @@ mod tests {
             "编辑:陆天逸",
             "返回上页 回到首页",
             "他说，这是一个很长的句子。",
+            "李安",
         ] {
             assert!(!title_like(line), "{line}");
         }

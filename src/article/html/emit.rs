@@ -80,6 +80,8 @@ pub(super) struct Ctx {
     bold: bool,
     /// Inside a caption.
     caption: bool,
+    /// Inside `<small>`: side comments and small print.
+    small: bool,
 }
 
 /// Whether an element holds a photo caption.
@@ -97,6 +99,7 @@ enum Made {
     Links,
     Caption,
     Bold,
+    Small,
 }
 
 /// Turns a subtree into blocks in document order.
@@ -118,6 +121,8 @@ pub(super) struct Emitter<'d, 'p, 'a> {
     buf_chars: u32,
     buf_links: u32,
     buf_bold: u32,
+    /// Visible characters of `buf` inside `<small>`.
+    buf_small: u32,
     /// Whether the text in `buf` belongs to a caption.
     buf_caption: bool,
 }
@@ -135,6 +140,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             buf_chars: 0,
             buf_links: 0,
             buf_bold: 0,
+            buf_small: 0,
             buf_caption: false,
         }
     }
@@ -150,11 +156,13 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
     fn take_text(&mut self) -> Option<(String, Made)> {
         let text = collapse_ws(&self.buf);
         let (chars, links, bold) = (self.buf_chars, self.buf_links, self.buf_bold);
+        let small = self.buf_small;
         let caption = self.buf_caption;
         self.buf.clear();
         self.buf_chars = 0;
         self.buf_links = 0;
         self.buf_bold = 0;
+        self.buf_small = 0;
         self.buf_caption = false;
         let wordless = !text.chars().any(char::is_alphanumeric) && !image::only_images(&text);
         if text.is_empty() || wordless {
@@ -164,6 +172,10 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             chars > 0 && bold == chars && numbered_like(text.trim_end_matches(['：', ':']));
         let made = if caption {
             Made::Caption
+        } else if chars > 0 && small == chars {
+            // A paragraph set in `<small>` from end to end is small print (a copyright line,
+            // a feed plugin's credit), never the story.
+            Made::Small
         } else if self.fragment && all_bold {
             Made::Bold
         } else if chars > 0 && links * 4 >= chars * 3 && !self.fragment {
@@ -186,6 +198,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             Some((text, Made::Text)) => Block::Para(text),
             Some((text, Made::Links)) => Block::Dropped(text, Why::features("link density")),
             Some((text, Made::Caption)) => Block::Caption(text),
+            Some((text, Made::Small)) => Block::Dropped(text, Why::markup("small print")),
             Some((text, Made::Bold)) => Block::Heading {
                 level: 0,
                 text,
@@ -205,6 +218,9 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         }
         if ctx.bold {
             self.buf_bold = self.buf_bold.saturating_add(n);
+        }
+        if ctx.small {
+            self.buf_small = self.buf_small.saturating_add(n);
         }
         self.buf_caption |= ctx.caption && n > 0;
         self.buf.push_str(text);
@@ -282,11 +298,13 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             Kind::Inline | Kind::Skip => {
                 let name = t.name().as_bytes();
                 let bold = ctx.bold || name == b"strong" || name == b"b";
+                let small = ctx.small || name == b"small";
                 let caption = ctx.caption || is_caption(t);
                 self.children(
                     t,
                     Ctx {
                         bold,
+                        small,
                         caption,
                         ..ctx
                     },

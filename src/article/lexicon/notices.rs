@@ -27,7 +27,7 @@ pub(in crate::article) enum Notice {
     NotRepresent,
     /// `立场`: a stance.
     Stance,
-    /// `阅读`: reading.
+    /// `阅读`, `浏览`: reading, browsing.
     Read,
     /// `分钟`, `min read`.
     Minutes,
@@ -64,6 +64,7 @@ pub(in crate::article) const NOTICES: &[(&str, Notice)] = &[
     ("不代表", Notice::NotRepresent),
     ("立场", Notice::Stance),
     ("阅读", Notice::Read),
+    ("浏览", Notice::Read),
     ("分钟", Notice::Minutes),
     ("min read", Notice::Minutes),
     ("付费", Notice::Paid),

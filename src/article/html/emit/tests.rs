@@ -154,3 +154,30 @@ fn ruby_keeps_its_base_text_and_br_in_a_heading_is_a_space() {
         ["漢字は、中国から伝わった文字で、今も毎日使われている。"]
     );
 }
+
+#[test]
+fn a_paragraph_all_in_small_is_small_print() {
+    let html = page(
+        "<title>Ferry</title>",
+        &format!(
+            "{STORY}<div class=\"story\"><p>The pier reopens <small>(weather permitting)</small> on Friday for the evening crossing.</p>\
+             <p><small>Feed enhanced by <a href=\"/plugin\">a plugin</a> from its maker</small></p></div>"
+        ),
+    );
+    let p = parse(&html);
+    assert!(
+        paras(&p)
+            .contains(&"The pier reopens (weather permitting) on Friday for the evening crossing.")
+    );
+    let dropped: Vec<&str> = p
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Dropped(t, why) if why.basis == crate::article::why::Basis::Markup => {
+                Some(t.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dropped, ["Feed enhanced by a plugin from its maker"]);
+}
