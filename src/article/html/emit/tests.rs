@@ -181,3 +181,33 @@ fn a_paragraph_all_in_small_is_small_print() {
         .collect();
     assert_eq!(dropped, ["Feed enhanced by a plugin from its maker"]);
 }
+
+#[test]
+fn headings_holding_links_stay_headings_and_figure_captions_stand_apart() {
+    let html = page(
+        "<title>Ferry</title>",
+        &format!(
+            "{STORY}<div class=\"story\"><h3><a href=\"/timetable\">The new timetable</a></h3>\
+             <p>Boats leave every forty minutes from six in the morning until late evening.</p>\
+             <figure><img src=\"/p/pier.jpg\" alt=\"The pier at dawn\"><figcaption>The pier at dawn on Monday</figcaption></figure>\
+             <p>Tickets cost the same as before the repairs, the harbour office said.</p></div>"
+        ),
+    );
+    let p = parse(&html);
+    // The only heading under the title is level 1, whatever its tag.
+    assert_eq!(headings(&p), [(1, "The new timetable")]);
+    let captions: Vec<&str> = p
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Caption(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(captions, ["The pier at dawn on Monday"]);
+    assert!(
+        !paras(&p)
+            .iter()
+            .any(|t| t.contains("The pier at dawn on Monday"))
+    );
+}
