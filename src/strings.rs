@@ -286,7 +286,13 @@ pub const SEARCH_IN_END: &str = " only ";
 /// The Feeds overlay: the highlighted feed's whole failure, before it.
 pub const FEED_ERROR_DETAIL: &str = "last fetch failed: ";
 /// Title of the Feeds overlay.
-pub const FEEDS_TITLE: &str = " Feeds (Enter lists one, A marks it read) ";
+pub const FEEDS_TITLE: &str = " Feeds (Enter lists one, A twice marks it read) ";
+/// Title of the Feeds overlay when the long one does not fit.
+pub const FEEDS_TITLE_SHORT: &str = " Feeds ";
+/// The Feeds overlay's bottom border: the list's keys that work in it too.
+pub const FEEDS_KEYS: &str = " x: next unread · U: unread only ";
+/// The same while only unread articles are listed.
+pub const FEEDS_KEYS_UNREAD: &str = " x: next unread · U: read ones too ";
 /// The first row of the Feeds overlay.
 pub const ALL_ARTICLES: &str = "All articles";
 /// In the Feeds overlay, after the unread count.

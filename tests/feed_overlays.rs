@@ -87,3 +87,60 @@ fn start_feeds_opens_on_the_feeds_overlay() {
     assert!(bad.to_string().contains("bad start"), "{bad}");
     assert!(!newsreader::config::Config::default().feeds_home);
 }
+
+#[test]
+fn the_feeds_overlay_says_its_keys_truly_and_u_and_x_work_in_it() {
+    let mut r = reader(100, 30, "人民网");
+    r.update(Action::Feeds);
+    let text = screen(&r, 100, 30);
+    assert!(text.contains("A twice marks it read"), "{text}");
+    assert!(text.contains("x: next unread · U: unread only"), "{text}");
+    // At 60 columns both still fit whole.
+    r.update(Msg::Resize(60, 20));
+    let text = screen(&r, 60, 20);
+    assert!(text.contains("A twice marks it read"), "{text}");
+    assert!(text.contains("x: next unread · U: unread only"), "{text}");
+    r.update(Msg::Resize(100, 30));
+    // `U` narrows the list as it does there, the overlay staying open, and says so.
+    r.update(Action::UnreadOnly);
+    assert!(r.filter().unread_only);
+    assert!(matches!(r.overlays(), [Overlay::Feeds { .. }]));
+    assert!(
+        r.message().unwrap().contains("only unread"),
+        "{:?}",
+        r.message()
+    );
+    assert!(screen(&r, 100, 30).contains("U: read ones too"));
+    r.update(Action::UnreadOnly);
+    assert!(!r.filter().unread_only);
+    // `x` on a feed: its first unread article, in the reader, the list showing that feed.
+    r.update(Action::Bottom);
+    r.update(Action::NextUnread);
+    r.answer();
+    assert!(r.overlays().is_empty());
+    assert_eq!(r.article().title, "人民二");
+    assert_eq!(r.filter().feed.as_deref(), Some(PEOPLE));
+    assert_eq!(r.focus(), newsreader::app::Focus::Reader);
+    // On a feed with nothing unread left: on to the next feed that has some.
+    r.update(Action::Feeds);
+    assert_eq!(r.overlays(), [Overlay::Feeds { cursor: 2 }]);
+    r.update(Action::NextUnread);
+    r.answer();
+    assert_eq!(r.article().title, "新华一");
+    assert_eq!(r.filter().feed.as_deref(), Some(XINHUA));
+    assert_eq!(r.message(), Some("next feed: 新华网"));
+    // On the first row: every article, the first unread.
+    r.update(Action::Feeds);
+    r.update(Action::Top);
+    r.update(Action::NextUnread);
+    r.answer();
+    assert_eq!(r.filter().feed, None);
+    assert_eq!(r.article().title, "新华三");
+    // Nothing unread anywhere: said, the overlay stays.
+    r.update(Action::Feeds);
+    r.update(Action::MarkAllRead);
+    r.update(Action::MarkAllRead);
+    r.update(Action::NextUnread);
+    assert_eq!(r.message(), Some("no unread articles"));
+    assert!(matches!(r.overlays(), [Overlay::Feeds { .. }]));
+}

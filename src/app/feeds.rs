@@ -269,6 +269,8 @@ impl App {
                     .map(|f| f.url.clone());
                 self.mark_all(MarkScope::Feed(url));
             }
+            Action::NextUnread => self.feeds_next_unread(cursor),
+            Action::UnreadOnly => self.toggle_unread_only(),
             Action::Feeds | Action::FocusLeft => {
                 self.overlays.pop();
             }

@@ -2,9 +2,10 @@
 //! or feed read only when pressed twice (the first press says how many it would mark; any
 //! other key keeps them unread), since there is no way back. `x` opens the next unread
 //! article of the list, and from a list narrowed to one feed goes on to the next feed with
-//! unread items, as newsboat's `n` does.
+//! unread items, as newsboat's `n` does; in the Feeds overlay it opens the highlighted
+//! feed's first unread article (or the next feed's that has one).
 
-use super::{App, Filter, Overlay};
+use super::{App, Filter, Focus, Overlay};
 use crate::keymap::Action;
 use crate::model::Entry;
 use crate::strings;
@@ -101,6 +102,46 @@ impl App {
         match self.entries.iter().enumerate().find(before) {
             Some((i, _)) => self.open_unread(i),
             None => self.message = Some(strings::NO_UNREAD.to_string()),
+        }
+    }
+
+    /// `x` in the Feeds overlay: the highlighted feed's first unread article opened in the
+    /// reader, its feed listed; when the feed has none, the next feed's that has (all
+    /// articles when the first row is highlighted).
+    pub(super) fn feeds_next_unread(&mut self, cursor: usize) {
+        let counts = self.feed_counts();
+        let feeds = counts.len().saturating_sub(1);
+        let row = if cursor == 0 || feeds == 0 {
+            (counts[0].unread > 0).then_some(0)
+        } else {
+            (0..feeds)
+                .map(|d| 1 + (cursor - 1 + d) % feeds)
+                .find(|&r| counts[r].unread > 0)
+        };
+        let Some(row) = row else {
+            self.message = Some(strings::NO_UNREAD.to_string());
+            return;
+        };
+        self.overlays.pop();
+        let feed = row
+            .checked_sub(1)
+            .and_then(|i| self.feeds.get(i))
+            .map(|f| f.url.clone());
+        self.set_filter(Filter {
+            feed,
+            unread_only: self.filter.unread_only,
+        });
+        if self.library.active() {
+            self.close_library_search();
+        }
+        if let Some(i) = self.entries.iter().position(|e| !e.read) {
+            self.open_unread(i);
+            self.focus = Focus::Reader;
+        }
+        if row != cursor {
+            self.message = self
+                .filter_label()
+                .map(|l| format!("{}{l}", strings::NOW_IN));
         }
     }
 

@@ -1,9 +1,11 @@
 //! The Feeds overlay: all articles, then each feed, with unread and total counts; under
 //! each, the feed's address, or why its last fetch failed. The highlighted feed's failure
-//! is also written out whole at the bottom of the box, however long.
+//! is also written out whole at the bottom of the box, however long. The bottom border says
+//! which of the list's keys work here too (`x`, `U`), each hint only when it fits whole.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
 use super::popup_list::{self, Row};
 use crate::app::{App, wrap};
@@ -32,9 +34,25 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: usize, area: Rect, theme: &The
         })
         .collect();
     let size = crate::app::panes::BOOKMARKS_SIZE;
-    let Some(inner) = super::popup(frame, area, size, strings::FEEDS_TITLE, theme) else {
+    let room = usize::from(crate::app::panes::popup(area, size).width.saturating_sub(2));
+    let title = if strings::FEEDS_TITLE.width() <= room {
+        strings::FEEDS_TITLE
+    } else {
+        strings::FEEDS_TITLE_SHORT
+    };
+    let Some(inner) = super::popup(frame, area, size, title, theme) else {
         return;
     };
+    let keys = if app.filter().unread_only {
+        strings::FEEDS_KEYS_UNREAD
+    } else {
+        strings::FEEDS_KEYS
+    };
+    if keys.width() <= usize::from(inner.width) {
+        // On the bottom border, below the rows.
+        let buf = frame.buffer_mut();
+        buf.set_stringn(inner.x, inner.bottom(), keys, keys.len(), theme.help);
+    }
     let Some(why) = failure else {
         return popup_list::draw_rows(frame, inner, &rows, cursor, "", theme);
     };
