@@ -2,17 +2,20 @@
 //! address, or a file next to a saved page), fetching it with limits (http and https only,
 //! at most [`MAX_BYTES`]), decoding it with limits against decompression bombs, a cache in
 //! the cache folder that never grows past its cap, and how the terminal can show it (its
-//! graphics protocol, read from the answers to a capability query, or half blocks). The
-//! reader's image worker calls these; drawing uses `ratatui-image`.
+//! graphics protocol, read from the answers to a capability query, or half blocks), and
+//! encoding a picture for the cells it is drawn in. The reader's picture worker calls these;
+//! drawing only copies what they made.
 
 mod cache;
 mod decode;
+mod encode;
 mod fetch;
 mod protocol;
 mod source;
 
 pub use cache::{Cache, DEFAULT_CAP};
 pub use decode::{DecodeError, MAX_PIXELS, MAX_SIDE, decode};
+pub use encode::{Encoder, Fit, Shown};
 pub use fetch::{FetchError, MAX_BYTES, fetch};
 pub use protocol::{Kind, Support, choose, parse_replies, query, rows_for};
 pub use source::{Source, resolve};

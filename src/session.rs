@@ -96,8 +96,8 @@ pub struct Session {
     timers: HashMap<Timer, Instant>,
     /// What the terminal loop has to do.
     tasks: VecDeque<Task>,
-    /// Pictures read from the web, kept in `images` beside the search index's folder.
-    pictures: Option<crate::images::Cache>,
+    /// The picture worker's disk cache and encoder.
+    pictures: pictures::Pictures,
 }
 
 impl Drop for Session {
@@ -205,7 +205,7 @@ impl Session {
             watcher: Arc::default(),
             timers: HashMap::new(),
             tasks: VecDeque::new(),
-            pictures: None,
+            pictures: pictures::Pictures::default(),
         }
     }
 
@@ -389,7 +389,8 @@ impl Session {
                 self.timers.insert(timer, Instant::now() + wait);
             }
             Effect::OpenUrl(url) => self.tasks.push_back(Task::Browse(url)),
-            Effect::FetchPicture { key, source } => self.start_picture(key, source),
+            Effect::FetchPicture { key, source, fit } => self.start_picture(key, source, fit),
+            Effect::ShowPicture { key, picture, fit } => self.show_picture(key, picture, fit),
             Effect::Suspend => self.tasks.push_back(Task::Suspend),
         }
     }

@@ -19,7 +19,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use crate::app::Msg;
-use crate::images::{Images, Kind};
+use crate::images::{Encoder, Images, Kind};
 use crate::session::{Session, Task};
 use crate::theme::Theme;
 use crate::ui;
@@ -89,7 +89,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     // Asked before the input thread reads the terminal, which would take the answers.
     let (kind, cell) = query::picture_kind(images);
-    let mut pictures = ui::PictureCache::new(kind.unwrap_or(Kind::Halfblocks), cell);
+    let encoder = Encoder::new(kind.unwrap_or(Kind::Halfblocks), cell);
     let (tx, rx) = input::start()?;
     let wake = Mutex::new(tx);
     let nudge: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
@@ -102,12 +102,13 @@ pub fn run(
     enter(mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut session = start(nudge);
+    session.set_picture_encoder(encoder);
     let size = term.size()?;
     session.send(Msg::Resize(size.width, size.height));
     let mut dirty = true;
     'outer: while !session.app().should_quit() {
         if dirty {
-            term.draw(|f| ui::draw_with(f, session.app(), theme, &mut pictures))?;
+            term.draw(|f| ui::draw(f, session.app(), theme))?;
             dirty = false;
         }
         // Worker news left over runs while no input waits; otherwise sleep until input, a

@@ -20,7 +20,6 @@ use ratatui::widgets::{Block, Clear};
 use crate::app::{App, Overlay};
 use crate::theme::Theme;
 pub use help::lines as help_lines;
-pub use pictures::PictureCache;
 
 /// Clears a box of `size` (at most `area`) centred in `area`, draws its border and title, and
 /// returns the inside, or `None` when nothing fits.
@@ -82,16 +81,11 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Draws the whole screen for `app` (pictures in half blocks, encoded afresh).
+/// Draws the whole screen for `app`, its pictures as the picture worker encoded them.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    draw_with(frame, app, theme, &mut PictureCache::default());
-}
-
-/// Draws the whole screen for `app`, pictures as `pictures` says and kept there encoded.
-pub fn draw_with(frame: &mut Frame, app: &App, theme: &Theme, pictures: &mut PictureCache) {
     let keymap = app.keymap();
     let areas = app.areas();
-    reader::draw(frame, app, areas.reader, theme, pictures);
+    reader::draw(frame, app, areas.reader, theme);
     if let Some(r) = areas.articles {
         lists::draw_articles(frame, app, r, theme);
     }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use image::{DynamicImage, Rgba, RgbaImage};
 use newsreader::app::{App, Effect, Msg, Picture};
 use newsreader::article::{Article, Picture as Pic, Section};
-use newsreader::images::Images;
+use newsreader::images::{Encoder, Fit, Images};
 use newsreader::keymap::Action;
 use newsreader::layout::{LayoutOptions, RowKind};
 use newsreader::library::Library;
@@ -109,11 +109,31 @@ fn rows_are_kept_and_only_pictures_near_the_screen_are_asked_for_once() {
 }
 
 fn red() -> Picture {
-    Picture(Arc::new(DynamicImage::ImageRgba8(RgbaImage::from_pixel(
+    Picture::new(Arc::new(DynamicImage::ImageRgba8(RgbaImage::from_pixel(
         320,
         180,
         Rgba([220, 20, 20, 255]),
     ))))
+}
+
+/// Does what the picture worker does for the pictures the app asked to be encoded; returns
+/// the cells they were asked for.
+fn encode_asked(s: &mut Scenario) -> Vec<Fit> {
+    let mut fits = Vec::new();
+    for effect in s.take_effects() {
+        if let Effect::ShowPicture { key, picture, fit } = effect {
+            fits.push(fit);
+            let shown = Encoder::default().encode(&picture.image, fit);
+            s.send(Msg::Picture {
+                key,
+                picture: Ok(Picture {
+                    shown: Some(Arc::new(shown)),
+                    ..picture
+                }),
+            });
+        }
+    }
+    fits
 }
 
 /// The screen drawn, and how many cells show the red picture.
@@ -152,6 +172,9 @@ fn pictures_are_drawn_in_half_blocks_at_three_sizes_and_notes_stand_for_the_rest
             key: keys[1].clone(),
             picture: Err("picture too large to show (100000 × 100000 pixels)".into()),
         });
+        // Not encoded yet: still a note, and the worker is asked to encode it.
+        assert!(draw(&s, size).0.contains("loading the picture"));
+        assert_eq!(encode_asked(&mut s).len(), 1, "{size:?}");
         let b = s.layout().pictures()[0];
         let (text, red_cells) = draw(&s, size);
         // The picture fills the width of the text column or the rows kept for it.
@@ -186,4 +209,49 @@ fn with_images_off_nothing_is_kept_or_fetched() {
     let (text, _) = draw(&s, (100, 30));
     // (A wide character's second cell holds a space in the buffer.)
     assert!(text.replace(' ', "").contains("[图片：照片0]"), "{text}");
+}
+
+#[test]
+fn a_resize_has_the_worker_encode_a_picture_again_and_drawing_never_does() {
+    let mut s = reader(2, Images::Halfblocks, (100, 30));
+    let keys = asked(&mut s);
+    s.send(Msg::Picture {
+        key: keys[0].clone(),
+        picture: Ok(red()),
+    });
+    let first = encode_asked(&mut s);
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        first[0],
+        Fit {
+            width: s.layout().column_width(),
+            rows: s.layout().pictures()[0].rows
+        }
+    );
+    let (_, before) = draw(&s, (100, 30));
+    assert!(before > 0);
+    // Narrower: drawn from the cells it has (cut to its box) until the worker encodes it
+    // again for the new ones, asked once.
+    s.send(Msg::Resize(50, 30));
+    let (_, meanwhile) = draw(&s, (50, 30));
+    assert!(
+        meanwhile > 0 && meanwhile <= before,
+        "{meanwhile} of {before}"
+    );
+    let again = encode_asked(&mut s);
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert!(again[0].width < first[0].width, "{again:?}");
+    s.send(Action::ScrollDown);
+    assert!(encode_asked(&mut s).is_empty(), "asked once");
+    let (_, after) = draw(&s, (50, 30));
+    assert!(after > 0);
+    // One encoded for the old cells, arriving late, does not replace it.
+    s.send(Msg::Picture {
+        key: keys[0].clone(),
+        picture: Ok(Picture {
+            shown: Some(Arc::new(Encoder::default().encode(&red().image, first[0]))),
+            ..red()
+        }),
+    });
+    assert_eq!(draw(&s, (50, 30)).1, after);
 }

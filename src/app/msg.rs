@@ -76,8 +76,9 @@ pub enum Msg {
     /// Something went wrong that the user should know of (the status bar says it).
     Warning(String),
 
-    /// A picture of the open article, asked for with [`Effect::FetchPicture`] (the picture
-    /// worker): decoded, or why it cannot be shown.
+    /// A picture of the open article, asked for with [`Effect::FetchPicture`] or
+    /// [`Effect::ShowPicture`] (the picture worker): decoded and encoded for its cells, or
+    /// why it cannot be shown.
     Picture {
         /// The key it was asked for under.
         key: String,
@@ -305,12 +306,25 @@ pub enum Effect {
         /// The lines its parse dropped as boilerplate, each with the reason.
         dropped: Vec<(String, String)>,
     },
-    /// Bring the picture at `source` (the picture worker); answer with [`Msg::Picture`].
+    /// Bring the picture at `source` and encode it for `fit` (the picture worker); answer
+    /// with [`Msg::Picture`].
     FetchPicture {
         /// The key to answer under.
         key: String,
         /// Where it is.
         source: crate::images::Source,
+        /// The cells it is drawn in.
+        fit: crate::images::Fit,
+    },
+    /// Encode a picture here already for other cells (the picture worker); answer with
+    /// [`Msg::Picture`].
+    ShowPicture {
+        /// The key to answer under.
+        key: String,
+        /// The picture.
+        picture: super::Picture,
+        /// The cells it is drawn in now.
+        fit: crate::images::Fit,
     },
     /// Send [`Msg::Timer`] once this long has passed (asking again moves the timer).
     After(Duration, Timer),

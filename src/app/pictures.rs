@@ -1,7 +1,9 @@
 //! The open article's pictures: which are wanted (those within a screen of what the reader
 //! shows, asked for with [`Effect::FetchPicture`] once each), and what came back
-//! ([`Msg::Picture`]): the picture, ready to draw, or why it cannot be shown. The reader never
-//! waits: a picture not yet here is drawn as its placeholder.
+//! ([`Msg::Picture`]): the picture, encoded by the worker for the cells it is drawn in, or why
+//! it cannot be shown. When those cells change (a resize), the worker encodes it again
+//! ([`Effect::ShowPicture`]). The reader never waits: a picture not yet here is drawn as its
+//! placeholder, and drawing only copies cells.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,7 +12,7 @@ use std::sync::Arc;
 use image::DynamicImage;
 
 use super::{App, Effect};
-use crate::images::{Images, Source, resolve};
+use crate::images::{Fit, Images, Shown, Source, resolve};
 use crate::strings;
 
 /// The most pictures kept in memory (those of the last articles read; 24 of at most 800
@@ -18,15 +20,47 @@ use crate::strings;
 /// not on screen are dropped and fetched again from the disk cache when wanted.
 const KEEP: usize = 24;
 
-/// A decoded picture, ready to draw (shown in debug output by its size only).
+/// A decoded picture and, once the worker encoded it, the same ready to draw in its cells
+/// (shown in debug output by its sizes only; equal when it is the same picture, encoded
+/// the same).
 #[derive(Clone)]
-pub struct Picture(pub Arc<DynamicImage>);
+pub struct Picture {
+    /// The picture, decoded and scaled to what a terminal can show.
+    pub image: Arc<DynamicImage>,
+    /// It encoded for the screen.
+    pub shown: Option<Arc<Shown>>,
+}
+
+impl Picture {
+    /// A picture not encoded yet.
+    pub fn new(image: Arc<DynamicImage>) -> Picture {
+        Picture { image, shown: None }
+    }
+
+    /// The cells it is encoded for, if it is.
+    pub fn fit(&self) -> Option<Fit> {
+        self.shown.as_ref().map(|s| s.fit)
+    }
+}
 
 impl std::fmt::Debug for Picture {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Picture({}×{})", self.0.width(), self.0.height())
+        let (w, h) = (self.image.width(), self.image.height());
+        write!(f, "Picture({w}×{h}, {:?})", self.fit())
     }
 }
+
+impl PartialEq for Picture {
+    fn eq(&self, other: &Picture) -> bool {
+        Arc::ptr_eq(&self.image, &other.image)
+            && match (&self.shown, &other.shown) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Eq for Picture {}
 
 /// Where a picture is.
 #[derive(Debug, Clone)]
@@ -48,6 +82,8 @@ pub(super) struct Pictures {
     sources: Vec<Option<Source>>,
     /// What each source has become, by its key.
     states: HashMap<String, PictureState>,
+    /// The cells each picture was last asked to be encoded for, by its key.
+    asked: HashMap<String, Fit>,
 }
 
 /// The rows the reader keeps for each picture in a pane `height` rows high whose text column
@@ -79,10 +115,32 @@ impl App {
         p.states.get(&key)
     }
 
-    /// Takes a picture the worker brought.
+    /// The cells each picture of the open article is drawn in.
+    pub(super) fn picture_fit(&self) -> Fit {
+        Fit {
+            width: self.layout.column_width(),
+            rows: self.layout.options().picture_rows,
+        }
+    }
+
+    /// Takes a picture the worker brought (or encoded again). One encoded for cells the
+    /// reader no longer has does not replace one encoded for the cells it has.
     pub(super) fn picture_arrived(&mut self, key: String, picture: Result<Picture, String>) {
+        let fit = self.picture_fit();
         let state = match picture {
-            Ok(p) => PictureState::Ready(p),
+            Ok(p) => {
+                if p.shown.is_none() {
+                    // Nothing encodes it now: asked for when wanted.
+                    self.pictures.asked.remove(&key);
+                }
+                if let Some(PictureState::Ready(old)) = self.pictures.states.get(&key)
+                    && old.fit() == Some(fit)
+                    && p.fit() != Some(fit)
+                {
+                    return;
+                }
+                PictureState::Ready(p)
+            }
             Err(why) => PictureState::Failed(why),
         };
         self.pictures.states.insert(key, state);
@@ -117,6 +175,7 @@ impl App {
             .take_while(|b| b.row < to)
             .map(|b| b.image)
             .collect();
+        let fit = self.picture_fit();
         for image in wanted {
             let Some(source) = self.pictures.sources.get(image) else {
                 continue;
@@ -125,14 +184,25 @@ impl App {
                 continue;
             };
             let key = source.key();
-            if self.pictures.states.contains_key(&key) {
-                continue;
+            match self.pictures.states.get(&key) {
+                None => {
+                    self.forget_pictures();
+                    self.pictures
+                        .states
+                        .insert(key.clone(), PictureState::Loading);
+                    self.pictures.asked.insert(key.clone(), fit);
+                    self.effects.push(Effect::FetchPicture { key, source, fit });
+                }
+                // Here, but encoded for other cells (or not at all): encoded again, once.
+                Some(PictureState::Ready(p))
+                    if p.fit() != Some(fit) && self.pictures.asked.get(&key) != Some(&fit) =>
+                {
+                    let picture = Picture::new(Arc::clone(&p.image));
+                    self.pictures.asked.insert(key.clone(), fit);
+                    self.effects.push(Effect::ShowPicture { key, picture, fit });
+                }
+                Some(_) => {}
             }
-            self.forget_pictures();
-            self.pictures
-                .states
-                .insert(key.clone(), PictureState::Loading);
-            self.effects.push(Effect::FetchPicture { key, source });
         }
     }
 
@@ -142,6 +212,8 @@ impl App {
         let states = &mut self.pictures.states;
         if states.len() >= KEEP {
             states.retain(|_, s| !matches!(s, PictureState::Ready(_)));
+            let asked = &mut self.pictures.asked;
+            asked.retain(|k, _| states.contains_key(k));
         }
     }
 

@@ -162,7 +162,7 @@ impl Session {
     /// otherwise the scan's worker fills it and searches go without it meanwhile. Pictures
     /// are kept beside it, in `images`.
     pub(super) fn open_index(&mut self, dir: &Path) {
-        self.pictures = dir.parent().map(|cache| {
+        self.pictures.cache = dir.parent().map(|cache| {
             crate::images::Cache::new(cache.join("images"), crate::images::DEFAULT_CAP)
         });
         let opened = match LibraryIndex::open(dir) {

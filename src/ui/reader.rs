@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use crate::app::App;
 use crate::layout::RowKind;
 use crate::theme::Theme;
-use crate::ui::pictures::{self, PictureCache};
+use crate::ui::pictures;
 
 /// The style of a row of `kind`.
 fn style(kind: RowKind, theme: &Theme) -> Style {
@@ -21,8 +21,8 @@ fn style(kind: RowKind, theme: &Theme) -> Style {
     }
 }
 
-/// Draws the visible slice of the open article into `area`, its pictures as `cache` says.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, cache: &mut PictureCache) {
+/// Draws the visible slice of the open article into `area`, with its pictures.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let area = area.intersection(frame.area());
     if area.is_empty() {
         return;
@@ -85,5 +85,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, theme: &Theme, cache: &mut
             buf.set_style(Rect::new(area.x + from, y, to - from, 1), style);
         }
     }
-    pictures::draw(frame.buffer_mut(), app, area, top, cache, theme.meta);
+    pictures::draw(frame.buffer_mut(), app, area, top, theme.meta);
 }
