@@ -154,10 +154,16 @@ pub(super) fn provenance(l: &Line<'_>) -> bool {
     l.at_most(SHORT) && credits::provenance_at(l.text).is_some_and(|rest| !rest.is_empty())
 }
 
-/// Thanks at the end of a report: `（特別感謝 Alex、HAO、Jack 對本文的貢獻）`.
+/// Thanks at the end of a report: `（特別感謝 Alex、HAO、Jack 對本文的貢獻）`, and the note
+/// that someone contributed to it (`实习生陈初懿对本文亦有贡献`).
 pub(super) fn acknowledgement(l: &Line<'_>) -> bool {
     let inner = l.text.trim_start_matches(['（', '(']);
-    l.at_most(80) && lexicon::find(inner, "感谢").is_some_and(|at| at <= "特别".len())
+    let contributed = || {
+        let t = inner.trim_end_matches(['。', '）', ')']);
+        lexicon::ends(t, "贡献").is_some() && lexicon::find(t, "本文").is_some()
+    };
+    l.at_most(80)
+        && (lexicon::find(inner, "感谢").is_some_and(|at| at <= "特别".len()) || contributed())
 }
 
 /// Scraper artefacts: a value where text should be (`undefined`, `null`, `NaN`), a machine
