@@ -95,26 +95,51 @@ pub(super) struct Stats {
 }
 
 /// One pass over `s`: runs of characters that need nothing are copied as slices, the others
-/// are replaced by a static string (possibly empty).
+/// are replaced by a static string (possibly empty). Bytes are skipped without decoding a
+/// character unless they start one that may need care: printable ASCII never does, and
+/// among the longer characters only those that start with the bytes `C2` (U+0080–U+00BF),
+/// `D8` (U+0600–U+063F), `E2` (U+2000–U+2FFF) or `EF` (U+F000–U+FFFF) can.
 pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
     let mut out = String::with_capacity(s.len());
     let mut stats = Stats::default();
     let line = mode == Mode::Line;
     let newline = if line { " " } else { "\n" };
+    let bytes = s.as_bytes();
     let mut run_start = 0usize;
-    let mut chars = s.char_indices().peekable();
+    let mut i = 0usize;
 
-    while let Some((i, c)) = chars.next() {
-        stats.chars += 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' '..=b'~' => {
+                i += 1;
+                continue;
+            }
+            b'\n' if !line => {
+                i += 1;
+                continue;
+            }
+            0xC2 | 0xD8 | 0xE2 | 0xEF | 0..=0x7F => {}
+            // Lead bytes of the characters that need nothing.
+            _ => {
+                i += if b < 0xE0 {
+                    2
+                } else if b < 0xF0 {
+                    3
+                } else {
+                    4
+                };
+                continue;
+            }
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let mut end = i + c.len_utf8();
         let replacement: &'static str = match c {
-            ' '..='~' => continue,
-            '\n' if !line => continue,
             '\n' | '\u{2028}' | '\u{2029}' => newline,
             '\r' => {
-                if let Some((j, _)) = chars.next_if(|&(_, next)| next == '\n') {
-                    stats.chars += 1;
-                    end = j + 1;
+                if bytes.get(end) == Some(&b'\n') {
+                    end += 1;
                 }
                 newline
             }
@@ -128,6 +153,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
             '\0' => {
                 stats.nul = true;
                 if mode == Mode::Text {
+                    stats.chars = s[..end].chars().count();
                     return (out, stats);
                 }
                 stats.suspicious += 1;
@@ -146,6 +172,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
             }
             '\u{FFFD}' => {
                 stats.suspicious += 1;
+                i = end;
                 continue;
             }
             '\u{061C}'
@@ -159,7 +186,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
                 out.push_str(&s[run_start..i]);
                 run_start = i;
                 let prev = out.chars().next_back();
-                let next = chars.peek().map(|&(_, next)| next);
+                let next = s[end..].chars().next();
                 if prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
                     "\u{A0}"
                 } else {
@@ -167,13 +194,18 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
                 }
             }
             '\u{2000}'..='\u{200A}' | '\u{205F}' => " ",
-            _ => continue,
+            _ => {
+                i = end;
+                continue;
+            }
         };
         out.push_str(&s[run_start..i]);
         out.push_str(replacement);
         run_start = end;
+        i = end;
     }
     out.push_str(&s[run_start..]);
+    stats.chars = s.chars().count();
     (out, stats)
 }
 
@@ -200,9 +232,38 @@ fn is_cjk(c: char) -> bool {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::decode::tests::detect;
+
+    #[test]
+    fn the_pass_gives_what_the_reference_pass_gives() {
+        // Every character below U+10000 and a few above: alone, between letters, between
+        // ideographs before a line end, and before a NUL.
+        let above = ['😀', '\u{20000}', '\u{10FFFF}'];
+        for c in (0u32..0x1_0000).filter_map(char::from_u32).chain(above) {
+            for s in [
+                c.to_string(),
+                format!("a{c}b"),
+                format!("中{c}\r\n{c}\r"),
+                format!("{c}\0{c}"),
+            ] {
+                for mode in [Mode::Text, Mode::Field, Mode::Line] {
+                    let (text, stats) = sanitize(&s, mode);
+                    let (want, expected) = reference::sanitize(&s, mode);
+                    assert_eq!(text, want, "{s:?}");
+                    assert_eq!(
+                        (stats.chars, stats.suspicious, stats.nul),
+                        (expected.chars, expected.suspicious, expected.nul),
+                        "{s:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn needs_care_agrees_with_sanitize() {
