@@ -98,3 +98,51 @@ fn too_few_articles_teach_nothing() {
         assert!(body(a).iter().any(|p| p == APPEAL));
     }
 }
+
+/// The library with no PATH: a config naming `lib` as its folder, the data kept in `data`.
+fn library(root: &Path, args: &[&str]) -> Output {
+    let config = root.join("config.toml");
+    let lib = root.join("lib");
+    std::fs::write(
+        &config,
+        format!("library = [{:?}]\n", lib.display().to_string()),
+    )
+    .unwrap();
+    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .arg("--config")
+        .arg(&config)
+        .args(args)
+        .env("NEWSREADER_DATA_DIR", root.join("data"))
+        .env("NEWSREADER_CACHE_DIR", root.join("cache"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn regression_the_library_parsed_on_the_line_learns_its_furniture_too() {
+    let root = tempfile::tempdir().unwrap();
+    let lib = root.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for n in 0..6 {
+        write(&lib, n);
+    }
+    let no_appeal = |out: &Output| {
+        let all = articles(out);
+        assert_eq!(all.len(), 6);
+        for a in &all {
+            assert!(!body(a).iter().any(|p| p == APPEAL), "{:?}", body(a));
+            assert!(a["dropped"].as_array().unwrap().iter().any(|d| d == APPEAL));
+        }
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Nothing in the catalog yet: every file is parsed here.
+    let cold = no_appeal(&library(root.path(), &["--json"]));
+    // Stored by `list`, then read back from the catalog: the same articles.
+    assert!(library(root.path(), &["list"]).status.success());
+    let warm = no_appeal(&library(root.path(), &["--json"]));
+    assert_eq!(cold, warm);
+    // One file changed since: parsed again, it still loses its folder's furniture.
+    std::fs::write(lib.join("03.html"), page(33)).unwrap();
+    let changed = no_appeal(&library(root.path(), &["--json"]));
+    assert!(changed.contains("Story 33 of the valley"));
+}

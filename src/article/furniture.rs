@@ -36,20 +36,49 @@ const MIN_CHARS: usize = 2;
 /// The key of a line: an FNV-1a hash of its letters and digits, lowercased (spaces, marks
 /// and punctuation left out, so `**Share:**` and `Share` are one line). Stable across
 /// versions and platforms, as the catalog keeps it. `None` for a line too short to judge.
+///
+/// ASCII and the common CJK ideographs (letters with no case) are hashed without asking the
+/// Unicode tables; every other character is tested and lowercased as `char` does, so the
+/// key is the same as hashing `c.to_lowercase()` of every alphanumeric `c`.
 pub fn key(line: &str) -> Option<u64> {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
     let mut chars = 0usize;
-    for c in line.chars().filter(|c| c.is_alphanumeric()) {
-        for lower in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                // ASCII, so one byte.
+                eat(&[c.to_ascii_lowercase() as u8]);
+                chars += 1;
             }
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        if is_ideograph(c) {
+            eat(c.encode_utf8(&mut buf).as_bytes());
+            chars += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            eat(lower.encode_utf8(&mut buf).as_bytes());
         }
         chars += 1;
     }
     (chars >= MIN_CHARS).then_some(hash)
+}
+
+/// The CJK Unified Ideographs and Extension A: every one a letter, none with a lower case (a
+/// test checks both against the Unicode tables).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// The keys of an article's body lines (headings and paragraphs), each once, sorted: what

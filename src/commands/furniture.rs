@@ -1,9 +1,10 @@
 //! The furniture of the folders named on the command line, for `--json`, `--outline` and
 //! `--dump` over files: before anything is parsed, a cheap pass reads each folder's files (on
 //! every core, without parsing them) and counts their lines, so that each article, parsed and
-//! printed one at a time as before, loses the lines its folder repeats.
+//! printed one at a time as before, loses the lines its folder repeats. Only the keys that
+//! are furniture are kept from the counts, and a folder with none costs its articles nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,9 +13,30 @@ use crate::article::Article;
 use crate::article::furniture::{self, Counts, MIN_ARTICLES};
 use crate::library::{LoadOptions, line_keys};
 
-/// The line counts of each folder holding at least [`MIN_ARTICLES`] of `files` (fewer can
-/// have no furniture), read on `threads` threads.
-pub fn folder_counts(
+/// The keys of the lines each folder's articles repeat (its furniture), for the folders of
+/// `files` that have any.
+pub type Furniture = HashMap<PathBuf, HashSet<u64>>;
+
+/// The furniture of each folder holding at least [`MIN_ARTICLES`] of `files` (fewer can have
+/// none), counted on `threads` threads.
+pub fn folder_furniture(files: &[&Path], options: &LoadOptions, threads: usize) -> Furniture {
+    folder_counts(files, options, threads)
+        .into_iter()
+        .filter_map(|(folder, c)| {
+            let keys: HashSet<u64> = c
+                .lines
+                .iter()
+                .filter(|&(_, &n)| furniture::is_furniture(n, c.articles))
+                .map(|(&k, _)| k)
+                .collect();
+            (!keys.is_empty()).then_some((folder, keys))
+        })
+        .collect()
+}
+
+/// The line counts of each folder holding at least [`MIN_ARTICLES`] of `files`, read on
+/// `threads` threads.
+fn folder_counts(
     files: &[&Path],
     options: &LoadOptions,
     threads: usize,
@@ -53,13 +75,13 @@ pub fn folder_counts(
 }
 
 /// The folder a file is counted under.
-fn folder(file: &Path) -> &Path {
+pub fn folder(file: &Path) -> &Path {
     file.parent().unwrap_or(Path::new(""))
 }
 
 /// Moves the lines of `article` (read from `file`) that its folder repeats to `dropped`.
-pub fn strip(counts: &HashMap<PathBuf, Counts>, file: &Path, article: &mut Article) {
-    if let Some(c) = counts.get(folder(file)) {
-        furniture::strip(article, |k| c.is_furniture(k));
+pub fn strip(found: &Furniture, file: &Path, article: &mut Article) {
+    if let Some(keys) = found.get(folder(file)) {
+        furniture::strip(article, |k| keys.contains(&k));
     }
 }

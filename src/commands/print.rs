@@ -6,15 +6,17 @@
 //! every core and printed in order as they come, so memory holds a few at a time whatever
 //! the library's size.
 
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use super::furniture::folder;
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::layout::{self, LayoutOptions};
 use crate::library::scan::absolute_roots;
-use crate::library::stream::{Job, each_in_order};
+use crate::library::stream::{Job, each_in_order, is_current};
 use crate::library::{EMBEDDED, LoadError, LoadOptions, expand};
 use crate::model::Order;
 use crate::output;
@@ -79,16 +81,24 @@ pub fn print(
         jobs
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    // Files named on the line learn their folders' furniture first (the catalog keeps the
-    // library's).
-    let files: Vec<&std::path::Path> = jobs
+    // Files parsed here (every file named on the line; with no PATH, those the catalog holds
+    // no current parse of) learn the furniture of their folders, counted over all of each
+    // folder's files first; articles read from the catalog come with their source's.
+    let parsed: HashSet<&Path> = jobs
         .iter()
         .filter_map(|j| match j {
-            Job::File(f, _) if !paths.is_empty() => Some(f.as_path()),
+            Job::File(f, None) => Some(folder(f)),
             _ => None,
         })
         .collect();
-    let counts = super::furniture::folder_counts(&files, options, threads);
+    let files: Vec<&Path> = jobs
+        .iter()
+        .filter_map(|j| match j {
+            Job::File(f, _) if parsed.contains(folder(f)) => Some(f.as_path()),
+            _ => None,
+        })
+        .collect();
+    let found = super::furniture::folder_furniture(&files, options, threads);
     let mut first = true;
     each_in_order(
         &jobs,
@@ -96,8 +106,8 @@ pub fn print(
         options,
         threads,
         |job, mut article| {
-            if let (Job::File(f, _), Ok(a)) = (job, &mut article) {
-                super::furniture::strip(&counts, f, a);
+            if let (Job::File(f, None), Ok(a)) = (job, &mut article) {
+                super::furniture::strip(&found, f, a);
             }
             render(article, shape)
         },
@@ -157,9 +167,11 @@ fn library_jobs(
             writeln!(err, "{}{}", s::ERR_PREFIX, output::line(&e.to_string()))?;
         }
         jobs.extend(files.into_iter().map(|f| {
+            // Only a current parse is kept: the others are parsed here.
             let state = std::path::absolute(&f)
                 .ok()
-                .and_then(|abs| known.get(&abs).copied());
+                .and_then(|abs| known.get(&abs).copied())
+                .filter(|k| is_current(&f, k));
             Job::File(f, state)
         }));
     }

@@ -66,8 +66,7 @@ pub fn each_in_order<T: Send, E>(
 fn read(job: &Job, catalog: Option<&Catalog>, options: &LoadOptions) -> Result<Article, LoadError> {
     match job {
         Job::File(path, known) => {
-            let current = known
-                .filter(|k| k.parser == PARSER_VERSION && stamp(path) == Some((k.size, k.mtime)));
+            let current = known.filter(|k| is_current(path, k));
             if let Some(k) = current
                 && let Some(Ok(Some(mut a))) = catalog.map(|c| c.article(k.id))
             {
@@ -84,6 +83,12 @@ fn read(job: &Job, catalog: Option<&Catalog>, options: &LoadOptions) -> Result<A
         Job::Embedded(name, bytes) => parse_bytes(bytes, std::path::Path::new(name), None)
             .map_err(|p| LoadError::new(std::path::Path::new(name), p)),
     }
+}
+
+/// Whether the catalog's parse of the file at `path`, remembered as `known`, is its current
+/// one: the same size, time and parser.
+pub fn is_current(path: &std::path::Path, known: &FileState) -> bool {
+    known.parser == PARSER_VERSION && stamp(path) == Some((known.size, known.mtime))
 }
 
 /// The error for a stored article that cannot be read back.

@@ -58,11 +58,21 @@ fn html_lines(html: &str) -> String {
 
 /// Where the closing tag `</name` starts in `rest`, in any case.
 fn closing(rest: &str, name: &[u8]) -> Option<usize> {
-    rest.match_indices("</").map(|(at, _)| at).find(|&at| {
-        rest.as_bytes()
-            .get(at + 2..at + 2 + name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
-    })
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    // Each `<` found by a fast character search, then its next bytes compared.
+    while let Some(found) = rest.get(from..).and_then(|r| r.find('<')) {
+        let at = from + found;
+        if bytes.get(at + 1) == Some(&b'/')
+            && bytes
+                .get(at + 2..at + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -76,6 +86,14 @@ mod tests {
         let lines = html_lines(html);
         let lines: Vec<&str> = lines.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines, vec!["Share this & more", "Next", "Third  line"]);
+    }
+
+    #[test]
+    fn a_skipped_element_ends_at_its_own_closing_tag() {
+        assert_eq!(closing("a</b></SCRIPT>x", b"script"), Some(5));
+        assert_eq!(closing("a < b </scrip", b"script"), None);
+        assert_eq!(closing("<</style>", b"style"), Some(1));
+        assert_eq!(closing("中文</style", b"style"), Some(6));
     }
 
     #[test]

@@ -190,6 +190,46 @@ fn keys_fold_case_spacing_and_marks() {
     assert_eq!(key("7"), None);
 }
 
+/// The key as first defined: every alphanumeric character lowercased by `char`, hashed.
+fn reference_key(line: &str) -> Option<u64> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chars = 0usize;
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        chars += 1;
+    }
+    (chars >= MIN_CHARS).then_some(hash)
+}
+
+#[test]
+fn the_fast_key_is_the_reference_key() {
+    for c in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
+        assert!(c.is_alphanumeric(), "{c:?}");
+        assert!(c.to_lowercase().eq([c]), "{c:?}");
+    }
+    for line in [
+        "**Share:** 分享到微信",
+        "İSTANBUL Ωmega ＡＢＣ１２３ 〇々 ⅫⅪ",
+        "記者 楊啟芳／台北報導 Straße ǅ",
+        "𠀀𠀁 emoji 😀 x",
+        "a",
+        "",
+    ] {
+        assert_eq!(key(line), reference_key(line), "{line}");
+    }
+    // Every character below U+10000, alone and next to a letter.
+    for c in (0..0x1_0000).filter_map(char::from_u32) {
+        let line = format!("{c}a{c}");
+        assert_eq!(key(&line), reference_key(&line), "{c:?}");
+    }
+}
+
 #[test]
 fn sources_are_the_feed_the_host_or_the_folder() {
     let path = Path::new("/news/site/a.md");
