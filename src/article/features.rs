@@ -12,7 +12,7 @@ mod weights;
 use super::lexicon::{NAVIGATION, notices};
 use super::why::Why;
 use super::{Role, Unit};
-use crate::script::{at_most, ends_sentence, is_clause_punct, is_han};
+use crate::script::{alphanumeric, at_most, ends_sentence, is_clause_punct, is_han};
 
 pub use weights::{NAMES, THRESHOLD, WEIGHTS};
 
@@ -92,14 +92,32 @@ fn shape(text: &str) -> Shape {
     }
 }
 
-/// The first characters of the page-tool words ([`NAVIGATION`]), sorted.
-fn navigation_starts() -> &'static [char] {
-    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+/// The first characters of the page-tool words ([`NAVIGATION`]): sorted, and as a set of
+/// bits by the character's low twelve bits, which rules most characters out at once.
+struct Starts {
+    sorted: Vec<char>,
+    bits: [u64; 64],
+}
+
+impl Starts {
+    fn has(&self, c: char) -> bool {
+        let b = c as usize & 4095;
+        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&c).is_ok()
+    }
+}
+
+fn navigation_starts() -> &'static Starts {
+    static FIRST: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     FIRST.get_or_init(|| {
-        let mut first: Vec<char> = NAVIGATION.iter().filter_map(|w| w.chars().next()).collect();
-        first.sort_unstable();
-        first.dedup();
-        first
+        let mut sorted: Vec<char> = NAVIGATION.iter().filter_map(|w| w.chars().next()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut bits = [0u64; 64];
+        for &c in &sorted {
+            let b = c as usize & 4095;
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        Starts { sorted, bits }
     })
 }
 
@@ -107,23 +125,22 @@ fn navigation_starts() -> &'static [char] {
 /// page-tool words ([`NAVIGATION`]).
 pub(super) fn navigation_share(t: &str) -> f32 {
     let (mut covered, mut letters, mut i) = (0usize, 0usize, 0);
+    let starts = navigation_starts();
     while let Some(rest) = t.get(i..) {
         let Some(c) = rest.chars().next() else { break };
         // Most characters start no page-tool word: one lookup rules them out.
-        let may_start = navigation_starts()
-            .binary_search(&super::lexicon::fold_nocase(c))
-            .is_ok();
+        let may_start = starts.has(super::lexicon::fold_nocase(c));
         if let Some((word, len)) = may_start
             .then(|| super::lexicon::starts_any_nocase(rest, NAVIGATION))
             .flatten()
         {
-            let n = word.chars().filter(|c| c.is_alphanumeric()).count();
+            let n = word.chars().filter(|&c| alphanumeric(c)).count();
             covered += n;
             letters += n;
             i += len;
             continue;
         }
-        if c.is_alphanumeric() || is_han(c) {
+        if alphanumeric(c) || is_han(c) {
             letters += 1;
         }
         i += c.len_utf8();

@@ -61,6 +61,13 @@ fn part(c: char) -> Option<Part> {
     }
 }
 
+/// Whether `text` may hold an image mark: every part of one is a character whose UTF-8 form
+/// starts with the byte `EE` (U+E000–U+EFFF) or `F3`/`F4` (planes 15 and 16), so a text
+/// without those bytes, which is almost every text, is ruled out by one fast byte search.
+fn may_have_marks(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xEE | 0xF3 | 0xF4)) && text.chars().any(|c| part(c).is_some())
+}
+
 fn is_address(c: char) -> bool {
     matches!(part(c), Some(Part::Address(_)))
 }
@@ -193,7 +200,7 @@ pub(super) fn bare_mark(text: &str) -> String {
 /// Numbers the images in `text`: each address moves to `table` and the mark keeps its
 /// index there, so the mark is as long as one without an address.
 pub(super) fn number(text: &mut String, table: &mut Vec<String>) {
-    if !text.chars().any(|c| part(c).is_some()) {
+    if !may_have_marks(text) {
         return;
     }
     let mut out = String::with_capacity(text.len());
@@ -239,7 +246,7 @@ pub(super) fn resolve_with<'a>(
     script: Script,
     mut found: impl FnMut(usize, Option<&str>),
 ) -> Cow<'a, str> {
-    if !text.chars().any(|c| part(c).is_some()) {
+    if !may_have_marks(text) {
         return Cow::Borrowed(text);
     }
     let (word, sep) = match script {
@@ -343,6 +350,18 @@ mod tests {
         assert_eq!(words, "过程吗？”（姚峰 上海报道）");
         assert_eq!(format!("{words}{pictures}"), text);
         assert_eq!(split_trailing("没有图片。"), ("没有图片。", ""));
+    }
+
+    #[test]
+    fn every_mark_character_starts_with_a_byte_the_quick_search_knows() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            if part(c).is_some() {
+                assert!(matches!(lead, 0xEE | 0xF3 | 0xF4), "{c:?}");
+            }
+        }
+        assert!(!may_have_marks("图片 \u{E003} \u{F7FFF} \u{100100}"));
+        assert!(may_have_marks("图片 \u{E000}"));
     }
 
     #[test]

@@ -96,6 +96,17 @@ pub(super) fn find(text: &str, word: &str) -> Option<usize> {
     folded(text).find(word)
 }
 
+/// The first place any word of `words` starts in `text` (compared folded, the text folded
+/// once), and the word: of two at the same place, the lesser.
+pub(super) fn find_first<'w>(text: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
+    let text = folded(text);
+    words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| Some((text.find(w)?, *w)))
+        .min()
+}
+
 /// The byte index where `word` starts when `text` ends with it, compared folded.
 pub(super) fn ends(text: &str, word: &str) -> Option<usize> {
     let n = word.chars().count();
@@ -150,6 +161,11 @@ mod tests {
         assert_eq!(starts_nocase("COPYRIGHT 2020", "copyright"), Some(9));
         assert_eq!(starts("Copyright", "copyright"), None);
         assert_eq!(prefix("版 权 所 有", "版权所有", false, true), Some(15));
+        assert_eq!(
+            find_first("本文轉載自原文", &["原文", "转载"]),
+            Some(("本文".len(), "转载"))
+        );
+        assert_eq!(find_first("无关", &["原文", ""]), None);
     }
 
     /// Every entry is written in its simplified form, so that folding finds it.

@@ -66,10 +66,10 @@ impl<'a> Line<'a> {
 /// (`【1】【2】【3】`), a link to the original (`微思客网站原文`).
 pub(super) fn navigation(l: &Line<'_>) -> bool {
     let t = l.text;
-    let unpunctuated = !t.contains(['。', '，', '！', '？', '.', ',']);
-    l.at_most(40) && unpunctuated && (navigation_share(t) >= 0.7 || tool_buttons(t))
+    let unpunctuated = || !t.contains(['。', '，', '！', '？', '.', ',']);
+    l.at_most(40) && unpunctuated() && (navigation_share(t) >= 0.7 || tool_buttons(t))
         || page_numbers(t)
-        || l.at_most(12) && unpunctuated && lexicon::ends(t, "原文").is_some()
+        || l.at_most(12) && unpunctuated() && lexicon::ends(t, "原文").is_some()
 }
 
 /// A row of bracketed page-tool buttons (`【字号：大 中 小】【打印】【关闭】`): two or more
@@ -102,8 +102,8 @@ pub(super) fn copyright(l: &Line<'_>) -> bool {
 /// Ad and news hotlines and tip-off addresses: a hotline word with a number or an address to
 /// call or write to (`广告热线:021-…`, `举报电话：…`, `澎湃新闻报料：4009-20-4009`).
 pub(super) fn hotline(l: &Line<'_>) -> bool {
-    let digits = l.text.chars().filter(char::is_ascii_digit).count();
-    l.hit(Notice::Hotline) && notice(l) && (digits >= 5 || l.text.contains('@'))
+    let digits = || l.text.chars().filter(char::is_ascii_digit).count();
+    l.hit(Notice::Hotline) && notice(l) && (digits() >= 5 || l.text.contains('@'))
 }
 
 /// Prompts to install the site's app: `更多原创资讯请下载“澎湃新闻”APP`, `人民日报客户端下载`.
@@ -120,7 +120,9 @@ pub(super) fn share_prompt(l: &Line<'_>) -> bool {
 /// `声明：…`), `文章观点仅代表作者本人`, `不代表新浪立场`.
 pub(super) fn disclaimer(l: &Line<'_>) -> bool {
     let t = l.text;
-    let label = lexicon::find(t, "声明").is_some_and(|at| {
+    // A label starts within the first four characters, so only the first six are searched.
+    let head = t.char_indices().nth(6).map_or(t, |(i, _)| &t[..i]);
+    let label = lexicon::find(head, "声明").is_some_and(|at| {
         t.get(..at)
             .is_some_and(|before| before.chars().count() <= 4)
             && t.get(at + "声明".len()..)
@@ -171,15 +173,18 @@ pub(super) fn acknowledgement(l: &Line<'_>) -> bool {
 /// standing as a line (`seal.rio.97-08-18.gif`).
 pub(super) fn artefact(l: &Line<'_>) -> bool {
     let t = l.text;
-    let digits = t
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() == 10 || run.len() == 13);
-    let lower = t.to_ascii_lowercase();
-    let file = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-        .iter()
-        .any(|e| lower.ends_with(e));
+    let digits = || {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() == 10 || run.len() == 13)
+    };
+    let file = || {
+        [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| {
+            t.len() >= e.len()
+                && t.as_bytes()[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
+    };
     matches!(t, "undefined" | "null" | "NaN" | "None")
-        || l.at_most(40) && digits && t.chars().filter(|c| c.is_alphabetic()).count() <= 8
+        || l.at_most(40) && digits() && t.chars().filter(|c| c.is_alphabetic()).count() <= 8
         || t == "（完）"
-        || l.at_most(80) && file && !t.contains(['。', '，'])
+        || l.at_most(80) && file() && !t.contains(['。', '，'])
 }

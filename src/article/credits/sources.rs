@@ -75,10 +75,7 @@ pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<Strin
 /// anything after it. The note says `原文` (the original) or `转载` (reprinted), maybe after a
 /// clause about the copy (`本文由…转码，原文地址来自…`), then `来自`, `自`, `于` or a colon.
 pub(in crate::article) fn provenance_at(t: &str) -> Option<&str> {
-    let (at, word) = ["原文", "转载"]
-        .iter()
-        .filter_map(|w| Some((lexicon::find(t, w)?, *w)))
-        .min()?;
+    let (at, word) = lexicon::find_first(t, &["原文", "转载"])?;
     if !at_most(t.get(..at)?, 30) {
         return None;
     }
