@@ -9,7 +9,7 @@
 
 mod weights;
 
-use super::lexicon::{NAVIGATION, notices};
+use super::lexicon::{Firsts, NAVIGATION, fold_nocase, notices};
 use super::why::Why;
 use super::{Role, Unit};
 use crate::script::{alphanumeric, at_most, ends_sentence, is_clause_punct, is_han};
@@ -92,17 +92,16 @@ fn shape(text: &str) -> Shape {
     }
 }
 
-/// The first characters of the page-tool words ([`NAVIGATION`]): sorted, and as a set of
-/// bits by the character's low twelve bits, which rules most characters out at once.
+/// The first characters of the page-tool words ([`NAVIGATION`]): sorted, and the characters
+/// that fold to them, which rules most characters out before they are folded.
 struct Starts {
     sorted: Vec<char>,
-    bits: [u64; 64],
+    raw: Firsts,
 }
 
 impl Starts {
     fn has(&self, c: char) -> bool {
-        let b = c as usize & 4095;
-        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&c).is_ok()
+        self.raw.may_start(c) && self.sorted.binary_search(&fold_nocase(c)).is_ok()
     }
 }
 
@@ -112,12 +111,8 @@ fn navigation_starts() -> &'static Starts {
         let mut sorted: Vec<char> = NAVIGATION.iter().filter_map(|w| w.chars().next()).collect();
         sorted.sort_unstable();
         sorted.dedup();
-        let mut bits = [0u64; 64];
-        for &c in &sorted {
-            let b = c as usize & 4095;
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        Starts { sorted, bits }
+        let raw = Firsts::new(&sorted);
+        Starts { sorted, raw }
     })
 }
 
@@ -129,7 +124,7 @@ pub(super) fn navigation_share(t: &str) -> f32 {
     while let Some(rest) = t.get(i..) {
         let Some(c) = rest.chars().next() else { break };
         // Most characters start no page-tool word: one lookup rules them out.
-        let may_start = starts.has(super::lexicon::fold_nocase(c));
+        let may_start = starts.has(c);
         if let Some((word, len)) = may_start
             .then(|| super::lexicon::starts_any_nocase(rest, NAVIGATION))
             .flatten()

@@ -41,6 +41,50 @@ pub(super) fn fold_nocase(c: char) -> char {
     fold(c, true)
 }
 
+/// The characters that fold (case ignored) to one of some words' first characters, as bits
+/// by a hash of the character: a character whose bit is clear starts none of the words,
+/// whatever it folds to, so most characters of a text are passed over without being folded.
+pub(super) struct Firsts([u64; 64]);
+
+impl Firsts {
+    /// The set for words starting with `firsts` (folded, case ignored).
+    pub(super) fn new(firsts: &[char]) -> Firsts {
+        let mut sorted = firsts.to_vec();
+        sorted.sort_unstable();
+        let mut set = Firsts([0; 64]);
+        for &c in firsts {
+            set.insert(c);
+        }
+        // Folding changes only ASCII capitals and ideographs of these two blocks.
+        for c in ('A'..='Z')
+            .chain('\u{3400}'..='\u{9FFF}')
+            .chain('\u{F900}'..='\u{FAFF}')
+        {
+            let f = fold_nocase(c);
+            if f != c && sorted.binary_search(&f).is_ok() {
+                set.insert(c);
+            }
+        }
+        set
+    }
+
+    fn bit(c: char) -> (usize, u64) {
+        let h = (c as u32).wrapping_mul(0x9E37_79B1) >> 20;
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, c: char) {
+        let (word, mask) = Firsts::bit(c);
+        self.0[word] |= mask;
+    }
+
+    /// Whether `c` (not folded) may fold to one of the first characters.
+    pub(super) fn may_start(&self, c: char) -> bool {
+        let (word, mask) = Firsts::bit(c);
+        self.0[word] & mask != 0
+    }
+}
+
 /// The byte length of `word` at the start of `text`, compared folded (case kept): `Some`
 /// when `text` starts with it.
 pub(super) fn starts(text: &str, word: &str) -> Option<usize> {
@@ -166,6 +210,10 @@ mod tests {
             Some(("本文".len(), "转载"))
         );
         assert_eq!(find_first("无关", &["原文", ""]), None);
+        let firsts = Firsts::new(&['记', 'c']);
+        for c in ['记', '記', 'c', 'C'] {
+            assert!(firsts.may_start(c), "{c}");
+        }
     }
 
     /// Every entry is written in its simplified form, so that folding finds it.

@@ -12,8 +12,8 @@ use crate::article::html::kind::{Kind, kind};
 /// The keys of the lines of `text` (each once, sorted), read as `format` says without parsing.
 pub fn text_keys(text: &str, format: Format) -> Vec<u64> {
     let lines = match format {
-        Format::Html | Format::FeedItem => html_lines(text),
-        Format::Plain | Format::Markdown => text.to_string(),
+        Format::Html | Format::FeedItem => std::borrow::Cow::Owned(html_lines(text)),
+        Format::Plain | Format::Markdown => std::borrow::Cow::Borrowed(text),
     };
     let mut keys: Vec<u64> = lines.lines().filter_map(key).collect();
     keys.sort_unstable();
@@ -25,10 +25,10 @@ pub fn text_keys(text: &str, format: Format) -> Vec<u64> {
 fn html_lines(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]).replace('\n', " "));
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
+        push_text(&mut out, &rest[..open]);
         rest = &rest[open + 1..];
-        let Some(close) = rest.find('>') else {
+        let Some(close) = memchr::memchr(b'>', rest.as_bytes()) else {
             return out;
         };
         let tag = &rest[..close];
@@ -56,23 +56,25 @@ fn html_lines(html: &str) -> String {
     out
 }
 
+/// Adds the text between two tags to `out`, its character references decoded and its line
+/// breaks made spaces.
+fn push_text(out: &mut String, text: &str) {
+    let text = decode_entities(text);
+    if text.contains('\n') {
+        out.push_str(&text.replace('\n', " "));
+    } else {
+        out.push_str(&text);
+    }
+}
+
 /// Where the closing tag `</name` starts in `rest`, in any case.
 fn closing(rest: &str, name: &[u8]) -> Option<usize> {
     let bytes = rest.as_bytes();
-    let mut from = 0;
-    // Each `<` found by a fast character search, then its next bytes compared.
-    while let Some(found) = rest.get(from..).and_then(|r| r.find('<')) {
-        let at = from + found;
-        if bytes.get(at + 1) == Some(&b'/')
-            && bytes
-                .get(at + 2..at + 2 + name.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memmem::find_iter(bytes, b"</").find(|&at| {
+        bytes
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 #[cfg(test)]

@@ -202,6 +202,9 @@ pub(in crate::article) fn notices(text: &str) -> u32 {
     let index = index();
     let mut hits = 0;
     for (i, c) in text.char_indices() {
+        if !index.raw.may_start(c) {
+            continue;
+        }
         let c = super::fold(c, true);
         if !index.may_start(c) {
             continue;
@@ -223,6 +226,8 @@ pub(in crate::article) fn notices(text: &str) -> u32 {
 struct Index {
     words: Vec<(char, &'static str, u32)>,
     firsts: [u64; FIRSTS / 64],
+    /// The characters that fold to a first character, tried before folding.
+    raw: super::Firsts,
 }
 
 /// The size of [`Index`]'s set of first characters, in bits.
@@ -255,7 +260,8 @@ fn index() -> &'static Index {
             let (word, mask) = bit(c);
             firsts[word] |= mask;
         }
-        Index { words, firsts }
+        let raw = super::Firsts::new(&words.iter().map(|&(c, _, _)| c).collect::<Vec<_>>());
+        Index { words, firsts, raw }
     })
 }
 
