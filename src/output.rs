@@ -33,6 +33,14 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{FEFF}')
 }
 
+/// Whether a character starting with the byte `b` may be [`is_unsafe`]: only C0 controls and
+/// DEL, and characters whose UTF-8 form starts with `C2` (C1 controls), `D8` (U+061C), `E2`
+/// (separators, bidi and zero-width characters) or `EF` (U+FEFF) can be. Never true of a
+/// byte inside a character, so the bytes of a text can be scanned without decoding it.
+fn may_be_unsafe(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+}
+
 /// `s` as one line of text output: every character of [`is_unsafe`] shown as an escape
 /// (`\n`, `\r`, `\t`, otherwise `\u{…}` in hex), everything else as it is.
 ///
@@ -92,22 +100,42 @@ impl serde_json::ser::Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
+        for (i, &b) in bytes.iter().enumerate() {
+            if !may_be_unsafe(b) {
+                continue;
+            }
+            let Some(c) = fragment.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             if is_unsafe(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
+                writer.write_all(&bytes[start..i])?;
                 // Every unsafe character is in the Basic Multilingual Plane: one escape.
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = i + c.len_utf8();
             }
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unsafe_character_starts_with_a_byte_the_scan_stops_at() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if is_unsafe(c) {
+                assert!(
+                    may_be_unsafe(c.encode_utf8(&mut [0; 4]).as_bytes()[0]),
+                    "{c:?}"
+                );
+            }
+        }
+        assert_eq!(json(&"中\u{85}文\u{202e}"), r#""中\u0085文\u202e""#);
+    }
 
     #[test]
     fn everything_the_reader_drops_is_shown() {

@@ -9,7 +9,7 @@
 
 mod weights;
 
-use super::lexicon::{Firsts, NAVIGATION, fold_nocase, notices};
+use super::lexicon::{Firsts, NAVIGATION, fold_nocase, notices, starts_nocase};
 use super::why::Why;
 use super::{Role, Unit};
 use crate::script::{alphanumeric, at_most, ends_sentence, is_clause_punct, is_han};
@@ -92,27 +92,46 @@ fn shape(text: &str) -> Shape {
     }
 }
 
-/// The first characters of the page-tool words ([`NAVIGATION`]): sorted, and the characters
-/// that fold to them, which rules most characters out before they are folded.
+/// The page-tool words ([`NAVIGATION`]) by their first character (in list order among the
+/// words that share it), each with its count of letters, and the characters that fold to a
+/// first character, which rules most characters out before they are folded.
 struct Starts {
-    sorted: Vec<char>,
+    words: Vec<(char, &'static str, usize)>,
     raw: Firsts,
 }
 
 impl Starts {
-    fn has(&self, c: char) -> bool {
-        self.raw.may_start(c) && self.sorted.binary_search(&fold_nocase(c)).is_ok()
+    /// The first page-tool word (in list order) that `rest`, starting with `c`, starts with:
+    /// its letters and its byte length in `rest`, ASCII case ignored; only the words that
+    /// start with `c` folded are tried.
+    fn word_at(&self, rest: &str, c: char) -> Option<(usize, usize)> {
+        if !self.raw.may_start(c) {
+            return None;
+        }
+        let first = fold_nocase(c);
+        let from = self.words.partition_point(|&(f, _, _)| f < first);
+        self.words[from..]
+            .iter()
+            .take_while(|&&(f, _, _)| f == first)
+            .find_map(|&(_, word, letters)| starts_nocase(rest, word).map(|len| (letters, len)))
     }
 }
 
 fn navigation_starts() -> &'static Starts {
     static FIRST: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     FIRST.get_or_init(|| {
-        let mut sorted: Vec<char> = NAVIGATION.iter().filter_map(|w| w.chars().next()).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let raw = Firsts::new(&sorted);
-        Starts { sorted, raw }
+        let mut words: Vec<(char, &'static str, usize)> = NAVIGATION
+            .iter()
+            .filter_map(|&w| {
+                let letters = w.chars().filter(|&c| alphanumeric(c)).count();
+                Some((w.chars().next()?, w, letters))
+            })
+            .collect();
+        // Stable: words that share a first character keep their order.
+        words.sort_by_key(|&(f, _, _)| f);
+        let firsts: Vec<char> = words.iter().map(|&(f, _, _)| f).collect();
+        let raw = Firsts::new(&firsts);
+        Starts { words, raw }
     })
 }
 
@@ -124,12 +143,7 @@ pub(super) fn navigation_share(t: &str) -> f32 {
     while let Some(rest) = t.get(i..) {
         let Some(c) = rest.chars().next() else { break };
         // Most characters start no page-tool word: one lookup rules them out.
-        let may_start = starts.has(c);
-        if let Some((word, len)) = may_start
-            .then(|| super::lexicon::starts_any_nocase(rest, NAVIGATION))
-            .flatten()
-        {
-            let n = word.chars().filter(|&c| alphanumeric(c)).count();
+        if let Some((n, len)) = starts.word_at(rest, c) {
             covered += n;
             letters += n;
             i += len;

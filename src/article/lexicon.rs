@@ -159,23 +159,14 @@ pub(super) fn ends(text: &str, word: &str) -> Option<usize> {
     (starts(tail, word)? == tail.len()).then_some(at)
 }
 
-/// The first word of `words` that `text` starts with, and its byte length in `text`.
+/// The first word of `words` that `text` starts with, and its byte length in `text`. The
+/// text's first character is folded once and only the words that start with it are tried.
 pub(super) fn starts_any<'w>(text: &str, words: &[&'w str]) -> Option<(&'w str, usize)> {
     let first = text.chars().next().map(|c| fold(c, false));
     words
         .iter()
         .filter(|w| w.chars().next().is_none_or(|f| Some(f) == first))
         .find_map(|w| starts(text, w).map(|len| (*w, len)))
-}
-
-/// [`starts_any`] that ignores ASCII case. Both fold the text's first character once and
-/// try only the words that start with it.
-pub(super) fn starts_any_nocase<'w>(text: &str, words: &[&'w str]) -> Option<(&'w str, usize)> {
-    let first = text.chars().next().map(|c| fold(c, true));
-    words
-        .iter()
-        .filter(|w| w.chars().next().is_none_or(|f| Some(f) == first))
-        .find_map(|w| starts_nocase(text, w).map(|len| (*w, len)))
 }
 
 /// The first word of `words` that `text` ends with, and where it starts in `text`.
