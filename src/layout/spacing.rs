@@ -29,6 +29,17 @@ pub fn is_latin(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Ideographs and Chinese punctuation, answered without the standard library's tables:
+    // general and CJK punctuation hold no narrow letter or digit, full-width forms are wide.
+    if matches!(c,
+        '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF60}')
+    {
+        return false;
+    }
     !is_cjk_letter(c) && c.is_alphanumeric() && c.width() == Some(1)
 }
 
@@ -131,6 +142,18 @@ mod tests {
         }
         for c in "中Ａ１한%_ ".chars() {
             assert!(!is_latin(c), "{c}");
+        }
+        // The ranges answered without the tables agree with the tables.
+        let slow = |c: char| !is_cjk_letter(c) && c.is_alphanumeric() && c.width() == Some(1);
+        let quick = [
+            '\u{2000}'..='\u{206F}',
+            '\u{3000}'..='\u{303F}',
+            '\u{3400}'..='\u{4DBF}',
+            '\u{4E00}'..='\u{9FFF}',
+            '\u{FF01}'..='\u{FF60}',
+        ];
+        for c in quick.into_iter().flatten() {
+            assert_eq!(is_latin(c), slow(c), "{:04X}", c as u32);
         }
     }
 
