@@ -36,9 +36,14 @@ fn ask() -> Option<Support> {
         .write(true)
         .open("/dev/tty")
         .ok()?;
+    let tmux = std::env::var_os("TMUX").is_some();
+    if tmux && passthrough_off() {
+        // tmux (3.3 on, by default) drops what is sent through it to the terminal outside: no
+        // answer would come, and the start would wait the whole [`WAIT`] for nothing.
+        return Some(Support::default());
+    }
     let raw_before = ratatui::crossterm::terminal::is_raw_mode_enabled().unwrap_or(false);
     ratatui::crossterm::terminal::enable_raw_mode().ok()?;
-    let tmux = std::env::var_os("TMUX").is_some();
     let mut bytes = Vec::new();
     if tty.write_all(query(tmux).as_bytes()).is_ok() && tty.flush().is_ok() {
         let end = Instant::now() + WAIT;
@@ -68,4 +73,36 @@ fn ask() -> Option<Support> {
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
     }
     Some(parse_replies(&bytes))
+}
+
+/// Whether the tmux this runs in keeps the pane from passing escape sequences through to
+/// the terminal outside (`allow-passthrough` off). A tmux that cannot say (older than 3.3,
+/// which always passed them through) gets the query.
+fn passthrough_off() -> bool {
+    std::process::Command::new("tmux")
+        .args(["show-options", "-pAv", "allow-passthrough"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|out| out.status.success() && says_off(&out.stdout))
+}
+
+/// Whether tmux's answer to `show-options -v allow-passthrough` is `off`.
+fn says_off(answer: &[u8]) -> bool {
+    answer.trim_ascii() == b"off"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_off;
+
+    #[test]
+    fn only_an_answer_of_off_skips_the_query() {
+        assert!(says_off(b"off\n"));
+        assert!(says_off(b"off"));
+        assert!(!says_off(b"on\n"));
+        assert!(!says_off(b"all\n"));
+        assert!(!says_off(b""));
+        assert!(!says_off(b"invalid option: allow-passthrough\n"));
+    }
 }
