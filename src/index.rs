@@ -18,7 +18,8 @@
 //! them from the article's blocks, with the matcher.
 //!
 //! Writes are buffered until [`LibraryIndex::commit`]; searches see the last commit. Adding
-//! is cheap (the blocks are tokenized on tantivy's indexing thread); a commit writes a new
+//! is cheap (the blocks are folded and cut by [`Prepared::of`], on the caller's thread, and
+//! tantivy's indexing thread reads the tokens back); a commit writes a new
 //! segment, several files, not synced to disk one by one (see `unsynced`: the catalog is the
 //! record, and an index a machine crash damaged is built again from it), so a commit costs
 //! a few milliseconds; a bulk build commits every thousand or so articles, which bounds the
@@ -53,6 +54,7 @@ use error::guarded;
 pub use first::{FirstMatch, first_match};
 
 use crate::layout::Block;
+pub use schema::Prepared;
 use schema::{Fields, Payload};
 use unsynced::Unsynced;
 use writer::{Writer, write_error};
@@ -205,8 +207,14 @@ impl LibraryIndex {
     /// [`crate::layout::blocks`]), replacing any article with the same id. Seen by searches
     /// after the next [`LibraryIndex::commit`].
     pub fn add(&self, id: u64, blocks: &[Block]) -> Result<(), IndexError> {
+        self.add_prepared(id, Prepared::of(blocks))
+    }
+
+    /// [`LibraryIndex::add`] with the blocks already made ready ([`Prepared::of`], which
+    /// costs about as much as the rest of adding and can run on any thread).
+    pub fn add_prepared(&self, id: u64, prepared: Prepared) -> Result<(), IndexError> {
         let doc =
-            schema::document(&self.fields, id, blocks).map_err(|_| IndexError::TooLong { id })?;
+            schema::document(&self.fields, id, prepared).map_err(|_| IndexError::TooLong { id })?;
         let mut w = self.writer()?;
         let writer = w.open(&self.index, &self.dir)?;
         writer.delete_term(Term::from_field_u64(self.fields.id, id));

@@ -66,28 +66,46 @@ impl Fields {
     }
 }
 
-/// The document for article `id`: the blocks encoded as one value, tokenized when tantivy
-/// indexes it (by the tokenizer [`register`]ed).
-pub fn document(fields: &Fields, id: u64, blocks: &[Block]) -> Result<TantivyDocument, TooLong> {
-    // Every character is at most two units (İ), plus one free position per block.
-    let most = blocks
-        .iter()
-        .map(|b| b.text.chars().count().saturating_mul(2).saturating_add(1))
-        .fold(0usize, usize::saturating_add);
-    if u32::try_from(most).is_err() {
-        return Err(TooLong);
+/// An article's text made ready to index on the caller's thread: its tokens (folded units
+/// and marks in one field value, which the index's tokenizer only reads back), and its block
+/// texts when the matcher must verify it.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    grams: Result<String, TooLong>,
+    verify: Option<Vec<u8>>,
+}
+
+impl Prepared {
+    /// Folds and cuts `blocks`.
+    pub fn of(blocks: &[Block]) -> Prepared {
+        match tokens::encode(blocks) {
+            Ok(encoded) => {
+                let verify = encoded.expanding.then(|| {
+                    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+                    // Serialising strings cannot fail.
+                    serde_json::to_vec(&texts).unwrap_or_default()
+                });
+                Prepared {
+                    grams: Ok(encoded.value),
+                    verify,
+                }
+            }
+            Err(e) => Prepared {
+                grams: Err(e),
+                verify: None,
+            },
+        }
     }
+}
+
+/// The document for article `id`; [`TooLong`] when its positions do not fit in 32 bits.
+pub fn document(fields: &Fields, id: u64, prepared: Prepared) -> Result<TantivyDocument, TooLong> {
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.id, id);
-    doc.add_text(fields.grams, tokens::encode(blocks));
-    if tokens::expanding(blocks) {
+    doc.add_text(fields.grams, prepared.grams?);
+    if let Some(texts) = prepared.verify {
         doc.add_text(fields.flags, VERIFY);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        // Serialising strings cannot fail.
-        doc.add_bytes(
-            fields.blocks,
-            &serde_json::to_vec(&texts).unwrap_or_default(),
-        );
+        doc.add_bytes(fields.blocks, &texts);
     }
     Ok(doc)
 }

@@ -48,7 +48,7 @@ pub fn is_gram(term: &str) -> bool {
 }
 
 /// The tokens of one article.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// The folded units by position, `None` at the free positions between blocks.
     units: Vec<Option<char>>,
@@ -120,18 +120,6 @@ fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, T
     Ok(out)
 }
 
-/// Whether some character of `blocks` folds to more than one unit (see
-/// [`Analysis::expanding`]).
-pub fn expanding(blocks: &[Block]) -> bool {
-    let mut found = false;
-    for b in blocks {
-        fold_each(&b.text, |_, _, full| {
-            found |= full.chars().nth(1).is_some();
-        });
-    }
-    found
-}
-
 /// Marks the characters whose simplified form changes when a match starts or ends at them.
 fn edges(chars: &[Char], out: &mut Vec<Token>) {
     for (i, c) in chars.iter().enumerate() {
@@ -168,45 +156,101 @@ fn mark(position: usize, prefix: &str, c: Option<char>) -> Token {
 /// The name the index's tokenizer is registered under.
 pub const TOKENIZER: &str = "newsreader-grams";
 
-/// One article's blocks as one field value: NUL doubled between blocks, a NUL inside a
-/// block written as NUL, U+0001. A document then holds a few kilobytes while it waits to be
-/// indexed, and its tokens are made only when tantivy indexes it.
-pub fn encode(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if i > 0 {
-            out.push_str("\0\0");
-        }
-        out.push_str(&b.text.replace('\0', "\0\u{1}"));
-    }
-    out
+/// One article's tokens as one field value, folded and cut by [`encode`] on the caller's
+/// thread (the parse workers of a scan), so that tantivy's indexing thread, the slowest
+/// stage of a first run, only reads them back. The units in position order (a NUL unit
+/// written as NUL, U+0001; a free position between blocks as two NULs), then NUL, U+0002,
+/// then the marks: each its kind (`c` and the case-kept character, `s` or `e` for an edge),
+/// its position in decimal digits and `;`. The tokens are the same whichever thread makes
+/// them, so this is no part of [`super::FORMAT`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    /// The field value.
+    pub value: String,
+    /// Whether some character folded to more than one unit (see [`Analysis::expanding`]).
+    pub expanding: bool,
 }
 
-/// The block texts of an [`encode`]d value.
-fn decode(value: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+const UNIT_NUL: char = '\u{1}';
+const THEN_MARKS: char = '\u{2}';
+
+/// Folds and cuts `blocks` into one field value.
+pub fn encode(blocks: &[Block]) -> Result<Encoded, TooLong> {
+    let a = analyze_texts(blocks.iter().map(|b| b.text.as_str()))?;
+    let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let mut value = String::with_capacity(bytes + 16);
+    for unit in &a.units {
+        match unit {
+            None => value.push_str("\0\0"),
+            Some('\0') => value.extend(['\0', UNIT_NUL]),
+            Some(c) => value.push(*c),
+        }
+    }
+    value.extend(['\0', THEN_MARKS]);
+    for t in a.case.iter().chain(&a.edge) {
+        match t.text.strip_prefix(CASE) {
+            Some(kept) if t.text.len() > CASE.len() => {
+                value.push('c');
+                value.push_str(kept);
+            }
+            _ if t.text == EDGE_START => value.push('s'),
+            _ => value.push('e'),
+        }
+        value.push_str(&t.position.to_string());
+        value.push(';');
+    }
+    Ok(Encoded {
+        value,
+        expanding: a.expanding,
+    })
+}
+
+/// The units and marks of an [`encode`]d value (what it cannot read, it leaves out).
+fn decode(value: &str) -> Analysis {
+    let mut out = Analysis::default();
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
         if c != '\0' {
-            push_char(&mut out, c);
+            out.units.push(Some(c));
             continue;
         }
         match chars.next() {
-            Some('\0') => out.push(String::new()),
-            _ => push_char(&mut out, '\0'),
+            Some('\0') => out.units.extend([None; BLOCK_GAP]),
+            Some(UNIT_NUL) => out.units.push(Some('\0')),
+            _ => break,
         }
+    }
+    let mut rest = chars.as_str();
+    while let Some(kind) = rest.chars().next() {
+        rest = &rest[kind.len_utf8()..];
+        let (prefix, kept) = match kind {
+            'c' => {
+                let Some(kept) = rest.chars().next() else {
+                    break;
+                };
+                rest = &rest[kept.len_utf8()..];
+                (CASE, Some(kept))
+            }
+            's' => (EDGE_START, None),
+            _ => (EDGE_END, None),
+        };
+        let Some((digits, after)) = rest.split_once(';') else {
+            break;
+        };
+        rest = after;
+        let Ok(position) = digits.parse() else { break };
+        let list = if kept.is_some() {
+            &mut out.case
+        } else {
+            &mut out.edge
+        };
+        list.push(mark(position, prefix, kept));
     }
     out
 }
 
-fn push_char(out: &mut [String], c: char) {
-    if let Some(last) = out.last_mut() {
-        last.push(c);
-    }
-}
-
-/// The index's tokenizer: decodes the article's blocks from the field value and emits its
-/// grams, then its marks. Registered with the index under [`TOKENIZER`].
+/// The index's tokenizer: reads the units and marks [`encode`] wrote and emits the grams,
+/// then the marks. Registered with the index under [`TOKENIZER`].
 #[derive(Debug, Clone, Copy)]
 pub struct GramTokenizer;
 
@@ -214,11 +258,8 @@ impl Tokenizer for GramTokenizer {
     type TokenStream<'a> = Tokens;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
-        let texts = decode(text);
-        // An article too long for 32-bit positions is refused before it gets here.
-        let analysis = analyze_texts(texts.iter().map(String::as_str)).unwrap_or_default();
         Tokens {
-            analysis,
+            analysis: decode(text),
             next: 0,
             marks: 0,
             current: Token::default(),

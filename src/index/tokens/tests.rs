@@ -13,7 +13,8 @@ fn show(tokens: &[Token]) -> Vec<String> {
 
 /// Every token of `blocks` as the index takes it, grams then marks.
 fn stream(blocks: &[Block]) -> Vec<Token> {
-    let mut stream = GramTokenizer.token_stream(&encode(blocks));
+    let value = encode(blocks).unwrap().value;
+    let mut stream = GramTokenizer.token_stream(&value);
     let mut got = Vec::new();
     while stream.advance() {
         got.push(stream.token().clone());
@@ -108,14 +109,49 @@ fn edges_where_a_neighbour_decides_the_simplified_form() {
 }
 
 #[test]
-fn blocks_survive_encoding_into_one_value() {
-    for texts in [&["党建", "", "a\0b", "\0"][..], &["x"], &[""]] {
+fn tokens_survive_encoding_into_one_value() {
+    let cases: &[&[&str]] = &[
+        &["党建", "", "a\0b", "\0"],
+        &["x"],
+        &[""],
+        &[],
+        &["5G网络", "\0\0\u{1}\u{2};c9", "İstanbul 看著G 党乾隆"], // expanding
+    ];
+    for texts in cases {
         let b = blocks(texts);
-        assert_eq!(decode(&encode(&b)), *texts, "{texts:?}");
+        let encoded = encode(&b).unwrap();
+        let mut analysis = analyze(&b).unwrap();
+        assert_eq!(encoded.expanding, analysis.expanding, "{texts:?}");
+        // The value leaves that out: it travels beside it.
+        analysis.expanding = false;
+        assert_eq!(decode(&encoded.value), analysis, "{texts:?}");
     }
     // The NUL inside a block is a unit like any other.
     assert_eq!(
         grams(&blocks(&["党建", "", "a\0b", "\0"])),
         ["党建@0", "建@1", "a~@4", "~b@5", "b@6", "~@8"]
     );
+    // A gap then U+0002 is a gap and a unit, not the start of the marks.
+    assert_eq!(grams(&blocks(&["a", "\u{2}b"])), ["a@0", "\u{2}b@2", "b@3"]);
+}
+
+#[test]
+fn a_damaged_value_gives_what_it_can_read_without_panicking() {
+    for value in [
+        "ab\0",
+        "ab\0\u{2}c",
+        "ab\0\u{2}cG",
+        "ab\0\u{2}cG1",
+        "ab\0\u{2}sx;",
+        "\0\u{7}x",
+    ] {
+        let a = decode(value);
+        assert!(
+            a.units.len() <= 2 && a.case.is_empty() && a.edge.is_empty(),
+            "{value:?}"
+        );
+    }
+    let a = decode("ab\0\u{2}cG1;s0;e1;q");
+    assert_eq!(show(&a.case), ["~cG@1"]);
+    assert_eq!(show(&a.edge), ["~~s@0", "~~e@1"]);
 }

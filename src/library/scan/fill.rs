@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::article::PARSER_VERSION;
 use crate::catalog::Catalog;
-use crate::index::{IndexError, LibraryIndex};
-use crate::layout::{Block, blocks};
+use crate::index::{IndexError, LibraryIndex, Prepared};
+use crate::layout::blocks;
 use crate::model::ArticleId;
 
 /// The label the search index records for what it was built from: the parser's version.
@@ -33,9 +33,9 @@ pub(super) struct IndexFeed<'a> {
 }
 
 impl IndexFeed<'_> {
-    pub(super) fn add(&mut self, id: ArticleId, blocks: &[Block]) {
+    pub(super) fn add(&mut self, id: ArticleId, prepared: Prepared) {
         if let Some(index) = self.index {
-            let result = index.add(id.0.unsigned_abs(), blocks);
+            let result = index.add_prepared(id.0.unsigned_abs(), prepared);
             self.note(result);
         }
     }

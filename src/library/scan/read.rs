@@ -1,5 +1,5 @@
 //! The first stage of a scan, on worker threads: each changed file is read, parsed and made
-//! ready to store (its key, its compressed stored form, the blocks the search index takes),
+//! ready to store (its key, its compressed stored form, its tokens for the search index),
 //! then handed on through a bounded queue. A worker waits while the queue is full, so when
 //! the store or the index falls behind, reading waits for them and memory holds a few hundred
 //! articles whatever the library's size.
@@ -10,7 +10,8 @@ use std::sync::mpsc::SyncSender;
 
 use crate::article::Article;
 use crate::catalog::{Packed, text_key};
-use crate::layout::{Block, blocks};
+use crate::index::Prepared;
+use crate::layout::blocks;
 use crate::library::{LoadError, LoadOptions, Problem, load_file_with};
 
 /// An article read and made ready to store.
@@ -20,8 +21,8 @@ pub(super) struct Ready {
     pub(super) key: String,
     /// Its stored form.
     pub(super) packed: Packed,
-    /// What the search index takes (empty when there is no index).
-    pub(super) blocks: Vec<Block>,
+    /// What the search index takes, folded and cut here (`None` when there is no index).
+    pub(super) indexed: Option<Prepared>,
 }
 
 /// One file read: its number in the scan's list, its size and time, and what it gave.
@@ -37,12 +38,12 @@ pub(super) fn prepare(path: &Path, options: &LoadOptions, index: bool) -> Result
     let key = text_key(&article);
     let packed =
         Packed::of(&article).map_err(|e| LoadError::new(path, Problem::Internal(e.to_string())))?;
-    let blocks = if index { blocks(&article) } else { Vec::new() };
+    let indexed = index.then(|| Prepared::of(&blocks(&article)));
     Ok(Ready {
         article,
         key,
         packed,
-        blocks,
+        indexed,
     })
 }
 

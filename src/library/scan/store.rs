@@ -36,7 +36,9 @@ pub(super) fn store(
                     let outcome = Outcome::Packed(article, &ready.key, &ready.packed);
                     let id = c.put(&origin, size, mtime, PARSER_VERSION, outcome)?;
                     report.parsed += 1;
-                    feed.add(id, &ready.blocks);
+                    if let Some(indexed) = ready.indexed {
+                        feed.add(id, indexed);
+                    }
                     let read = c.is_read(&ready.key)?;
                     let article = ready.article;
                     entries.push(Entry {
