@@ -29,7 +29,7 @@ pub mod why;
 pub use model::{Article, Link, Picture, Reasons, Section};
 
 use block::Parsed;
-use fields::{Fields, apply_front, take_title};
+use fields::{Fields, Rank, apply_front, take_title};
 use heading::Style;
 use structure::{detect_headings, sections};
 use units::units;
@@ -180,6 +180,15 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
     if f.date.is_none() {
         // `/2024-12/12/`, `/20250701/`: the day a CMS filed the article under.
         f.date = f.url.as_deref().and_then(fields::date_in_url);
+    }
+    if f.source.value.is_none()
+        && let Some(source) = f.title.as_deref().and_then(fields::title_source)
+    {
+        f.source.offer_because(
+            Some(source),
+            Rank::Implied,
+            Some(Why::features("title prefix")),
+        );
     }
     detect_headings(&mut units);
     let fallback = if fallback_title.is_empty() {

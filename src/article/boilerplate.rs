@@ -10,7 +10,7 @@ mod lines;
 mod ticker;
 
 use lines::{
-    Line, acknowledgement, app_prompt, artefact, copyright, disclaimer, hotline, navigation,
+    Line, acknowledgement, app_prompt, artefact, copyright, disclaimer, hotline, label, navigation,
     original_title, paywall, provenance, reading_time, share_prompt,
 };
 
@@ -72,6 +72,10 @@ pub(super) const CLASSES: &[Class] = &[
         test: acknowledgement,
     },
     Class {
+        name: "label",
+        test: label,
+    },
+    Class {
         name: "stock ticker",
         test: |l| ticker_line(l.text),
     },
@@ -129,6 +133,11 @@ mod tests {
             ("【打印本页】【关闭窗口】", Some("navigation")),
             ("【1】【2】【3】【4】", Some("navigation")),
             ("微思客网站原文", Some("navigation")),
+            ("导读", Some("label")),
+            ("【編者按】", Some("label")),
+            ("内容提要：", Some("label")),
+            ("新闻摘要", None),
+            ("导读：这是一段正文。", None),
             ("青年报社 版权所有", Some("copyright")),
             ("人 民 网 版 权 所 有", Some("copyright")),
             (

@@ -11,7 +11,7 @@ mod dates;
 mod title;
 
 pub(super) use dates::{date_code, date_in_url, dateline_date, lead_date, title_date};
-pub(super) use title::{decoration as decoration_line, take_title};
+pub(super) use title::{decoration as decoration_line, take_title, title_source};
 
 use super::block::FrontMatter;
 use super::credits::{self, Credits};

@@ -16,8 +16,8 @@ mod pages;
 mod roles;
 
 pub(super) use notices::{
-    CAPTION_ENDS, CAPTION_MARKS, INFO_LABELS, NAVIGATION, NOT_HEADINGS, Notice, RELATED, SCENES,
-    SECTIONS, notices,
+    CAPTION_ENDS, CAPTION_MARKS, COLUMNS, INFO_LABELS, LABELS, NAVIGATION, NOT_HEADINGS, Notice,
+    RELATED, SCENES, SECTIONS, notices,
 };
 pub(super) use pages::{CAPTION_CLASSES, CONTENT_CLASSES, FURNITURE_CLASSES, MAYBE_FURNITURE};
 pub(super) use roles::{DATELINE_ENDS, ENGLISH_ROLES, ORGANISATION_ENDS, ROLES, Role};
@@ -218,7 +218,9 @@ mod tests {
         for list in [
             CAPTION_ENDS,
             CAPTION_MARKS,
+            COLUMNS,
             INFO_LABELS,
+            LABELS,
             NAVIGATION,
             NOT_HEADINGS,
             RELATED,

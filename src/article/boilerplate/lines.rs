@@ -188,3 +188,17 @@ pub(super) fn artefact(l: &Line<'_>) -> bool {
         || t == "（完）"
         || l.at_most(80) && file() && !t.contains(['。', '，'])
 }
+
+/// A label alone on its line (`导读`, `【编者按】`, `內容提要：`): it names what follows, it is
+/// not a heading of the article.
+pub(super) fn label(l: &Line<'_>) -> bool {
+    if !l.at_most(12) {
+        return false;
+    }
+    let t = l
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || "【】[]()（）：:".contains(c));
+    lexicon::LABELS
+        .iter()
+        .any(|w| lexicon::starts(t, w) == Some(t.len()))
+}

@@ -6,7 +6,7 @@
 use super::super::credits;
 use super::super::dateline;
 use super::super::meta::{self, is_cjk};
-use super::super::{Role, Unit, boilerplate, heading};
+use super::super::{Role, Unit, boilerplate, heading, lexicon};
 use super::Fields;
 
 /// A rule or decoration line: once tags are removed, no letter, digit or ideograph is left
@@ -83,6 +83,27 @@ pub(in crate::article) fn take_title(units: &mut [Unit], f: &mut Fields) -> usiz
     next
 }
 
+/// The outlet a reposted headline names before a bar (`凤凰网 | 山东女子…`, `學人側影丨…`): a
+/// short Chinese name before the only bar of a longer Chinese headline, unless it is a column label
+/// (`独家丨…`) or a person's name (an author's).
+pub(in crate::article) fn title_source(title: &str) -> Option<String> {
+    let bars = |c: char| matches!(c, '|' | '丨' | '｜');
+    let mut parts = title.split(bars);
+    let (name, rest) = (parts.next()?.trim(), parts.next()?.trim());
+    let n = name.chars().count();
+    let ok = parts.next().is_none()
+        && (2..=10).contains(&n)
+        && rest.chars().count() > n
+        && name.chars().any(is_cjk)
+        && rest.chars().any(is_cjk)
+        && name.chars().all(char::is_alphanumeric)
+        && !crate::script::looks_like_name(name)
+        && !lexicon::COLUMNS
+            .iter()
+            .any(|w| lexicon::starts(name, w) == Some(name.len()));
+    ok.then(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +128,26 @@ mod tests {
             "2024",
         ] {
             assert!(!decoration(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn outlets_before_a_bar() {
+        for (title, source) in [
+            (
+                "凤凰网 | 山东女子两次高考被顶替：当地联系我删帖",
+                Some("凤凰网"),
+            ),
+            ("學人側影丨资中筠:妄议美国", Some("學人側影")),
+            ("獨家丨新发地突然休市，部分商家损失惨重", None),
+            ("深度 | 新发地突然休市，部分商家损失惨重", None),
+            ("张三 | 新发地突然休市，部分商家损失惨重", None),
+            ("新发地突然休市 | 凤凰网 | 资讯", None),
+            ("Fed holds rates steady | Reuters", None),
+            ("海姑娘 | blog.wenxuecity.com", None),
+            ("凤凰网 | 短题", None),
+        ] {
+            assert_eq!(title_source(title).as_deref(), source, "{title}");
         }
     }
 

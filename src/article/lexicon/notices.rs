@@ -181,6 +181,60 @@ pub(in crate::article) const SECTIONS: &[&str] =
 pub(in crate::article) const NOT_HEADINGS: &[&str] =
     &["略", "视频", "图", "编者按", "文/", "作者", "记者"];
 
+/// Labels that pages set over a standfirst or an editor's note (`导读`, `编者按`, `内容提要`): a
+/// line that is only one of them is a label, never a heading or a headline.
+pub(in crate::article) const LABELS: &[&str] = &[
+    "导读",
+    "导语",
+    "编者按",
+    "编者的话",
+    "编者注",
+    "摘要",
+    "内容摘要",
+    "提要",
+    "内容提要",
+    "核心提示",
+    "阅读提示",
+];
+
+/// Column labels that stand before a headline (`独家丨…`, `深度 | …`): such a prefix names the
+/// kind of story, not the outlet that first printed it.
+pub(in crate::article) const COLUMNS: &[&str] = &[
+    "独家",
+    "独家专访",
+    "深度",
+    "专访",
+    "访谈",
+    "观察",
+    "评论",
+    "社论",
+    "时评",
+    "述评",
+    "快讯",
+    "视频",
+    "图集",
+    "图解",
+    "直播",
+    "热点",
+    "关注",
+    "解读",
+    "焦点",
+    "聚焦",
+    "特写",
+    "调查",
+    "现场",
+    "重磅",
+    "头条",
+    "要闻",
+    "突发",
+    "最新",
+    "专题",
+    "原创",
+    "推荐",
+    "问答",
+    "数读",
+];
+
 /// Labels of the fields of an info line that are not credits: when it was published, how
 /// often it was read.
 pub(in crate::article) const INFO_LABELS: &[&str] = &[
