@@ -170,6 +170,26 @@ fn filed_from(value: &str) -> (&str, Option<&str>) {
     (trimmed, None)
 }
 
+/// A reporter's credit run into the lead before a space (`本报记者黄涛报道 经过两天的评审…`):
+/// the credit and the byte index where the story starts.
+pub(super) fn run_in(text: &str) -> Option<(Credits, usize)> {
+    let t = text.trim_start();
+    let (at, _) = t
+        .char_indices()
+        .take(17)
+        .find(|&(_, c)| c == ' ' || c == '\u{3000}')?;
+    let c = parse(t.get(..at)?)?;
+    let story = t.get(at..)?.trim_start();
+    let long = !at_most(story, 30);
+    // The words after the role are names (`记者了解到 …` is a sentence, not a credit).
+    let names = c.byline.as_deref().is_some_and(|b| {
+        let who = b.rsplit(['者', ' ']).next().unwrap_or(b);
+        let who = who.trim_end_matches("报道").trim();
+        who.split(['、', ' ']).all(crate::script::looks_like_name)
+    });
+    (long && c.reporter && names).then(|| (c, text.len() - story.len()))
+}
+
 /// Reads a line made only of credits. `None` when any part of it is not a credit.
 pub(super) fn parse(line: &str) -> Option<Credits> {
     let t = line.trim().trim_start_matches(LEADERS).trim();

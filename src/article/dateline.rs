@@ -336,6 +336,14 @@ mod tests {
             None,
             "The United States will lift some sanctions.",
         );
+        check(
+            "SANTA CRUZ, CA--A remarkable quartet of trained marine mammals is helping.",
+            None,
+            Some("SANTA CRUZ, CA"),
+            None,
+            None,
+            "A remarkable quartet of trained marine mammals is helping.",
+        );
     }
 
     #[test]

@@ -228,6 +228,18 @@ fn edges(units: &[Unit], body: &[usize]) -> Vec<bool> {
         .collect()
 }
 
+/// A `【x】` rubric right over a paragraph of prose (`【串謀刑毀案】` over the story): a
+/// heading, whatever its score.
+fn rubric_over_prose(units: &[Unit], body: &[usize], k: usize) -> bool {
+    let t = units[body[k]].text.trim();
+    t.starts_with('【')
+        && super::heading::marked(t).is_some()
+        && body.get(k + 1).is_some_and(|&n| {
+            let next = &units[n].text;
+            ends_sentence(next) && !at_most(next, 40)
+        })
+}
+
 /// The model's probability that a block with these features is not article text.
 pub fn score(f: &Features) -> f32 {
     let z: f32 = f.0.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum();
@@ -287,6 +299,7 @@ pub(super) fn drop_boilerplate(units: &mut [Unit]) {
     let edge = edges(units, &body);
     let drop: Vec<usize> = (0..body.len())
         .filter(|&k| edge[k] && at_most(&units[body[k]].text, LONGEST))
+        .filter(|&k| !rubric_over_prose(units, &body, k))
         .filter(|&k| score(&features(units, &body, &shapes, cjk, k)) >= THRESHOLD)
         .map(|k| body[k])
         .collect();

@@ -326,6 +326,16 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
         .collect();
     for i in candidates {
         let Some(d) = dateline::read(&units[i].text) else {
+            // A reporter's credit run into the lead (`本报记者黄涛报道 经过…`).
+            if let Some((c, end)) = credits::run_in(&units[i].text) {
+                let u = &mut units[i];
+                let (words, story) = u.text.split_at(end.min(u.text.len()));
+                let (words, story) = (words.trim().to_string(), story.trim().to_string());
+                u.cuts.push((words, Why::lexicon("reporter credit")));
+                u.text = story;
+                f.credit(c);
+                return;
+            }
             continue;
         };
         let u = &mut units[i];

@@ -9,6 +9,7 @@ mod builder;
 mod front;
 mod html_blocks;
 mod inline;
+mod refs;
 
 pub(super) use inline::inline;
 
@@ -101,6 +102,7 @@ fn list_item(line: &str) -> Option<(String, &str)> {
 pub fn parse(text: &str) -> Parsed {
     let (front, body_start) = front_matter(text).unwrap_or_default();
     let body = text.get(body_start.min(text.len())..).unwrap_or_default();
+    let body = refs::resolve(body);
     let mut out = Builder::default();
     let mut fence: Option<Vec<&str>> = None;
     let mut html: Option<Vec<&str>> = None;
@@ -188,7 +190,8 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some((alt, target)) = image_line(trimmed) {
             out.flush();
-            out.push(Block::Line(image::mark(alt, inline::image_target(target))));
+            let alt = inline::inline(alt);
+            out.push(Block::Line(image::mark(&alt, inline::image_target(target))));
             continue;
         }
         if let Some(inner) = bold_line(trimmed) {

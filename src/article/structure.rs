@@ -15,10 +15,11 @@ use crate::script::Script;
 
 pub(super) fn detect_headings(units: &mut [Unit]) {
     let markup = units.iter().any(|u| matches!(u.role, Role::Heading(_)));
-    // Marked lines: ◆ x ◆, 【x】, 一、x, （一）x, 第一章.
+    // Marked lines: ◆ x ◆, 【x】, 一、x, （一）x, 第一章; a page's paragraph that is only a
+    // `【x】` rubric too.
     for u in units.iter_mut() {
         if u.role == Role::Body
-            && u.line
+            && (u.line || u.text.trim_start().starts_with('【'))
             && let Some((style, text)) = heading::marked(&u.text)
         {
             u.set(Role::Detected(style), marked_why(style));

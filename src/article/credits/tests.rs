@@ -163,3 +163,20 @@ fn more_credit_shapes() {
         assert_eq!(parse(line), None, "{line}");
     }
 }
+
+/// A reporter's credit run into the lead leaves it; a lead that opens with a role word in a
+/// sentence does not.
+#[test]
+fn credits_run_into_the_lead() {
+    let lead = "本报记者黄涛报道 经过两天的专家评审，由中国文物报社和中国考古学会主办的评选昨天晚上正式揭晓。";
+    let (c, at) = run_in(lead).expect("run-in credit");
+    assert!(c.byline.as_deref().is_some_and(|b| b.contains("黄涛")));
+    assert!(lead[at..].starts_with("经过两天"));
+    for text in [
+        "记者了解到 出席答谢宴的宾客近百人，其中不少是从外地专程赶来的老朋友和老同事。",
+        "本报记者黄涛报道 短句。",
+        "经过两天的专家评审，由中国文物报社和中国考古学会主办的评选昨天晚上正式揭晓。",
+    ] {
+        assert!(run_in(text).is_none(), "{text}");
+    }
+}

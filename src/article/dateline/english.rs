@@ -8,9 +8,12 @@ pub(super) fn english(t: &str) -> Option<Dateline> {
     let mut d = Dateline::default();
     let mut rest = t;
     // A place in capitals, optionally with a state or country: `LONDON`, `SAN JUAN, P.R.`.
+    // A double hyphen ends it (`SANTA CRUZ, CA--A quartet…`).
     let caps_end = t
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_uppercase() || " .,'-".contains(c)))
+        .find(|&(i, c)| {
+            !(c.is_ascii_uppercase() || " .,'-".contains(c)) || t[i..].starts_with("--")
+        })
         .map_or(t.len(), |(i, _)| i);
     let caps = t.get(..caps_end)?.trim_end_matches([' ', '-', ',']).trim();
     if caps.chars().filter(char::is_ascii_uppercase).count() >= 3 {

@@ -62,7 +62,9 @@ pub(in crate::article) fn take_title(units: &mut [Unit], f: &mut Fields) -> usiz
         return first;
     }
     let text = units[first].text.trim().to_string();
-    if !title_like(&text) || heading::marked(&text).is_some() && units[first].line {
+    // A marked heading on its own line, or a rubric in `【】` (`【串謀刑毀案】`), is no headline.
+    let marked = heading::marked(&text).is_some() && (units[first].line || text.starts_with('【'));
+    if !title_like(&text) || marked {
         return first;
     }
     units[first].role = Role::Meta;
@@ -79,8 +81,32 @@ pub(in crate::article) fn take_title(units: &mut [Unit], f: &mut Fields) -> usiz
         units[next].role = Role::Meta;
         next += 1;
     }
+    // A headline set on two lines over the lead: the story opens right under the second line
+    // with a dateline or a reporter's credit (`…遗憾落选` / `十大考古新发现揭晓` / `本报记者…`).
+    if next == first + 1
+        && units[first].line
+        && let (Some(second), Some(third)) = (units.get(next), units.get(next + 1))
+        && second.line
+        && second.role == Role::Body
+        && title_like(&second.text)
+        && crate::script::at_most(second.text.trim(), 24)
+        && !second.text.contains(['，', '。', '“', '"'])
+        && heading::marked(&second.text).is_none()
+        && opens_story(&third.text)
+    {
+        title = format!("{title} {}", second.text.trim());
+        units[next].role = Role::Meta;
+        next += 1;
+    }
     f.title = Some(title);
     next
+}
+
+/// Whether a paragraph is the lead of a story: long, and opening with a dateline or a
+/// reporter's credit.
+fn opens_story(text: &str) -> bool {
+    !crate::script::at_most(text, 60)
+        && (dateline::read(text).is_some() || credits::run_in(text).is_some())
 }
 
 /// The outlet a reposted headline names before a bar (`凤凰网 | 山东女子…`, `學人側影丨…`): a

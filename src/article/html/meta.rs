@@ -230,6 +230,8 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
         || t.contains("://")
         || t.starts_with("www.")
         || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        // One letter over and over: the `A A A` buttons of a text-size picker.
+        || t.chars().filter(|c| !c.is_whitespace()).collect::<std::collections::BTreeSet<_>>().len() == 1
         || t.ends_with('：')
         || t.ends_with(':')
     {

@@ -46,7 +46,7 @@ pub(in crate::article) fn inline_links(s: &str, links: &mut Vec<Link>) -> String
             '`' => {}
             '!' if rest.starts_with("![") => {
                 if let Some((alt, target, used)) = link(&rest[1..]) {
-                    out.push_str(&image::mark(alt, image_target(target)));
+                    out.push_str(&image::mark(&inline(alt), image_target(target)));
                     rest = &rest[1 + used..];
                     continue;
                 }

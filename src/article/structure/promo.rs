@@ -6,7 +6,7 @@
 //! but the credits. They are links, not subheads, and leave the body.
 
 use super::super::why::Why;
-use super::super::{Role, Unit};
+use super::super::{Role, Unit, image};
 use crate::script::{at_most, is_cjk};
 
 /// A kicker before a colon: `Kicker: headline`.
@@ -85,7 +85,8 @@ pub(super) fn promo_headlines(units: &mut [Unit]) {
         .collect();
     for (k, &i) in body.iter().enumerate() {
         let u = &units[i];
-        if u.role != Role::Body || !u.line || !headline(u.text.trim()) {
+        let picture = image::only_images(&u.text);
+        if u.role != Role::Body || !u.line || picture || !headline(u.text.trim()) {
             continue;
         }
         let t = u.text.trim();
