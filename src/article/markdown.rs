@@ -105,6 +105,10 @@ pub fn parse(text: &str) -> Parsed {
     let body = refs::resolve(body);
     let mut out = Builder::default();
     let mut fence: Option<Vec<&str>> = None;
+    // The fence's character and length: only a run of the same, as long or longer, closes it.
+    let mut fence_mark = ('`', 3);
+    let mut indented: Option<Vec<&str>> = None;
+    let mut in_list = false;
     let mut html: Option<Vec<&str>> = None;
     for line in body.split('\n') {
         let trimmed = line.trim();
@@ -115,17 +119,50 @@ pub fn parse(text: &str) -> Parsed {
             }
             out.html(&html.take().unwrap_or_default().join("\n"));
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            out.flush();
+        if let Some(lines) = indented.as_mut() {
+            if trimmed.is_empty() || code_indent(line).is_some() {
+                lines.push(line);
+                continue;
+            }
+            let lines = indented.take().unwrap_or_default();
+            let lines: Vec<&str> = lines.iter().map(|l| code_indent(l).unwrap_or("")).collect();
+            out.code(&lines);
+            out.blank();
+        }
+        if let Some(mark) = fence_open(trimmed) {
             match fence.take() {
-                Some(lines) => out.code(&lines),
-                None => fence = Some(Vec::new()),
+                Some(lines) if mark.0 == fence_mark.0 && mark.1 >= fence_mark.1 => {
+                    out.code(&lines);
+                }
+                Some(mut lines) => {
+                    lines.push(line);
+                    fence = Some(lines);
+                }
+                None => {
+                    out.flush();
+                    fence_mark = mark;
+                    fence = Some(Vec::new());
+                }
             }
             continue;
         }
         if let Some(lines) = fence.as_mut() {
             lines.push(line);
             continue;
+        }
+        // An indented code block: four spaces or a tab in, where no paragraph or list item
+        // goes on; a line of prose that a page indented is not code.
+        if out.para.is_empty()
+            && !in_list
+            && let Some(code) = code_indent(line)
+            && !code.trim().is_empty()
+            && !indented_prose(code)
+        {
+            indented = Some(vec![line]);
+            continue;
+        }
+        if !trimmed.is_empty() && !line.starts_with([' ', '\t']) {
+            in_list = list_item(line).is_some();
         }
         // Block quotes are read as ordinary text: clipped articles use them for provenance
         // notes and bylines, which the assembler recognises.
@@ -207,6 +244,10 @@ pub fn parse(text: &str) -> Parsed {
     if let Some(lines) = fence {
         out.code(&lines);
     }
+    if let Some(lines) = indented {
+        let lines: Vec<&str> = lines.iter().map(|l| code_indent(l).unwrap_or("")).collect();
+        out.code(&lines);
+    }
     out.flush();
     let Builder {
         mut blocks, links, ..
@@ -272,6 +313,25 @@ fn strip_quote(line: &str) -> &str {
     } else {
         l
     }
+}
+
+/// The opening of a fence (three or more backticks or tildes): its character and length.
+fn fence_open(trimmed: &str) -> Option<(char, usize)> {
+    let c = trimmed.chars().next().filter(|&c| c == '`' || c == '~')?;
+    let n = trimmed.chars().take_while(|&x| x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// A line indented for code (four spaces or a tab): the line without that indentation.
+fn code_indent(line: &str) -> Option<&str> {
+    line.strip_prefix("    ")
+        .or_else(|| line.strip_prefix('\t'))
+}
+
+/// A line of prose set in by four spaces (`    第一段……。`): Chinese text with sentence
+/// punctuation, which pages indent as paragraphs and which is no code.
+fn indented_prose(line: &str) -> bool {
+    line.chars().any(crate::script::is_cjk) && line.contains(['。', '，', '！', '？', '；'])
 }
 
 /// A line that is only an image: its alt text and its target.

@@ -69,6 +69,7 @@ pub(super) fn navigation(l: &Line<'_>) -> bool {
     let unpunctuated = || !t.contains(['。', '，', '！', '？', '.', ',']);
     l.at_most(40) && unpunctuated() && (navigation_share(t) >= 0.7 || tool_buttons(t))
         || page_numbers(t)
+        || l.at_most(60) && breadcrumb(t)
         || l.at_most(12) && unpunctuated() && lexicon::ends(t, "原文").is_some()
 }
 
@@ -83,6 +84,16 @@ fn tool_buttons(t: &str) -> bool {
     let outside = t.split(['【', '[']).next().unwrap_or_default().trim();
     let tools = groups.iter().filter(|g| navigation_share(g) > 0.0).count();
     outside.is_empty() && groups.len() >= 2 && tools * 2 > groups.len()
+}
+
+/// A breadcrumb trail (`首页 > 新闻 > 正文`, `Home » World » Asia`): three or more short
+/// names joined by arrows, no sentence among them.
+fn breadcrumb(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['>', '»', '›', '＞', '→']).map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.chars().count() <= 16 && !p.contains(['。', '，', '！', '？'])
+        })
 }
 
 /// `【1】【2】【3】【4】`: links to the other pages of the article.

@@ -6,6 +6,7 @@
 use super::super::credits;
 use super::super::dateline;
 use super::super::meta::{self, is_cjk};
+use super::super::why::Why;
 use super::super::{Role, Unit, boilerplate, heading, lexicon};
 use super::Fields;
 
@@ -47,12 +48,25 @@ fn title_like(s: &str) -> bool {
 /// Finds the title among the first units (unless markup gave one) and returns the index of
 /// the first unit after it.
 pub(in crate::article) fn take_title(units: &mut [Unit], f: &mut Fields) -> usize {
-    let Some(first) = units
-        .iter()
-        .position(|u| u.role != Role::Dropped && u.role != Role::Meta)
-    else {
+    let open = |u: &Unit| u.role != Role::Dropped && u.role != Role::Meta;
+    let Some(mut first) = units.iter().position(open) else {
         return 0;
     };
+    // Page furniture over the headline (a breadcrumb, a row of page tools) is no headline:
+    // it leaves, and the headline is looked for under it.
+    for _ in 0..3 {
+        if f.title.is_some() {
+            break;
+        }
+        let Some(class) = boilerplate::class_of(&units[first].text) else {
+            break;
+        };
+        units[first].drop_for(Why::lexicon(class));
+        match units.iter().skip(first + 1).position(open) {
+            Some(d) => first += 1 + d,
+            None => return units.len(),
+        }
+    }
     if let Some(title) = &f.title {
         // Markup often repeats the title as the first heading or line.
         if units[first].text.trim() == title.trim() {
