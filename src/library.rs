@@ -3,6 +3,7 @@
 //! read or parsed becomes a [`LoadError`] beside the articles that did load: one bad file
 //! never stops the rest.
 
+pub mod decoded;
 mod error;
 pub mod refresh;
 pub mod scan;
@@ -154,12 +155,31 @@ pub fn load_file_with(path: &Path, options: &LoadOptions) -> Result<Article, Loa
 }
 
 /// The keys of the lines of a file's text, read without parsing it: what the counting pass
-/// of a folder's furniture learns from it. `None` when it cannot be read.
-pub fn line_keys(path: &Path, options: &LoadOptions) -> Option<Vec<u64>> {
+/// of a folder's furniture learns from it. `None` when it cannot be read. The decoded text
+/// is handed to `keep` (when given), so that the parse need not decode the file again.
+pub fn line_keys(
+    path: &Path,
+    options: &LoadOptions,
+    keep: Option<&decoded::DecodedTexts>,
+) -> Option<Vec<u64>> {
     let bytes = read_bytes(path, options).ok()?;
-    let text = decode_bytes(&bytes, options.encoding).ok()?.text;
-    let format = Format::detect(path.extension().and_then(|e| e.to_str()), &text);
-    Some(article::furniture::text_keys(&text, format))
+    let decoded = decode_bytes(&bytes, options.encoding).ok()?;
+    drop(bytes);
+    let format = Format::detect(path.extension().and_then(|e| e.to_str()), &decoded.text);
+    let keys = article::furniture::text_keys(&decoded.text, format);
+    if let Some(keep) = keep {
+        keep.keep(path, decoded);
+    }
+    Some(keys)
+}
+
+/// Parses the text already decoded from the file at `path`, as [`load_file_with`] would
+/// after reading and decoding it.
+pub fn load_decoded(path: &Path, decoded: decode::Decoded) -> Result<Article, LoadError> {
+    let mut article =
+        guarded(move || parse_decoded(decoded, path)).map_err(|p| LoadError::new(path, p))?;
+    article.path = Some(path.to_string_lossy().into_owned());
+    Ok(article)
 }
 
 /// The text of an article's file as it was read, decoded and sanitised but not parsed: what

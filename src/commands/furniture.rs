@@ -3,6 +3,7 @@
 //! every core, without parsing them) and counts their lines, so that each article, parsed and
 //! printed one at a time as before, loses the lines its folder repeats. Only the keys that
 //! are furniture are kept from the counts, and a folder with none costs its articles nothing.
+//! The texts the pass decodes are kept (within a budget) for the parse that follows.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::article::Article;
 use crate::article::furniture::{self, Counts, MIN_ARTICLES};
+use crate::library::decoded::DecodedTexts;
 use crate::library::{LoadOptions, line_keys};
 
 /// The keys of the lines each folder's articles repeat (its furniture), for the folders of
@@ -18,9 +20,15 @@ use crate::library::{LoadOptions, line_keys};
 pub type Furniture = HashMap<PathBuf, HashSet<u64>>;
 
 /// The furniture of each folder holding at least [`MIN_ARTICLES`] of `files` (fewer can have
-/// none), counted on `threads` threads.
-pub fn folder_furniture(files: &[&Path], options: &LoadOptions, threads: usize) -> Furniture {
-    folder_counts(files, options, threads)
+/// none), counted on `threads` threads. The text of each file marked `true` (to be parsed)
+/// is kept in `decoded` when there is room.
+pub fn folder_furniture(
+    files: &[(&Path, bool)],
+    options: &LoadOptions,
+    decoded: &DecodedTexts,
+    threads: usize,
+) -> Furniture {
+    folder_counts(files, options, decoded, threads)
         .into_iter()
         .filter_map(|(folder, c)| {
             let keys: HashSet<u64> = c
@@ -37,26 +45,27 @@ pub fn folder_furniture(files: &[&Path], options: &LoadOptions, threads: usize) 
 /// The line counts of each folder holding at least [`MIN_ARTICLES`] of `files`, read on
 /// `threads` threads.
 fn folder_counts(
-    files: &[&Path],
+    files: &[(&Path, bool)],
     options: &LoadOptions,
+    decoded: &DecodedTexts,
     threads: usize,
 ) -> HashMap<PathBuf, Counts> {
     let mut per_folder: HashMap<&Path, usize> = HashMap::new();
-    for f in files {
+    for (f, _) in files {
         *per_folder.entry(folder(f)).or_default() += 1;
     }
-    let todo: Vec<&Path> = files
+    let todo: Vec<(&Path, bool)> = files
         .iter()
         .copied()
-        .filter(|f| per_folder[folder(f)] >= MIN_ARTICLES as usize)
+        .filter(|(f, _)| per_folder[folder(f)] >= MIN_ARTICLES as usize)
         .collect();
     let counts: Mutex<HashMap<PathBuf, Counts>> = Mutex::new(HashMap::new());
     let next = AtomicUsize::new(0);
     std::thread::scope(|s| {
         for _ in 0..threads.clamp(1, todo.len().max(1)) {
             s.spawn(|| {
-                while let Some(f) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let Some(keys) = line_keys(f, options) else {
+                while let Some(&(f, parsed)) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let Some(keys) = line_keys(f, options, parsed.then_some(decoded)) else {
                         continue;
                     };
                     counts

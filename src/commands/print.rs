@@ -15,6 +15,7 @@ use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::layout::{self, LayoutOptions};
+use crate::library::decoded::{BUDGET, DecodedTexts};
 use crate::library::scan::absolute_roots;
 use crate::library::stream::{Job, each_in_order, is_current};
 use crate::library::{EMBEDDED, LoadError, LoadOptions, expand};
@@ -91,19 +92,24 @@ pub fn print(
             _ => None,
         })
         .collect();
-    let files: Vec<&Path> = jobs
+    // Each file marked to be parsed here; the counting pass keeps their decoded texts.
+    let files: Vec<(&Path, bool)> = jobs
         .iter()
         .filter_map(|j| match j {
-            Job::File(f, _) if parsed.contains(folder(f)) => Some(f.as_path()),
+            Job::File(f, known) if parsed.contains(folder(f)) => {
+                Some((f.as_path(), known.is_none()))
+            }
             _ => None,
         })
         .collect();
-    let found = super::furniture::folder_furniture(&files, options, threads);
+    let decoded = DecodedTexts::new(BUDGET);
+    let found = super::furniture::folder_furniture(&files, options, &decoded, threads);
     let mut first = true;
     each_in_order(
         &jobs,
         catalog.as_ref(),
         options,
+        Some(&decoded),
         threads,
         |job, mut article| {
             if let (Job::File(f, None), Ok(a)) = (job, &mut article) {

@@ -62,6 +62,7 @@ pub(super) fn search(
         &stored,
         Some(catalog),
         &LoadOptions::default(),
+        None,
         threads,
         |_, article: Result<_, LoadError>| {
             let a = article.ok()?;

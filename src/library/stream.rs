@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Condvar, Mutex};
 
-use super::{LoadError, LoadOptions, Problem, load_file_with, parse_bytes, scan::stamp};
+use super::decoded::DecodedTexts;
+use super::{
+    LoadError, LoadOptions, Problem, load_decoded, load_file_with, parse_bytes, scan::stamp,
+};
 use crate::article::{Article, PARSER_VERSION};
 use crate::catalog::{Catalog, FileState};
 use crate::model::ArticleId;
@@ -33,11 +36,13 @@ const AHEAD_PER_WORKER: usize = 8;
 /// Reads every job's article on `threads` threads (each with its own connection to
 /// `catalog`, when there is one), turns each into a `T` with `render` (on the worker), and
 /// calls `sink` with the results in the order of `jobs`. Stops at the first error `sink`
-/// returns, and returns it.
+/// returns, and returns it. A file whose text `decoded` holds is parsed from it rather than
+/// read again.
 pub fn each_in_order<T: Send, E>(
     jobs: &[Job],
     catalog: Option<&Catalog>,
     options: &LoadOptions,
+    decoded: Option<&DecodedTexts>,
     threads: usize,
     render: impl Fn(&Job, Result<Article, LoadError>) -> T + Sync,
     sink: impl FnMut(T) -> Result<(), E>,
@@ -57,13 +62,18 @@ pub fn each_in_order<T: Send, E>(
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .pop()
         },
-        |conn, i| render(&jobs[i], read(&jobs[i], conn.as_ref(), options)),
+        |conn, i| render(&jobs[i], read(&jobs[i], conn.as_ref(), options, decoded)),
         sink,
     )
 }
 
 /// The article of one job.
-fn read(job: &Job, catalog: Option<&Catalog>, options: &LoadOptions) -> Result<Article, LoadError> {
+fn read(
+    job: &Job,
+    catalog: Option<&Catalog>,
+    options: &LoadOptions,
+    decoded: Option<&DecodedTexts>,
+) -> Result<Article, LoadError> {
     match job {
         Job::File(path, known) => {
             let current = known.filter(|k| is_current(path, k));
@@ -73,7 +83,10 @@ fn read(job: &Job, catalog: Option<&Catalog>, options: &LoadOptions) -> Result<A
                 a.path = Some(path.to_string_lossy().into_owned());
                 return Ok(a);
             }
-            load_file_with(path, options)
+            match decoded.and_then(|d| d.take(path)) {
+                Some(text) => load_decoded(path, text),
+                None => load_file_with(path, options),
+            }
         }
         Job::Stored(id) => match catalog.map(|c| c.article(*id)) {
             Some(Ok(Some(a))) => Ok(a),
