@@ -48,16 +48,32 @@ pub fn key(line: &str) -> Option<u64> {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
+    let bytes = line.as_bytes();
     let mut chars = 0usize;
-    for c in line.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                // ASCII, so one byte.
-                eat(&[c.to_ascii_lowercase() as u8]);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                eat(&[b.to_ascii_lowercase()]);
                 chars += 1;
             }
+            i += 1;
             continue;
         }
+        // A lead byte E5–E9 starts a character of U+5000–U+9FFF, all ideographs: its three
+        // bytes are hashed as they are.
+        if (0xE5..=0xE9).contains(&b)
+            && let Some(three) = bytes.get(i..i + 3)
+        {
+            eat(three);
+            chars += 1;
+            i += 3;
+            continue;
+        }
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         let mut buf = [0u8; 4];
         if is_ideograph(c) {
             eat(c.encode_utf8(&mut buf).as_bytes());
