@@ -3,7 +3,9 @@
 //! source when it is stored and looking them up when it is read back. Storing a file counts
 //! its lines and storing an embedded article does not, so the difference between the two is
 //! the counting alone; the same holds for reading back. A report printed before the
-//! measurements gives the share over a batch of generated articles.
+//! measurements gives the share over a batch of generated articles, against the whole of a
+//! first run (parse, store and add to the search index, as the scan does) and against the
+//! parse and store alone.
 
 // Only its articles are used here, not its library on disk.
 #[allow(dead_code)]
@@ -17,6 +19,8 @@ use std::time::{Duration, Instant};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use newsreader::article::Article;
 use newsreader::catalog::{Catalog, Outcome, text_key};
+use newsreader::index::LibraryIndex;
+use newsreader::layout::blocks;
 use newsreader::model::{ArticleId, Origin};
 
 const ARTICLES: usize = 1_000;
@@ -56,6 +60,16 @@ fn store(articles: &[Article], counted: bool) -> (Catalog, Vec<ArticleId>) {
     (c, ids)
 }
 
+/// Adds every article to a fresh search index and commits, as a first run does.
+fn index_all(articles: &[Article]) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = LibraryIndex::open(dir.path()).unwrap();
+    for (i, a) in articles.iter().enumerate() {
+        index.add(i as u64 + 1, &blocks(a)).unwrap();
+    }
+    index.commit().unwrap();
+}
+
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
     let out = f();
@@ -74,14 +88,17 @@ fn report(texts: &[String]) {
     let (_, read_with) = timed(|| read(&counted));
     let (uncounted, _) = store(&articles, false);
     let (_, read_plain) = timed(|| read(&uncounted));
+    let (_, index) = timed(|| index_all(&articles));
     let extra = with.saturating_sub(plain) + read_with.saturating_sub(read_plain);
-    let first_run = parse + with;
+    let share = |whole: Duration| 100.0 * extra.as_secs_f64() / whole.as_secs_f64();
     eprintln!(
         "furniture over {ARTICLES} articles: parse {parse:?}, store {plain:?} (+{:?} counting), \
-         read back {read_plain:?} (+{:?} looking up): {:.1}% of a first run",
+         index {index:?}, read back {read_plain:?} (+{:?} looking up): {:.1}% of a first run \
+         (parse, store, index), {:.1}% of parse and store alone",
         with.saturating_sub(plain),
         read_with.saturating_sub(read_plain),
-        100.0 * extra.as_secs_f64() / first_run.as_secs_f64()
+        share(parse + with + index),
+        share(parse + with),
     );
 }
 
