@@ -396,3 +396,32 @@ fn markdown_blocks_keep_their_shape() {
         assert!(body.contains(&line), "{line} not in {body:?}");
     }
 }
+
+/// A line ending in `——` with a comma inside is a part head only over a subhead; over prose it
+/// is a sentence leading into the paragraph, and a line ending in `——` right under a subhead
+/// is never a part head.
+#[test]
+fn lead_in_sentences_ending_in_a_dash_are_not_part_heads() {
+    use newsreader::article::{Format, parse};
+    let text = "强军兴军的科学方略\n\n\
+        处在新的历史发展时期的人民军队，军事斗争准备和改革、建设、发展都取得了新的进展，成绩有目共睹。\n\n\
+        贴近实战：演兵场劲吹求真务实之风\n\n\
+        着眼于增强我军信息化条件下的威慑和实战能力，仗怎么打、兵就怎么练——\n\n\
+        回眸一年来演兵场出现的新变化，杂志总编辑感慨道，紧贴实战，从难从严训练，求真务实之风劲吹演兵场。\n\n\
+        统筹兼顾：大局下行动谱写出军民团结新篇章\n\n\
+        这是联合军事演习期间发生在山东半岛的一幕——\n\n\
+        演习部队进驻当天，当地群众自发组织起来，为官兵送水送饭，官兵也帮助群众抢收庄稼，场面十分感人。\n";
+    let a = parse(text, Format::Plain, "f");
+    let got: Vec<(&str, u8)> = a
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref().map(|h| (h, s.level)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("贴近实战：演兵场劲吹求真务实之风", 1),
+            ("统筹兼顾：大局下行动谱写出军民团结新篇章", 1)
+        ]
+    );
+}

@@ -56,13 +56,16 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
             continue;
         }
         let u = &units[i];
+        let after_heading = k > 0 && found.last().is_some_and(|&(f, _)| f == body[k - 1]);
+        // A part head stands over subheads, never right under one: a line ending in `——`
+        // under a subhead leads into the paragraph below it.
+        if shape == Shape::Part && after_heading {
+            continue;
+        }
         let prev_ok = k == 0 || {
             let p = &units[body[k - 1]];
             let after_image = image::only_images(&p.text);
-            !after_image
-                && (p.role != Role::Body
-                    || ends_sentence(&p.text)
-                    || found.last().is_some_and(|&(f, _)| f == body[k - 1]))
+            !after_image && (p.role != Role::Body || ends_sentence(&p.text) || after_heading)
         };
         // Prose follows: a sentence, possibly after a second heading line (not after a part
         // head, which is followed by its own subheads).
@@ -80,8 +83,12 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
                     .flatten()
             })
             .is_some_and(|n| {
-                n.role == Role::Body && n.text.chars().count() > u.text.chars().count()
-                    || shape == Shape::Part && subhead(&n.text).is_some()
+                let over_subhead = shape == Shape::Part && subhead(&n.text).is_some();
+                // A part head with a comma must stand over a subhead: over prose it is a
+                // sentence leading into it (`…，仗怎么打、兵就怎么练——`).
+                let clause = shape == Shape::Part && u.text.contains(['，', ',']);
+                n.role == Role::Body && n.text.chars().count() > u.text.chars().count() && !clause
+                    || over_subhead
             });
         if prev_ok && next_ok {
             found.push((i, shape));
