@@ -154,3 +154,35 @@ fn the_same_in_traditional_script() {
     assert_ne!(text, plain(false), "the conversion changed nothing");
     check(&parse(&text, Format::Plain, "f"), "traditional");
 }
+
+/// The last section of short paragraphs: its subhead stands among lines as short as the
+/// footer's, and stays a subhead; the footer under it is still dropped, and so is a related
+/// links box, whose label heads titles, not sentences.
+#[test]
+fn a_last_subhead_over_short_paragraphs() {
+    let text = format!(
+        "{}\n\n下一步怎么走\n\n书架还要再添。\n\n开放时间也要延长。\n\n相关阅读\n\n\
+         县城书店举办读书周活动\n\n乡村学校添置新图书角\n\n分享到：微信 微博 QQ空间",
+        plain(true).replace(&format!("\n\n{EDITOR}"), "")
+    );
+    let a = parse(&text, Format::Plain, "f");
+    let last = a.sections.last().expect("sections");
+    assert_eq!(
+        last.heading.as_deref(),
+        Some("下一步怎么走"),
+        "{:?}",
+        a.sections
+    );
+    assert_eq!(
+        last.paragraphs,
+        ["书架还要再添。", "开放时间也要延长。"],
+        "dropped: {:?}",
+        a.dropped
+    );
+    assert!(
+        a.dropped.iter().any(|d| d.contains("分享到")),
+        "{:?}",
+        a.dropped
+    );
+    assert!(a.dropped.iter().any(|d| d == "相关阅读"), "{:?}", a.dropped);
+}

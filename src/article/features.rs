@@ -297,15 +297,38 @@ pub(super) fn drop_boilerplate(units: &mut [Unit]) {
     let shapes: Vec<Shape> = body.iter().map(|&i| shape(&units[i].text)).collect();
     let cjk = chinese(units, &body);
     let edge = edges(units, &body);
+    let sure: Vec<bool> = (0..body.len())
+        .map(|k| {
+            edge[k]
+                && at_most(&units[body[k]].text, LONGEST)
+                && !rubric_over_prose(units, &body, k)
+                && score(&features(units, &body, &shapes, cjk, k)) >= THRESHOLD
+        })
+        .collect();
     let drop: Vec<usize> = (0..body.len())
-        .filter(|&k| edge[k] && at_most(&units[body[k]].text, LONGEST))
-        .filter(|&k| !rubric_over_prose(units, &body, k))
-        .filter(|&k| score(&features(units, &body, &shapes, cjk, k)) >= THRESHOLD)
+        .filter(|&k| sure[k] && !subhead_over_text(units, &body, &sure, k))
         .map(|k| body[k])
         .collect();
     for i in drop {
         units[i].drop_for(Why::features("boilerplate score"));
     }
+}
+
+/// A short line of letters only (no punctuation, brackets or marks) over two blocks that end sentences and that the model
+/// keeps (`下一步怎么走` over `步道还要再延长。` `照明也要更亮。`): a subhead over the last
+/// short paragraphs, not page furniture, whatever its own score. Furniture at the foot is
+/// followed by more furniture (notices, links, nothing), which the model drops itself.
+fn subhead_over_text(units: &[Unit], body: &[usize], sure: &[bool], k: usize) -> bool {
+    let t = units[body[k]].text.trim();
+    let kept_sentence = |j: usize| {
+        body.get(j)
+            .is_some_and(|&i| !sure[j] && ends_sentence(&units[i].text))
+    };
+    at_most(t, 20)
+        && !ends_sentence(t)
+        && t.chars().all(|c| is_han(c) || alphanumeric(c) || c == ' ')
+        && kept_sentence(k + 1)
+        && kept_sentence(k + 2)
 }
 
 #[cfg(test)]
