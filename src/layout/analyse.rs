@@ -77,7 +77,13 @@ pub(super) struct Style {
 /// Analyses a paragraph as it is walked.
 pub(super) struct Analyser<'t, B> {
     text: &'t str,
+    /// The break opportunities UAX #14 allows, as byte offsets, from [`allowed_breaks`].
     breaks: B,
+    /// Makes `breaks` again from a later place (see `resume_at`).
+    restart: fn(&'t str, usize) -> B,
+    /// When not `usize::MAX`: `breaks` was left behind while common ideographs followed
+    /// each other, and must start again at this byte, the last of them.
+    resume_at: usize,
     graphemes: Graphemes<'t>,
     style: Style,
     next_break: usize,
@@ -101,19 +107,27 @@ pub(super) struct Analyser<'t, B> {
     han_before: bool,
 }
 
+/// The breaks UAX #14 allows in `text`, as byte offsets plus `base`. Mandatory breaks are
+/// found from the line-end clusters themselves.
+fn allowed_breaks(text: &str, base: usize) -> impl Iterator<Item = usize> + '_ {
+    linebreaks(text).filter_map(move |(at, kind)| {
+        (kind == BreakOpportunity::Allowed).then_some(at.saturating_add(base))
+    })
+}
+
 /// An analyser for `text`.
-pub(super) fn analyser(
-    text: &str,
+pub(super) fn analyser<'t>(
+    text: &'t str,
     style: Style,
-) -> Analyser<'_, impl Iterator<Item = (usize, BreakOpportunity)> + '_> {
-    let mut breaks = linebreaks(text).filter(|&(_, kind)| {
-        // Mandatory breaks are found from the line-end clusters themselves.
-        kind == BreakOpportunity::Allowed
-    });
-    let next_break = breaks.next().map_or(usize::MAX, |(at, _)| at);
+) -> Analyser<'t, impl Iterator<Item = usize> + 't> {
+    let restart: fn(&'t str, usize) -> _ = allowed_breaks;
+    let mut breaks = restart(text, 0);
+    let next_break = breaks.next().unwrap_or(usize::MAX);
     Analyser {
         text,
         breaks,
+        restart,
+        resume_at: usize::MAX,
         graphemes: Graphemes::new(text, style.ambiguous_wide),
         style,
         next_break,
@@ -129,7 +143,7 @@ pub(super) fn analyser(
     }
 }
 
-impl<B: Iterator<Item = (usize, BreakOpportunity)>> Analyser<'_, B> {
+impl<'t, B: Iterator<Item = usize>> Analyser<'t, B> {
     /// Whether a line may not break before a cluster starting with `c` (as drawn; `cjk` if
     /// it is a CJK letter) because it continues a number: its digits, decimals, unit or
     /// measure word (`15.5%`, `1,200`, `2日`, `5G`), or the digit after its sign (`-3`).
@@ -171,9 +185,7 @@ impl<B: Iterator<Item = (usize, BreakOpportunity)>> Analyser<'_, B> {
                 flags |= NARROWED;
             }
         }
-        while self.next_break < start {
-            self.next_break = self.breaks.next().map_or(usize::MAX, |(at, _)| at);
-        }
+        self.catch_up(start);
         let cjk = is_cjk_letter(drawn_first);
         // A sign or currency sign that starts a number (`-3.2`, `$5`) belongs to it.
         // A hyphen between a quantity and a number is a range (`2003年-2012年`), not a sign.
@@ -270,19 +282,39 @@ impl<B: Iterator<Item = (usize, BreakOpportunity)>> Analyser<'_, B> {
         })
     }
 
+    /// Moves `next_break` to the first break at or after `start`.
+    #[inline]
+    fn catch_up(&mut self, start: usize) {
+        if self.resume_at != usize::MAX {
+            self.resume();
+        }
+        while self.next_break < start {
+            self.next_break = self.breaks.next().unwrap_or(usize::MAX);
+        }
+    }
+
+    /// Starts the break opportunities again at `resume_at`, a common ideograph after which
+    /// the walk left them. UAX #14 looks back past a character only through spaces,
+    /// combining marks and the parts of numbers, so after an ideograph (class ID) its
+    /// answers do not depend on the text before it: starting at the ideograph gives the
+    /// same breaks after it as walking the whole paragraph.
+    fn resume(&mut self) {
+        let at = self.resume_at;
+        self.resume_at = usize::MAX;
+        self.breaks = (self.restart)(self.text.get(at..).unwrap_or_default(), at);
+        self.next_break = self.breaks.next().unwrap_or(usize::MAX);
+    }
+
     /// [`Analyser::next_cluster`] for a common ideograph right after another, most of
-    /// Chinese text, with what the rules come to there: a break before it wherever UAX #14
-    /// allows one (no number, sign, quotation mark or opening bracket holds it to the one
-    /// before), and no spacing cell, grid pad, word or address around it.
+    /// Chinese text, with what the rules come to there: a break before it (UAX #14 always
+    /// allows one between two ideographs, and no number, sign, quotation mark or opening
+    /// bracket holds it to the one before), and no spacing cell, grid pad, word or address
+    /// around it. The break opportunities are not walked here: they start again after the
+    /// run of ideographs ([`Analyser::resume`]).
     #[inline]
     fn han_after_han(&mut self, c: char, start: usize, end: usize, width: usize) -> Cluster {
-        while self.next_break < start {
-            self.next_break = self.breaks.next().map_or(usize::MAX, |(at, _)| at);
-        }
-        let mut flags = CJK;
-        if self.next_break == start {
-            flags |= BREAK;
-        }
+        self.resume_at = start;
+        let flags = CJK | BREAK;
         self.latin_end = false;
         self.sign_before = false;
         self.open_before = false;

@@ -44,7 +44,7 @@ pub(crate) struct Breaker {
 }
 
 /// Appends up to [`CHUNK`] more clusters to `clusters`; false when none were left.
-fn more<B: Iterator<Item = (usize, unicode_linebreak::BreakOpportunity)>>(
+fn more<B: Iterator<Item = usize>>(
     source: &mut Analyser<'_, B>,
     clusters: &mut Vec<Cluster>,
 ) -> bool {
@@ -115,6 +115,32 @@ impl Breaker {
                     break;
                 }
                 let c = clusters[i];
+                if c.flags & !(CJK | BREAK) == 0 && c.width == 2 && i > s {
+                    // Most of Chinese text: a wide character with nothing drawn before it
+                    // but a grid pad, which is the last cell of the line so far.
+                    if c.has(BREAK) && content_end > line_start {
+                        best = Some((i, content_end, content_width));
+                    }
+                    let pad = usize::from(style.grid && used % 2 == 1);
+                    let need = used.saturating_add(pad + 2);
+                    if need > avail {
+                        break;
+                    }
+                    if pad > 0 {
+                        inserts.push(Insert {
+                            at: c.start,
+                            kind: InsertKind::Pad,
+                        });
+                        owners.push(i);
+                    }
+                    run_start = i + 1;
+                    used = need;
+                    content_width = need;
+                    content_end = c.end;
+                    leading = false;
+                    i += 1;
+                    continue;
+                }
                 if i > s && c.has(BREAK) && content_end > line_start {
                     best = Some((i, content_end, content_width));
                 }

@@ -51,3 +51,54 @@ fn spacing_is_idempotent() {
         assert_eq!(spaced(&once), once, "{text}");
     }
 }
+
+#[test]
+fn uax14_allows_a_break_between_any_two_common_ideographs() {
+    let han = ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}');
+    for c in han {
+        let text = format!("中{c}一");
+        let breaks: Vec<usize> = allowed_breaks(&text, 0).collect();
+        let second = 3 + c.len_utf8();
+        assert_eq!(breaks, [3, second], "{:04X}", u32::from(c));
+    }
+}
+
+/// A small deterministic generator (xorshift), so the test needs no crate and repeats.
+fn pick<'a>(state: &mut u64, from: &[&'a str]) -> &'a str {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    let i = usize::try_from(*state % from.len() as u64).unwrap_or(0);
+    from[i]
+}
+
+#[test]
+fn breaks_started_again_at_an_ideograph_are_the_breaks_of_the_whole_text() {
+    // Every kind of character whose UAX #14 rules look back past one character: spaces,
+    // quotation marks, brackets, numbers and their signs, hyphens, combining marks,
+    // joiners, regional indicators, emoji, Hebrew, Korean, ideographic punctuation.
+    let pieces = [
+        "中", "文", "㐀", " ", "\u{3000}", "“", "”", "‘", "’", "\"", "'", "（", "）", "(", ")",
+        "「", "」", "《", "》", "，", "。", "、", "：", "；", "！", "？", "—", "——", "…", "-", "‐",
+        "/", "1", "23", ".", ",", "%", "$", "¥", "+", "a", "Rust", "\u{301}", "\u{200d}",
+        "\u{200b}", "🇨", "🇳", "👍", "🏽", "א", "한", "ー", "ぁ", "々", "〜", "\u{a0}", "\t", "・",
+        "‧", "·", "\u{2060}", "e", "x",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..3000 {
+        let len = 2 + usize::try_from(state % 24).unwrap_or(0);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(pick(&mut state, &pieces));
+        }
+        let whole: Vec<usize> = allowed_breaks(&text, 0).collect();
+        for (at, c) in text.char_indices() {
+            if !is_common_han(c) {
+                continue;
+            }
+            let again: Vec<usize> = allowed_breaks(&text[at..], at).collect();
+            let after: Vec<usize> = whole.iter().copied().filter(|&b| b > at).collect();
+            assert_eq!(again, after, "{text:?} from byte {at}");
+        }
+    }
+}
