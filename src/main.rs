@@ -127,7 +127,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         };
         let mut errors = Vec::new();
         terminal::run(
-            |nudge| Session::start(setup, nudge),
+            |nudge| Session::start_behind_first_frame(setup, nudge),
             &config.theme,
             (config.mouse, config.layout.images),
             |session| errors = session.app().load_errors().to_vec(),

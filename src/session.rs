@@ -98,6 +98,9 @@ pub struct Session {
     tasks: VecDeque<Task>,
     /// The picture worker's disk cache and encoder.
     pictures: pictures::Pictures,
+    /// Work that waits for the first frame ([`Session::drawn`]): `Some` until it is drawn,
+    /// for a session started by [`Session::start_behind_first_frame`].
+    held: Option<start::Held>,
 }
 
 impl Drop for Session {
@@ -114,6 +117,17 @@ impl Session {
     /// `nudge` is called (from any thread) when a worker message waits for
     /// [`Session::pump`].
     pub fn start(setup: Setup, nudge: Arc<dyn Fn() + Send + Sync>) -> Session {
+        Session::begin(setup, nudge, false)
+    }
+
+    /// [`Session::start`] for the terminal: what the catalog knows is shown at once, and the
+    /// library's scan and watcher start when [`Session::drawn`] says the first frame is on
+    /// screen.
+    pub fn start_behind_first_frame(setup: Setup, nudge: Arc<dyn Fn() + Send + Sync>) -> Session {
+        Session::begin(setup, nudge, true)
+    }
+
+    fn begin(setup: Setup, nudge: Arc<dyn Fn() + Send + Sync>, hold: bool) -> Session {
         let (mut catalog, warnings) = Catalog::open(setup.places.data.as_deref());
         // With sync on, the lists show the server's feeds and items (every connection
         // made from this one does too).
@@ -130,6 +144,7 @@ impl Session {
             .with_feeds_home(setup.feeds_home)
             .with_quiet_search();
         let mut s = Session::with(app, catalog, setup.sources, setup.load, nudge);
+        s.held = hold.then(start::Held::default);
         if let Some(Ok(catalog)) = s.catalog.connect() {
             s.writer = Writer::start(catalog, s.tell.clone());
         }
@@ -140,7 +155,10 @@ impl Session {
             s.open_index(dir);
         }
         s.show_known();
-        s.start_watch();
+        match &mut s.held {
+            Some(held) => held.watch = true,
+            None => s.start_watch(),
+        }
         s.run();
         s
     }
@@ -206,6 +224,7 @@ impl Session {
             timers: HashMap::new(),
             tasks: VecDeque::new(),
             pictures: pictures::Pictures::default(),
+            held: None,
         }
     }
 
@@ -250,6 +269,8 @@ impl Session {
     /// wait for a pause (a search typed, a place to remember) at once: for tests and
     /// benchmarks.
     pub fn settle(&mut self) {
+        // What waits for a first frame would be waited for forever.
+        let _ = self.drawn();
         self.after_pause();
         while self.app.busy() {
             if self.search_here() {
@@ -374,7 +395,10 @@ impl Session {
                 indexed,
             } => self.search_library(query, ids, indexed),
             Effect::Excerpts { query, ids } => self.excerpts(query, ids),
-            Effect::Scan => self.start_scan(),
+            Effect::Scan => match &mut self.held {
+                Some(held) => held.scan = true,
+                None => self.start_scan(),
+            },
             Effect::Refresh => match self.sources.feeds.as_ref().and_then(|f| f.sync.clone()) {
                 Some(sync) => self.start_sync(sync),
                 None => self.start_fetch(),

@@ -109,7 +109,11 @@ pub fn run(
     'outer: while !session.app().should_quit() {
         if dirty {
             term.draw(|f| ui::draw(f, session.app(), theme))?;
-            dirty = false;
+            // The work held for the first frame starts now, and may change the screen.
+            dirty = session.drawn();
+            if dirty {
+                continue;
+            }
         }
         // Worker news left over runs while no input waits; otherwise sleep until input, a
         // timer of the session, or the time to check the terminal is still there.

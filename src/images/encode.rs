@@ -4,6 +4,8 @@
 //! the protocol's form. Scaling a photo to the cells' pixels takes tens of milliseconds;
 //! drawing what is made here only copies cells.
 
+use std::sync::{Arc, OnceLock};
+
 use image::DynamicImage;
 use image::imageops::FilterType;
 use ratatui::buffer::Buffer;
@@ -51,8 +53,22 @@ impl std::fmt::Debug for Shown {
 
 /// How pictures are encoded: with the terminal's protocol and cell size when it has one,
 /// always in half blocks too.
+///
+/// ratatui-image's pickers are made the first time a picture is encoded, on the picture
+/// worker, not when the encoder is: inside tmux, making one runs `tmux set -p
+/// allow-passthrough on` and waits for it, which the reader's start must not wait for.
+/// Clones share the pickers once made.
 #[derive(Clone)]
 pub struct Encoder {
+    /// The protocol chosen at start.
+    kind: Kind,
+    /// The terminal's cell size in pixels, when it said.
+    cell: Option<(u16, u16)>,
+    pickers: Arc<OnceLock<Pickers>>,
+}
+
+/// ratatui-image's pickers for an [`Encoder`].
+struct Pickers {
     /// The protocol chosen at start, and the cell size.
     picker: Picker,
     /// Half blocks.
@@ -62,7 +78,7 @@ pub struct Encoder {
 impl std::fmt::Debug for Encoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Encoder")
-            .field("protocol", &self.picker.protocol_type())
+            .field("protocol", &self.kind.protocol_type())
             .finish()
     }
 }
@@ -76,17 +92,26 @@ impl Default for Encoder {
 impl Encoder {
     /// Encodes as `kind` for cells of `cell` pixels (when the terminal said).
     pub fn new(kind: Kind, cell: Option<(u16, u16)>) -> Encoder {
-        let mut picker = match cell {
-            // The cell size the terminal answered, the one thing a protocol needs.
-            #[allow(deprecated)]
-            Some((w, h)) => Picker::from_fontsize(FontSize::new(w, h)),
-            None => Picker::halfblocks(),
-        };
-        picker.set_protocol_type(kind.protocol_type());
         Encoder {
-            picker,
-            halfblocks: Picker::halfblocks(),
+            kind,
+            cell,
+            pickers: Arc::new(OnceLock::new()),
         }
+    }
+
+    /// The pickers, made on first use.
+    fn pickers(&self) -> &Pickers {
+        self.pickers.get_or_init(|| {
+            let halfblocks = Picker::halfblocks();
+            let mut picker = match self.cell {
+                // The cell size the terminal answered, the one thing a protocol needs.
+                #[allow(deprecated)]
+                Some((w, h)) => Picker::from_fontsize(FontSize::new(w, h)),
+                None => halfblocks.clone(),
+            };
+            picker.set_protocol_type(self.kind.protocol_type());
+            Pickers { picker, halfblocks }
+        })
     }
 
     /// `picture` encoded for `fit`. Half blocks fill the fit (a cell shows only two pixels,
@@ -97,7 +122,8 @@ impl Encoder {
         let area = Rect::new(0, 0, fit.width, fit.rows);
         let mut cells = Buffer::empty(area);
         let scale = Resize::Scale(Some(FilterType::Triangle));
-        let covered = match self.halfblocks.new_protocol(picture.clone(), size, scale) {
+        let Pickers { picker, halfblocks } = self.pickers();
+        let covered = match halfblocks.new_protocol(picture.clone(), size, scale) {
             Ok(p) => {
                 Image::new(&p).render(area, &mut cells);
                 let s = p.size();
@@ -105,11 +131,11 @@ impl Encoder {
             }
             Err(_) => Size::default(),
         };
-        let protocol = if self.picker.protocol_type() == ProtocolType::Halfblocks {
+        let protocol = if picker.protocol_type() == ProtocolType::Halfblocks {
             None
         } else {
             let resize = Resize::Fit(Some(FilterType::Triangle));
-            self.picker.new_protocol(picture.clone(), size, resize).ok()
+            picker.new_protocol(picture.clone(), size, resize).ok()
         };
         Shown {
             fit,

@@ -26,7 +26,36 @@ impl std::fmt::Debug for Session {
     }
 }
 
+/// The workers a session started by [`Session::start_behind_first_frame`] starts only once
+/// the first frame is on screen, so that they do not take the two cores of a small machine
+/// from the start: the library's scan (which looks at every file) and its watcher (which
+/// watches every folder).
+#[derive(Debug, Default)]
+pub(super) struct Held {
+    /// The app asked for a scan.
+    pub scan: bool,
+    /// The watcher is to start.
+    pub watch: bool,
+}
+
 impl Session {
+    /// The first frame is on screen: the work held for it starts (see
+    /// [`Session::start_behind_first_frame`]); true when some did, and the screen may have
+    /// changed (a catalog in memory is scanned here and now). Later calls do nothing.
+    pub fn drawn(&mut self) -> bool {
+        let Some(held) = self.held.take() else {
+            return false;
+        };
+        if held.scan {
+            self.start_scan();
+        }
+        if held.watch {
+            self.start_watch();
+        }
+        self.run();
+        held.scan || held.watch
+    }
+
     /// Tells the app what the catalog knows of the sources, and how the library is kept
     /// current (a scan when there are files, the feeds' timer).
     pub(super) fn show_known(&mut self) {
