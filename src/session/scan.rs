@@ -90,6 +90,8 @@ impl Job {
             match reconcile_index(catalog, index, &self.cancel) {
                 Ok(_) if !self.cancel.load(Ordering::Relaxed) => tell(Msg::IndexReady),
                 Ok(_) => {}
+                // Damage met here is met as a search meets it: the index is built again.
+                Err(e) if e.needs_rebuild() => tell(Msg::IndexDamaged(e.to_string())),
                 Err(e) => tell(Msg::IndexFailed(e.to_string())),
             }
         }
