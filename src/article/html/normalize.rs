@@ -6,6 +6,7 @@
 
 use super::MAX_DEPTH;
 use super::scan::{RawTag, Scan, find_end_tag, find_end_tag_start, scan_tag};
+use crate::article::entities::entity_at;
 
 /// Elements with no end tag.
 const VOID: &[&str] = &[
@@ -138,6 +139,7 @@ pub(super) fn normalize(html: &str) -> String {
         };
         let lt = i + off;
         out.push_str(&html[i..lt]);
+        let before = out.len();
         match scan_tag(html, lt, &mut no_quote_after) {
             Scan::Literal => {
                 out.push_str("&lt;");
@@ -162,9 +164,45 @@ pub(super) fn normalize(html: &str) -> String {
                 }
             }
         }
+        if out.len() == before {
+            end_open_reference(&mut out);
+        }
     }
     close_to(&mut out, &mut stack, 0);
     out
+}
+
+/// A tag or comment that leaves nothing in its place must not join a character reference
+/// begun before it to the text after it (`&#</b>2024` is `&#2024` as text, not `ߨ`): a
+/// browser ends the reference at the `<`. An unfinished reference at the end of `out` has its
+/// `&` written as `&amp;`; a complete one (`&amp`, `&#x4E2D`) is resolved where it stands.
+fn end_open_reference(out: &mut String) {
+    let mut from = out.len().saturating_sub(40);
+    while !out.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(amp) = out[from..].rfind('&').map(|k| from + k) else {
+        return;
+    };
+    let tail = &out[amp..];
+    let open = tail[1..]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'#');
+    if !open {
+        return;
+    }
+    match entity_at(tail) {
+        // Complete: resolved here, so that digits or letters after the tag cannot extend it.
+        Some((c, used)) if used == tail.len() => {
+            let text = match c {
+                '&' => "&amp;".to_string(),
+                '<' => "&lt;".to_string(),
+                c => c.to_string(),
+            };
+            out.replace_range(amp.., &text);
+        }
+        _ => out.replace_range(amp..amp + 1, "&amp;"),
+    }
 }
 
 /// Position in `stack` of the nearest open `target` not hidden behind a scope boundary
@@ -332,6 +370,21 @@ mod tests {
         for junk in ["script", "Home", "hidden", "enable", "Invisible", "rights"] {
             assert!(!text.contains(junk), "{junk} in {text}");
         }
+    }
+
+    #[test]
+    fn a_reference_cut_by_a_vanishing_tag_ends_at_it() {
+        // `&#` then a stray end tag then digits: text, not U+07E8.
+        assert_eq!(normalize("<p>x &#</b>2024</p>"), "<p>x &amp;#2024</p>");
+        assert_eq!(normalize("&#<!-- c -->2024"), "&amp;#2024");
+        // A complete reference is resolved where it stands, not extended by what follows.
+        assert_eq!(normalize("<p>&#x4E2D</span>AB</p>"), "<p>中AB</p>");
+        assert_eq!(normalize("<p>a &amp</b>amp;</p>"), "<p>a &amp;amp;</p>");
+        // A tag that stays splits the text itself: nothing to do.
+        assert_eq!(
+            normalize("<p>x &#<b>2024</b></p>"),
+            "<p>x &#<b>2024</b></p>"
+        );
     }
 
     #[test]
