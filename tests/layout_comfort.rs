@@ -148,6 +148,26 @@ fn full_width_letters_and_digits_are_drawn_half_width() {
     assert_eq!(rows_with("代号ＡＢＣ完成", 80, &kept), ["代号ＡＢＣ完成"]);
 }
 
+#[test]
+fn code_is_set_as_written() {
+    // A block that keeps its line breaks is preformatted (a fence, `<pre>`): no spacing cell,
+    // grid pad or narrowed form inside it, with every comfort option on.
+    let o = LayoutOptions::default();
+    assert_eq!(
+        rows_with(
+            "let 名字 = \"Rust语言\";\n    println!(\"{}个\", ３);",
+            80,
+            &o
+        ),
+        ["let 名字 = \"Rust语言\";", "    println!(\"{}个\", ３);"]
+    );
+    // The same text as one line of prose gets them.
+    assert_eq!(
+        rows_with("名字是Rust语言，共３个", 80, &spaced()),
+        ["名字是 Rust 语言，共 3 个"]
+    );
+}
+
 fn article(paragraphs: &[&str]) -> Article {
     Article::new(
         "标题",

@@ -22,6 +22,21 @@ pub(super) fn style(options: &LayoutOptions, body: bool) -> Style {
     }
 }
 
+/// The style of one block: a block whose text keeps its line breaks is preformatted (code,
+/// `<pre>`, a Markdown fence: the parser joins every other paragraph's lines) and is set as
+/// written, with no spacing cell, grid pad or narrowed form.
+fn block_style(options: &LayoutOptions, block: &Block) -> Style {
+    if block.text.contains('\n') {
+        return Style {
+            ambiguous_wide: options.ambiguous_wide,
+            spacing: false,
+            narrow: false,
+            grid: false,
+        };
+    }
+    style(options, block.kind == BlockKind::Body)
+}
+
 impl Layout {
     /// Lays out any list of blocks, e.g. text that is not an
     /// [`Article`](crate::article::Article). `source_indented`
@@ -100,7 +115,7 @@ impl Layout {
             let prefix = if indent { INDENT_WIDTH } else { 0 };
             let first_width = column.saturating_sub(usize::from(prefix));
             let mut first = true;
-            let style = style(options, block.kind == BlockKind::Body);
+            let style = block_style(options, block);
             breaker.fill(text, first_width, column, style, |line, cells| {
                 let shown = if first { prefix } else { 0 };
                 let width = u16::try_from(line.width).unwrap_or(u16::MAX);
