@@ -105,10 +105,12 @@ fn regression_a_hung_up_terminal_ends_the_program() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let socket = format!("newsreader-test-{}", std::process::id());
+    // The server's socket lives in the test's own folder, so nothing is left in tmux's.
+    let socket = data.path().join("tmux.sock");
     let tmux = |args: &[&str]| {
         Command::new("tmux")
-            .args(["-L", &socket])
+            .arg("-S")
+            .arg(&socket)
             .args(args)
             .output()
             .expect("tmux runs")
