@@ -306,7 +306,7 @@ pub(super) fn drop_boilerplate(units: &mut [Unit]) {
         })
         .collect();
     let drop: Vec<usize> = (0..body.len())
-        .filter(|&k| sure[k] && !subhead_over_text(units, &body, &sure, k))
+        .filter(|&k| sure[k] && !subhead_over_text(units, &body, &shapes, &sure, k))
         .map(|k| body[k])
         .collect();
     for i in drop {
@@ -318,14 +318,17 @@ pub(super) fn drop_boilerplate(units: &mut [Unit]) {
 /// keeps (`下一步怎么走` over `步道还要再延长。` `照明也要更亮。`): a subhead over the last
 /// short paragraphs, not page furniture, whatever its own score. Furniture at the foot is
 /// followed by more furniture (notices, links, nothing), which the model drops itself.
-fn subhead_over_text(units: &[Unit], body: &[usize], sure: &[bool], k: usize) -> bool {
+fn subhead_over_text(
+    units: &[Unit],
+    body: &[usize],
+    shapes: &[Shape],
+    sure: &[bool],
+    k: usize,
+) -> bool {
     let t = units[body[k]].text.trim();
-    let kept_sentence = |j: usize| {
-        body.get(j)
-            .is_some_and(|&i| !sure[j] && ends_sentence(&units[i].text))
-    };
+    let kept_sentence = |j: usize| shapes.get(j).is_some_and(|s| s.sentence) && !sure[j];
     at_most(t, 20)
-        && !ends_sentence(t)
+        && !shapes[k].sentence
         && t.chars().all(|c| is_han(c) || alphanumeric(c) || c == ' ')
         && kept_sentence(k + 1)
         && kept_sentence(k + 2)

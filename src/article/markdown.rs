@@ -131,7 +131,7 @@ pub fn parse(text: &str) -> Parsed {
         }
         if let Some(mark) = fence_open(trimmed) {
             match fence.take() {
-                Some(lines) if mark.0 == fence_mark.0 && mark.1 >= fence_mark.1 => {
+                Some(lines) if fence_closes(fence_mark, mark) => {
                     out.code(&lines);
                 }
                 Some(mut lines) => {
@@ -320,6 +320,30 @@ fn fence_open(trimmed: &str) -> Option<(char, usize)> {
     let c = trimmed.chars().next().filter(|&c| c == '`' || c == '~')?;
     let n = trimmed.chars().take_while(|&x| x == c).count();
     (n >= 3).then_some((c, n))
+}
+
+/// Whether a fence line `mark` closes the fence `open`: only a run of the same character, as
+/// long or longer, does.
+fn fence_closes(open: (char, usize), mark: (char, usize)) -> bool {
+    mark.0 == open.0 && mark.1 >= open.1
+}
+
+/// The fence a walk through the lines is in, for passes other than the block parser that
+/// must leave fenced code alone as it does.
+#[derive(Default)]
+struct Fences(Option<(char, usize)>);
+
+impl Fences {
+    /// Takes the next line: whether it is fenced code or a fence's own line.
+    fn code(&mut self, line: &str) -> bool {
+        match (self.0, fence_open(line.trim())) {
+            (None, Some(mark)) => self.0 = Some(mark),
+            (Some(open), Some(mark)) if fence_closes(open, mark) => self.0 = None,
+            (None, None) => return false,
+            (Some(_), _) => {}
+        }
+        true
+    }
 }
 
 /// A line indented for code (four spaces or a tab): the line without that indentation.

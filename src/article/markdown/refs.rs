@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::Fences;
+
 /// A link reference definition on one line: its label (lower case) and its address.
 fn definition(line: &str) -> Option<(String, &str)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
@@ -30,12 +32,6 @@ fn definition(line: &str) -> Option<(String, &str)> {
     (address && titled).then(|| (label.trim().to_lowercase(), url))
 }
 
-/// Whether a line opens or closes a fence.
-fn fence(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("```") || t.starts_with("~~~")
-}
-
 /// `text` with its reference definitions removed and the references to them made inline.
 /// Borrowed when it has none.
 pub(super) fn resolve(text: &str) -> Cow<'_, str> {
@@ -43,11 +39,11 @@ pub(super) fn resolve(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut defs: HashMap<String, &str> = HashMap::new();
-    let mut in_fence = false;
+    let mut fences = Fences::default();
     for line in text.split('\n') {
-        if fence(line) {
-            in_fence = !in_fence;
-        } else if !in_fence && let Some((label, url)) = definition(line) {
+        if !fences.code(line)
+            && let Some((label, url)) = definition(line)
+        {
             defs.entry(label).or_insert(url);
         }
     }
@@ -55,19 +51,18 @@ pub(super) fn resolve(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut in_fence = false;
+    let mut fences = Fences::default();
     let mut first = true;
     for line in text.split('\n') {
-        if fence(line) {
-            in_fence = !in_fence;
-        } else if !in_fence && definition(line).is_some() {
+        let code = fences.code(line);
+        if !code && definition(line).is_some() {
             continue;
         }
         if !first {
             out.push('\n');
         }
         first = false;
-        if in_fence {
+        if code {
             out.push_str(line);
         } else {
             inline_references(line, &defs, &mut out);
@@ -121,6 +116,12 @@ mod tests {
         assert!(matches!(resolve(plain), Cow::Borrowed(_)));
         let fenced = "```\n[1]: http://x\n```\n[x][1]\n\n[1]: http://y";
         assert_eq!(resolve(fenced), "```\n[1]: http://x\n```\n[x](http://y)\n");
+        // A fence ends only on its own character, as the block parser reads it.
+        let tilde = "~~~\n```\n[1]: http://x\n~~~\n[x][1]\n\n[1]: http://y";
+        assert_eq!(
+            resolve(tilde),
+            "~~~\n```\n[1]: http://x\n~~~\n[x](http://y)\n"
+        );
         // An undefined label is left as written.
         assert_eq!(resolve("[x][2]\n[1]: http://y"), "[x][2]");
         // A colon line that is prose is no definition.
