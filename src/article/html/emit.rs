@@ -69,6 +69,20 @@ fn has_blocks(doc: &Doc<'_, '_>, t: &tl::HTMLTag<'_>, depth: usize) -> bool {
         })
 }
 
+/// Whether an element holds no letter, digit or image.
+fn wordless(doc: &Doc<'_, '_>, t: &tl::HTMLTag<'_>) -> bool {
+    !t.inner_text(doc.parser).chars().any(char::is_alphanumeric) && !has_image(doc, t, 0)
+}
+
+fn has_image(doc: &Doc<'_, '_>, t: &tl::HTMLTag<'_>, depth: usize) -> bool {
+    depth <= 8
+        && t.children().top().as_slice().iter().any(|&c| {
+            doc.tag(c).is_some_and(|inner| {
+                kind(inner.name().as_bytes()) == Kind::Img || has_image(doc, inner, depth + 1)
+            })
+        })
+}
+
 /// Where the emitter is inside the tree.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Ctx {
@@ -277,12 +291,17 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             }
             Kind::Block if matches!(name, b"ul" | b"ol") => self.list(t, ctx, depth),
             Kind::Block if name == b"tr" && simple_row(self.doc, t) => self.row(t, ctx, depth),
+            // A widget inside a heading (a permalink button in a `div`) has no words: it
+            // neither ends the heading nor adds to it.
+            Kind::Para | Kind::Block if ctx.heading && wordless(self.doc, t) => {}
             Kind::Para | Kind::Block => {
                 self.flush();
                 let caption = ctx.caption || is_caption(t);
                 self.children(t, Ctx { caption, ..ctx }, depth);
                 self.flush();
             }
+            // A heading's anchor mark (`#`, `¶`, an empty permalink) is not its text.
+            Kind::Link if ctx.heading && wordless(self.doc, t) => {}
             Kind::Link => {
                 let start = self.buf.len();
                 self.children(t, Ctx { link: true, ..ctx }, depth);

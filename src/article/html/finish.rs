@@ -6,6 +6,7 @@
 use super::meta::Meta;
 use super::text::squeeze;
 use crate::article::block::{Block, FrontMatter};
+use crate::article::heading::{self, Style};
 use crate::article::image;
 
 /// Final touches: headings renumbered from 1, the title not repeated as a heading or paragraph,
@@ -27,12 +28,15 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         _ => None,
     });
     let (top, deepest) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    let above = bold_above(blocks);
     for b in blocks.iter_mut() {
         if let Block::Heading { level, .. } = b {
-            *level = match *level {
-                0 if deepest == 0 => 1,
-                0 => deepest - top + 2,
-                l => l - top + 1,
+            *level = match (*level, above) {
+                (0, _) if deepest == 0 => 1,
+                (0, Some(x)) => x - top + 1,
+                (0, None) => deepest - top + 2,
+                (l, Some(x)) if l >= x => l - top + 2,
+                (l, _) => l - top + 1,
             };
         }
     }
@@ -60,6 +64,50 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
             }
         }
     }
+}
+
+/// How high a heading's numbering ranks: `第一章` over `一、` over `（一）`; `None` when
+/// it is not numbered.
+fn numbering(text: &str) -> Option<u8> {
+    match heading::marked(text)?.0 {
+        Style::Chapter => Some(0),
+        Style::CnNumber => Some(1),
+        Style::CnParen => Some(2),
+        _ => None,
+    }
+}
+
+/// The heading element level that bold subheads stand above, when their numbering says they
+/// are its parents: bold `一、…` paragraphs with `<h4>（一）…</h4>` under them, the first bold
+/// one before the first such heading. `None` (bold subheads below every heading element)
+/// otherwise.
+fn bold_above(blocks: &[Block]) -> Option<u8> {
+    let mut bold: Option<(usize, u8)> = None;
+    // Per heading element level: where its first heading is and its highest numbering.
+    let mut marks: [Option<(usize, Option<u8>)>; 7] = [None; 7];
+    for (i, b) in blocks.iter().enumerate() {
+        let Block::Heading { level, text, .. } = b else {
+            continue;
+        };
+        let rank = numbering(text);
+        match (*level, bold) {
+            (0, None) => bold = rank.map(|r| (i, r)),
+            (0, Some(_)) => {}
+            (l, _) => {
+                let slot = marks.get_mut(usize::from(l.min(6)))?;
+                let (_, high) = slot.get_or_insert((i, rank));
+                *high = match (*high, rank) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+    }
+    let (first_bold, bold_rank) = bold?;
+    (1..=6u8).find(|&l| {
+        marks[usize::from(l)]
+            .is_some_and(|(first, high)| first > first_bold && high.is_some_and(|h| h > bold_rank))
+    })
 }
 
 #[cfg(test)]
