@@ -153,6 +153,7 @@ fn prepare(parsed: Parsed) -> (Vec<Unit>, Fields, bool, Vec<Link>, Vec<String>) 
     fields::read_head(&mut units, start, &mut f);
     fields::lead_dateline(&mut units, &mut f);
     fields::read_tail(&mut units, &mut f);
+    fields::broadcast_stamps(&mut units, &mut f);
     (units, f, indented, links, addresses)
 }
 
@@ -190,6 +191,7 @@ fn assemble(parsed: Parsed, fallback_title: &str) -> Article {
             Some(Why::features("title prefix")),
         );
     }
+    fields::later_dateline_source(&units, &mut f);
     detect_headings(&mut units);
     let fallback = if fallback_title.is_empty() {
         crate::strings::UNTITLED

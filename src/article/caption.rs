@@ -19,8 +19,12 @@ fn bracketed_credit(t: &str) -> bool {
         return false;
     };
     let words_before = t.len() > inner.len() + 2 && t.split_whitespace().count() >= 4;
-    words_before
-        && !inner.is_empty()
+    words_before && credit_names(inner)
+}
+
+/// One to three capitalised names (or addresses), apart by `/`: what a photo credit says.
+fn credit_names(inner: &str) -> bool {
+    !inner.is_empty()
         && inner.split('/').count() <= 3
         && inner.split('/').all(|name| {
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -28,6 +32,16 @@ fn bracketed_credit(t: &str) -> bool {
                 && words
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.contains('@'))
+        })
+}
+
+/// A photo credit in brackets standing as a line under its caption: a photographer and the
+/// agency or address apart by `/` (`(Mike Doe/mdoe@example.com)`, `(AP Photo/Jane Roe)`).
+fn credit_alone(t: &str) -> bool {
+    t.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|inner| {
+            inner.contains('/') && !inner.contains(['(', ')']) && credit_names(inner)
         })
 }
 
@@ -74,7 +88,7 @@ pub(super) fn is_caption(line: &str) -> bool {
     }
     // English captions run longer in characters than Chinese ones.
     let limit = if t.chars().any(is_han) { 120 } else { 250 };
-    at_most(t, limit) && (marked(t) || doubled(t) || credited(t))
+    at_most(t, limit) && (marked(t) || doubled(t) || credited(t) || credit_alone(t))
 }
 
 /// A photo credit at the end of a paragraph, after its last sentence: the text before it and
@@ -145,6 +159,8 @@ mod tests {
             "季風書園創始人嚴搏非與讀者。攝影：牟芝穎",
             "图片来源：摄图网",
             "攝：林振東 / 端傳媒",
+            "(Mike Doe/mdoe@example.com)",
+            "(AP Photo/Jane Roe)",
             "Indonesian police collect AirAsia passenger records from relatives to help identification of the victims at Juanda Airport, in Surabaya, Indonesia (EPA)",
         ] {
             assert!(is_caption(line), "{line}");
@@ -154,6 +170,8 @@ mod tests {
             "他说，这些资料由村委会提供。但是我们发现，很多数据并不准确，有的甚至是几年前的，根本不能反映现在的真实情况，这让调查工作变得困难了许多。",
             "图书馆今天重新开放。",
             "哈哈哈哈",
+            "(Reuters)",
+            "(See Chart 1/Table 2 below for the details of the survey)",
             "法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官",
         ] {
             assert!(!is_caption(line), "{line}");

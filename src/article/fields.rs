@@ -8,9 +8,12 @@
 use crate::script::at_most;
 
 mod dates;
+mod host;
 mod title;
 
-pub(super) use dates::{date_code, date_in_url, dateline_date, lead_date, title_date};
+pub(super) use dates::{
+    broadcast_stamps, date_code, date_in_url, dateline_date, lead_date, title_date,
+};
 pub(super) use title::{decoration as decoration_line, take_title, title_source};
 
 use super::block::FrontMatter;
@@ -19,6 +22,7 @@ use super::dateline;
 use super::meta::{self, is_cjk};
 use super::why::Why;
 use super::{Role, Unit, boilerplate};
+use host::after_host;
 
 /// How explicitly a value was stated; a value is replaced only by a higher-ranked one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -213,6 +217,12 @@ pub(super) fn read_head(units: &mut [Unit], start: usize, f: &mut Fields) {
             break;
         }
         seen += 1;
+        // A page saved as text prints the site's host run into its info line
+        // (`www.EXAMPLE.com2006年02月01日 20:00:35来源：…`): the line is read without it.
+        let text = match after_host(&text) {
+            Some(rest) if !rest.is_empty() => rest.to_string(),
+            _ => text,
+        };
         // The headline printed again as the first line.
         let same = |other: &str| squeezed(other) == squeezed(&text);
         let repeated = f.title.as_deref().is_some_and(same)
@@ -359,6 +369,23 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
         f.dateline_day = d.day;
         return;
     }
+}
+
+/// The outlet of an agency dateline that opens a paragraph further down (a digest of several
+/// stories, each opening with `央视网消息（新闻联播）：`), when nothing else named a source.
+pub(super) fn later_dateline_source(units: &[Unit], f: &mut Fields) {
+    if f.source.value.is_some() {
+        return;
+    }
+    let source = units
+        .iter()
+        .filter(|u| u.role == Role::Body)
+        .find_map(|u| dateline::read(&u.text).and_then(|d| d.source));
+    f.source.offer_because(
+        source,
+        Rank::Implied,
+        Some(Why::lexicon("dateline of a later story")),
+    );
 }
 
 /// Reads the footer: credits, bylines and boilerplate, from the end back to the last paragraph

@@ -342,7 +342,9 @@ pub fn dateline(line: &str) -> Option<(DateTime, Option<String>)> {
     let after: String = chars[found.end..].iter().collect();
     // A place is set apart from the date by a space or a comma, never run into it.
     let apart = |c: Option<&char>| c.is_none_or(|c| " ,，、|()（）[]【】".contains(*c));
-    if !apart(chars[..found.start].last()) || !apart(chars.get(found.end)) {
+    // A credit may run into the time (`20:00:35来源：新华网`).
+    let credit_after = || super::credits::parse(after.trim()).is_some();
+    if !apart(chars[..found.start].last()) || !apart(chars.get(found.end)) && !credit_after() {
         return None;
     }
     let before = before.trim_matches(|c: char| c.is_whitespace() || "(（[【".contains(c));

@@ -3,6 +3,7 @@
 //! lead), and the shapes those take (`/2024-12/12/`, `20241212`, `1100731`).
 
 use super::super::meta::{self, is_cjk};
+use super::super::why::Why;
 use super::super::{Role, Unit};
 use super::Fields;
 
@@ -100,6 +101,80 @@ pub(in crate::article) fn dateline_date(units: &[Unit], f: &mut Fields) {
             day,
             time: None,
         });
+    }
+}
+
+/// A broadcast's stamp on a line of its own: the programme, its day as `YYYYMMDD` and the hour
+/// it went out, in brackets (`（《新闻联播》 20260115 19:00）`).
+pub(in crate::article) fn broadcast_stamp(line: &str) -> Option<meta::DateTime> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?
+        .trim();
+    let (programme, rest) = inner.strip_prefix('《')?.split_once('》')?;
+    if programme.trim().is_empty() || programme.contains(['《', '（', '(']) {
+        return None;
+    }
+    let mut words = rest.split_whitespace();
+    let day = words.next()?;
+    let hour = words.next()?;
+    if words.next().is_some() || day.len() != 8 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut when = date_in_url(day)?;
+    let (h, m) = hour.split_once(':')?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    when.time = Some((h, m));
+    Some(when)
+}
+
+/// Broadcast stamps ([`broadcast_stamp`]) anywhere in the text are metadata; each gives the
+/// date and hour when no date is known and the title names no other day, or only the hour
+/// when the date known is its day.
+pub(in crate::article) fn broadcast_stamps(units: &mut [Unit], f: &mut Fields) {
+    for u in units.iter_mut().filter(|u| u.role == Role::Body) {
+        // On its own line, or on the last line of a paragraph, after its last sentence.
+        let t = u.text.trim_end();
+        let Some(at) = t.rfind(['（', '(']) else {
+            continue;
+        };
+        let (before, stamp) = (t[..at].trim_end(), &t[at..]);
+        let Some(stamp) = broadcast_stamp(stamp) else {
+            continue;
+        };
+        if before.is_empty() {
+            u.role = Role::Meta;
+        } else if crate::script::ends_sentence(before) {
+            u.cuts
+                .push((t[at..].to_string(), Why::features("broadcast stamp")));
+            u.text = before.to_string();
+        } else {
+            continue;
+        }
+        // A digest is named by its day: the title's day stands for the date until later steps.
+        let named = f.title.as_deref().and_then(title_date);
+        match f.date.as_mut() {
+            None if named.is_none_or(|d| {
+                (d.year, d.month, d.day) == (stamp.year, stamp.month, stamp.day)
+            }) =>
+            {
+                f.date = Some(stamp)
+            }
+            None => {}
+            Some(d)
+                if d.time.is_none()
+                    && (d.month, d.day) == (stamp.month, stamp.day)
+                    && d.year.is_none_or(|y| Some(y) == stamp.year) =>
+            {
+                d.time = stamp.time;
+                d.year = stamp.year;
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -237,5 +312,21 @@ mod tests {
         );
         assert_eq!(iso(title_date("重磅！2019中国经济研判")), None);
         assert_eq!(iso(title_date("第（12345678）号")), None);
+        let stamp = broadcast_stamp("（《新闻联播》 20260115 19:00）").expect("a stamp");
+        assert_eq!(iso(Some(stamp)).as_deref(), Some("2026-01-15"));
+        assert_eq!(stamp.time, Some((19, 0)));
+        assert_eq!(
+            broadcast_stamp("(《晚间新闻》 20251231 22:30)").and_then(|d| d.time),
+            Some((22, 30))
+        );
+        for line in [
+            "（《新闻联播》 20260115）",
+            "（20260115 19:00）",
+            "（《新闻联播》 20261399 19:00）",
+            "（《新闻联播》 20260115 19:00 重播）",
+            "他说（《新闻联播》 20260115 19:00）",
+        ] {
+            assert_eq!(broadcast_stamp(line), None, "{line}");
+        }
     }
 }

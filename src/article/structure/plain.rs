@@ -106,6 +106,16 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
     if found.len() * 3 > rest.len() + found.len() && short_lines {
         return;
     }
+    // A deck: the one subhead-shaped line of an article that has no other heading is its
+    // first line of text, right under the headline; it sums the story up over the lead.
+    if let [(i, _)] = found[..]
+        && body.first() == Some(&i)
+        && !units
+            .iter()
+            .any(|u| matches!(u.role, Role::Heading(_) | Role::Detected(_)))
+    {
+        return;
+    }
     // Two heading lines in a row are one heading set on two lines (not a part head and its
     // first subhead, nor a line that continues an earlier heading: `... and automobiles`);
     // so is a numbered heading (`3 他改变的`) followed by a heading line.

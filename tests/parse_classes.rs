@@ -1,0 +1,120 @@
+//! Classes of page furniture and metadata that many sites print, each shown on a generated
+//! article: the parse reads what the line says and keeps it out of the text, and a line of
+//! story text of a similar shape stays.
+
+use newsreader::article::{Article, Format, parse};
+
+const PARAGRAPHS: &[&str] = &[
+    "镇中心的图书馆昨天重新对外开放，不少居民一早就来到门口排队借书，工作人员忙着办理新证。",
+    "馆长介绍说，新的阅览室可以同时容纳八十人，比原来多了一倍，还专门留出了儿童阅读区。",
+    "退休教师王阿姨说，她每周都要来两三次，修缮期间只能去县城借书，现在走路十分钟就到了。",
+];
+
+fn body(a: &Article) -> Vec<&str> {
+    a.sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter()))
+        .map(String::as_str)
+        .collect()
+}
+
+fn text(lines: &[&str]) -> String {
+    lines.join("\n\n")
+}
+
+/// A page saved as text prints the site's host run into the info line under the headline.
+#[test]
+fn an_info_line_glued_to_a_host() {
+    for host in ["www.EXAMPLE.com", "news.example.com.cn", "www.example.org "] {
+        let line = format!("{host}2006年02月01日 20:00:35来源：晨报");
+        let mut lines = vec!["小镇图书馆重新开放", line.as_str()];
+        lines.extend(PARAGRAPHS);
+        let a = parse(&text(&lines), Format::Plain, "");
+        assert_eq!(a.date.as_deref(), Some("2006-02-01"), "{host}");
+        assert_eq!(a.time.as_deref(), Some("20:00"), "{host}");
+        assert!(
+            body(&a).iter().all(|p| !p.contains("来源")),
+            "{host}: {:?}",
+            body(&a)
+        );
+    }
+    // Under the info line, a deck over the lead of an article with no sections stays text.
+    let mut lines = vec![
+        "小镇图书馆重新开放",
+        "www.example.com2006年02月01日 20:00:35来源：晨报",
+        "修缮半年的图书馆 迎来排队借书的居民",
+    ];
+    lines.extend(PARAGRAPHS);
+    let a = parse(&text(&lines), Format::Plain, "");
+    assert!(
+        a.sections.iter().all(|s| s.heading.is_none()),
+        "{:?}",
+        a.sections
+    );
+    assert!(body(&a).contains(&"修缮半年的图书馆 迎来排队借书的居民"));
+    // A word with a dot in it is no host: the line is story text.
+    let mut lines = vec![
+        "小镇图书馆重新开放",
+        "Mr.Smith2006年02月01日来到镇上，借走了三本书。",
+    ];
+    lines.extend(PARAGRAPHS);
+    let a = parse(&text(&lines), Format::Plain, "");
+    assert!(body(&a).iter().any(|p| p.starts_with("Mr.Smith")));
+}
+
+/// A digest of broadcast stories: the broadcast's stamp deep in the text gives the hour and is
+/// metadata; the outlet of the dateline that opens each story is the source.
+#[test]
+fn a_broadcast_stamp_and_the_dateline_of_each_story() {
+    let mut lines = vec![
+        "# 《晚间新闻》 (20250312)".to_string(),
+        "## 本期摘要".to_string(),
+        "1.小镇图书馆重新开放；".to_string(),
+        "2.居民排队借书；".to_string(),
+        "3.馆长介绍阅览室。".to_string(),
+        "（《晚间新闻》 20250312 22:30）".to_string(),
+    ];
+    for (n, p) in PARAGRAPHS.iter().enumerate() {
+        lines.push(format!("### 第{}条", n + 1));
+        lines.push(format!("示例网消息（晚间新闻）：{p}"));
+    }
+    let a = parse(&lines.join("\n\n"), Format::Markdown, "");
+    assert_eq!(a.date.as_deref(), Some("2025-03-12"));
+    assert_eq!(a.time.as_deref(), Some("22:30"));
+    assert_eq!(a.source.as_deref(), Some("示例网"));
+    assert!(body(&a).iter().all(|p| !p.contains("20250312")));
+    assert!(body(&a).iter().any(|p| p.contains("镇中心的图书馆")));
+
+    // The stamp on the last line of a paragraph, after its last sentence, leaves it.
+    let glued = lines.join("\n\n").replace("。\n\n（《", "。\n（《");
+    let a = parse(&glued, Format::Markdown, "");
+    assert_eq!(a.time.as_deref(), Some("22:30"));
+    assert!(body(&a).contains(&"3.馆长介绍阅览室。"), "{:?}", body(&a));
+    assert!(a.dropped.iter().any(|d| d.contains("20250312 22:30")));
+
+    // A stamp whose day is not the known day gives no hour.
+    let other = lines
+        .join("\n\n")
+        .replace("20250312 22:30", "20250313 22:30");
+    let a = parse(&other, Format::Markdown, "");
+    assert_eq!(a.date.as_deref(), Some("2025-03-12"));
+    assert_eq!(a.time, None);
+}
+
+/// An English photo credit in brackets on its own line under the caption is not text.
+#[test]
+fn a_photo_credit_alone_under_its_caption() {
+    let lead = "The town library reopened on Monday after six months of repairs, and residents queued at the door to borrow books.";
+    let more = "The librarian said the new reading room seats eighty people, twice as many as before, with a corner for children.";
+    for credit in ["(Jane Doe/jdoe@example.com)", "(AP Photo/John Roe)"] {
+        let page = format!(
+            "<html><head><title>Library reopens</title></head><body><h1>Library reopens</h1>\
+             <p>{lead}</p><p>Residents queue outside the library on Monday.</p><p><em>{credit}</em></p>\
+             <p>{more}</p></body></html>"
+        );
+        let a = parse(&page, Format::Html, "");
+        assert!(body(&a).iter().all(|p| !p.contains(credit)), "{credit}");
+        assert!(a.dropped.iter().any(|d| d.contains(credit)), "{credit}");
+        assert!(body(&a).contains(&more), "{credit}");
+    }
+}
