@@ -10,6 +10,7 @@
 //! comments, closes implied elements the way browsers do, caps nesting depth and re-quotes
 //! attributes; `tl` then parses that clean, balanced markup.
 
+mod author;
 mod emit;
 mod finish;
 mod info;
@@ -74,7 +75,8 @@ fn parse_as(html: &str, whole: bool) -> Parsed {
         nodes: dom.nodes(),
         roots: dom.children(),
     };
-    let meta = doc.collect_meta();
+    let mut meta = doc.collect_meta();
+    meta.json_ld = author::json_ld(html);
     let mut front = meta.front_matter();
     front.date = front.date.or(cms_date);
     front.author = front.author.or(cms_author);

@@ -5,6 +5,7 @@
 //! tree and the text helpers with the body extraction, so it changes on its own.
 
 use super::Doc;
+use super::author::{self, Mark};
 use super::kind::class_and_id;
 use super::text::{collapse_ws, squeeze};
 use super::title::headline_of;
@@ -23,6 +24,11 @@ pub(super) struct Meta {
     time: Option<String>,
     /// Short texts of elements whose class/id names an author or byline.
     byline: Option<String>,
+    /// The name in the strongest other author mark (`itemprop`/`rel`, `<address>`, a link to
+    /// an author's page), the first of its kind.
+    marked: Option<(Mark, String)>,
+    /// The author a JSON-LD block names.
+    pub(super) json_ld: Option<String>,
     /// Node index, whether it is an `h1`, and text of `h1`/`h2` and elements whose class/id
     /// names a title.
     pub(super) headlines: Vec<(usize, bool, String)>,
@@ -92,7 +98,15 @@ impl Meta {
         .iter()
         .find_map(|k| self.meta(&[k]).and_then(|a| clean_author(&a, 60)))
         .map(|a| crate::article::credits::tidy_name(&a))
-        .or_else(|| self.byline.clone());
+        .or_else(|| self.json_ld.as_deref().and_then(|a| clean_author(a, 60)))
+        .or_else(|| {
+            self.marked
+                .as_ref()
+                .filter(|(m, _)| *m == Mark::Stated)
+                .map(|(_, a)| a.clone())
+        })
+        .or_else(|| self.byline.clone())
+        .or_else(|| self.marked.as_ref().map(|(_, a)| a.clone()));
         let source = self.meta(&["og:site_name", "source"]).and_then(|s| {
             let s = strip_label(&s, &["来源：", "来源:", "來源：", "來源:", "Source:"]);
             (!s.is_empty()).then(|| s.to_owned())
@@ -284,9 +298,21 @@ impl<'p, 'a> Doc<'p, 'a> {
                     m.headlines.push((index, name == b"h1", text));
                 }
             }
+            if let Some(mark) = author::mark(t)
+                && m.marked.as_ref().is_none_or(|(had, _)| mark < *had)
+                && byline_tries < 50
+            {
+                byline_tries += 1;
+                let text = self.text_of(t);
+                if (mark != Mark::Address || author::address_name(&text))
+                    && let Some(name) = clean_author(&text, 40)
+                {
+                    m.marked = Some((mark, name));
+                }
+            }
             if m.byline.is_none()
                 && byline_tries < 50
-                && (ci.contains("author") || ci.contains("byline"))
+                && (ci.contains("author") || ci.contains("byline") || ci.contains("writer"))
                 && !ci.contains("comment")
             {
                 byline_tries += 1;

@@ -1,0 +1,218 @@
+//! Who wrote a page, as its markup says it, by class of markup rather than by any site's
+//! words: the schema.org `author` of a JSON-LD block (a name, an object with a `name`, or a
+//! list of them), an element marked `itemprop="author"` or `rel="author"`, an `<address>`,
+//! and a link to an author's page (`/author/…`, `?author=…`). The `<meta>` tags and the
+//! elements whose class names a byline are read with the rest of the page's metadata.
+
+use super::Doc;
+
+/// How deep a JSON-LD value is searched for its `author`.
+const JSON_DEPTH: usize = 6;
+
+/// The author named by the first JSON-LD block (`<script type="application/ld+json">`) that
+/// names one. Scripts are gone once the page is cleaned, so the raw page is read.
+pub(super) fn json_ld(html: &str) -> Option<String> {
+    let mut rest = html;
+    for _ in 0..20 {
+        let at = find_nocase(rest, "application/ld+json")?;
+        let after = rest.get(at..)?;
+        let open = after.find('>')? + 1;
+        let body = after.get(open..)?;
+        let close = find_nocase(body, "</script").unwrap_or(body.len());
+        let json = body.get(..close)?;
+        rest = body.get(close..)?;
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+            continue;
+        };
+        if let Some(name) = author_in(&value, 0) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_nocase(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// The `author` of a JSON-LD value: its own, else the first one found in its members
+/// (`@graph`, `mainEntity`), breadth first.
+fn author_in(v: &serde_json::Value, depth: usize) -> Option<String> {
+    if depth > JSON_DEPTH {
+        return None;
+    }
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(name) = map.get("author").and_then(names) {
+                return Some(name);
+            }
+            map.values().find_map(|m| author_in(m, depth + 1))
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|m| author_in(m, depth + 1)),
+        _ => None,
+    }
+}
+
+/// The names a JSON-LD `author` holds: a string, an object's `name`, or a list of either,
+/// joined with `, `. An address (a profile page) is no name.
+fn names(v: &serde_json::Value) -> Option<String> {
+    let one = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.trim().to_string()),
+        // A publisher set as the author is no byline.
+        serde_json::Value::Object(map) if organization(map.get("@type")) => None,
+        serde_json::Value::Object(map) => map
+            .get("name")
+            .and_then(serde_json::Value::as_str)
+            .map(|s| s.trim().to_string()),
+        _ => None,
+    };
+    let all: Vec<String> = match v {
+        serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
+    };
+    let all: Vec<String> = all
+        .into_iter()
+        .filter(|n| !n.is_empty() && !n.contains("://"))
+        .take(4)
+        .collect();
+    (!all.is_empty()).then(|| all.join(", "))
+}
+
+/// Whether a JSON-LD `@type` (a name or a list of names) names an organisation
+/// (`Organization`, `NewsMediaOrganization`).
+fn organization(kind: Option<&serde_json::Value>) -> bool {
+    let is = |v: &serde_json::Value| v.as_str().is_some_and(|k| k.ends_with("Organization"));
+    match kind {
+        Some(serde_json::Value::Array(kinds)) => kinds.iter().any(is),
+        Some(k) => is(k),
+        None => false,
+    }
+}
+
+/// What kind of author mark an element is, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Mark {
+    /// `itemprop="author"` or `rel="author"`.
+    Stated,
+    /// `<address>`.
+    Address,
+    /// A link to an author's page.
+    Link,
+}
+
+/// Whether `t` marks its text as an author's name, and how.
+pub(super) fn mark(t: &tl::HTMLTag<'_>) -> Option<Mark> {
+    let attr = |key: &str| Doc::attr(t, key).map(|v| v.to_ascii_lowercase());
+    let words =
+        |v: Option<String>| v.is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "author"));
+    if words(attr("itemprop")) || words(attr("rel")) {
+        return Some(Mark::Stated);
+    }
+    match t.name().as_bytes() {
+        b"address" => Some(Mark::Address),
+        b"a" => attr("href")
+            .is_some_and(|h| author_page(&h))
+            .then_some(Mark::Link),
+        _ => None,
+    }
+}
+
+/// An address of an author's page, as blog engines make them: `/author/name/`,
+/// `?author=12`, `/authors/name`.
+fn author_page(href: &str) -> bool {
+    let path = href.split('#').next().unwrap_or_default();
+    path.contains("/author/")
+        || path.contains("/authors/")
+        || path
+            .split(['?', '&'])
+            .skip(1)
+            .any(|q| q.starts_with("author="))
+}
+
+/// Whether the text of an `<address>` can be a name: short, with no digit (a street number,
+/// a telephone) and no copyright sign.
+pub(super) fn address_name(text: &str) -> bool {
+    !text.chars().any(|c| c.is_ascii_digit() || c == '©')
+        && !text.to_ascii_lowercase().contains("copyright")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::super::tests::{STORY, page};
+    use super::json_ld;
+
+    #[test]
+    fn json_ld_authors_in_every_shape() {
+        let cases = [
+            (
+                r#"{"@type":"NewsArticle","author":"Mei Tanaka"}"#,
+                Some("Mei Tanaka"),
+            ),
+            (
+                r#"{"@type":"NewsArticle","author":{"@type":"Person","name":"王小明"}}"#,
+                Some("王小明"),
+            ),
+            (
+                r#"{"author":[{"name":"Ana Ruiz"},{"name":"Li Wei"}]}"#,
+                Some("Ana Ruiz, Li Wei"),
+            ),
+            (
+                r#"{"@graph":[{"@type":"WebPage"},{"@type":"Article","author":{"name":"陈静"}}]}"#,
+                Some("陈静"),
+            ),
+            (r#"{"author":{"@id":"https://x.example/#me"}}"#, None),
+            (
+                r#"{"author":{"@type":"Organization","name":"自由時報"}}"#,
+                None,
+            ),
+            (r#"{"author":"https://x.example/people/ana"}"#, None),
+            ("{not json", None),
+        ];
+        for (json, want) in cases {
+            let html = format!(
+                "<head><script type=\"application/ld+json\">{json}</script></head><body></body>"
+            );
+            assert_eq!(json_ld(&html).as_deref(), want, "{json}");
+        }
+    }
+
+    #[test]
+    fn authors_marked_in_the_markup() {
+        let with = |byline: &str| {
+            let html = page("<title>Ferry back</title>", &format!("{byline}{STORY}"));
+            parse(&html).front.author
+        };
+        assert_eq!(
+            with(
+                "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Ana Ruiz</span></span>"
+            )
+            .as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            with("<a rel=\"author\" href=\"/people/li\">Li Wei</a>").as_deref(),
+            Some("Li Wei")
+        );
+        assert_eq!(
+            with("<p>By <a href=\"https://blog.example/author/kim/\">Kim Park</a></p>").as_deref(),
+            Some("Kim Park")
+        );
+        assert_eq!(
+            with("<a href=\"http://blog.example/?author=102\">太小心</a>").as_deref(),
+            Some("太小心")
+        );
+        assert_eq!(
+            with("<address>Sam Lee</address>").as_deref(),
+            Some("Sam Lee")
+        );
+        assert_eq!(with("<address>12 Harbour Road, 0755-1234</address>"), None);
+        let ld = page(
+            "<title>Ferry back</title><script type=\"application/ld+json\">{\"author\":{\"name\":\"Mei Tanaka\"}}</script>",
+            &format!("<a rel=\"author\" href=\"/x\">Someone Else</a>{STORY}"),
+        );
+        assert_eq!(parse(&ld).front.author.as_deref(), Some("Mei Tanaka"));
+    }
+}
