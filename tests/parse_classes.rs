@@ -118,3 +118,28 @@ fn a_photo_credit_alone_under_its_caption() {
         assert!(body(&a).contains(&more), "{credit}");
     }
 }
+
+/// A short line over a numbered list (`1.…`, `2.…`, each item with a line of its own under
+/// it) at the foot of a story is the list's heading, not page furniture.
+#[test]
+fn a_heading_over_a_numbered_list() {
+    let mut lines = vec!["小镇图书馆重新开放"];
+    lines.extend(PARAGRAPHS);
+    lines.extend([
+        "新增借阅项目",
+        "1.儿童绘本专架",
+        "镇中心图书馆",
+        "2.老年人大字书",
+        "镇中心图书馆",
+        "3.地方志阅览",
+        "县档案馆",
+    ]);
+    let a = parse(&text(&lines), Format::Plain, "");
+    let headings: Vec<&str> = a
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    assert_eq!(headings, ["新增借阅项目"], "{:?}", a.dropped);
+    assert!(body(&a).contains(&"1.儿童绘本专架"));
+}

@@ -306,12 +306,26 @@ pub(super) fn drop_boilerplate(units: &mut [Unit]) {
         })
         .collect();
     let drop: Vec<usize> = (0..body.len())
-        .filter(|&k| sure[k] && !subhead_over_text(units, &body, &shapes, &sure, k))
+        .filter(|&k| {
+            sure[k]
+                && !subhead_over_text(units, &body, &shapes, &sure, k)
+                && !heads_list(units, &body, &shapes, k)
+        })
         .map(|k| body[k])
         .collect();
     for i in drop {
         units[i].drop_for(Why::features("boilerplate score"));
     }
+}
+
+/// A short line of letters only over a numbered list (`1.…` then `2.…`): the list's heading,
+/// not page furniture.
+fn heads_list(units: &[Unit], body: &[usize], shapes: &[Shape], k: usize) -> bool {
+    let t = units[body[k]].text.trim();
+    at_most(t, 20)
+        && !shapes[k].sentence
+        && t.chars().all(|c| is_han(c) || alphanumeric(c) || c == ' ')
+        && super::heading::opens_list(body[k + 1..].iter().map(|&i| units[i].text.as_str()))
 }
 
 /// A short line of letters only (no punctuation, brackets or marks) over two blocks that end sentences and that the model

@@ -142,6 +142,23 @@ pub fn marked(line: &str) -> Option<(Style, String)> {
 /// A numbered line `1. x` / `1、x` / `1 x`, or `1x` with the number run into a CJK title
 /// (`1弯弯怎么录下视频？`): its number and its text as printed. Whether it is a heading depends
 /// on its neighbours (see the assembler).
+/// Whether the texts `next` open a numbered list: the first is item 1 and item 2 follows
+/// within the next three (an item may carry a line of its own under it).
+pub(super) fn opens_list<'a>(mut next: impl Iterator<Item = &'a str>) -> bool {
+    // `1.浙江…`, `2、…`, `3) …`: a number, a mark, then no digit (`1.5` is a number).
+    let number = |t: &str| {
+        let t = t.trim();
+        let end = t.find(|c: char| !c.is_ascii_digit())?;
+        let rest = t.get(end..)?.strip_prefix(['.', '．', '、', ')', '）'])?;
+        ((1..=2).contains(&end)
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+            && !rest.trim().is_empty())
+        .then(|| t.get(..end)?.parse::<u32>().ok())
+        .flatten()
+    };
+    next.next().is_some_and(|t| number(t) == Some(1)) && next.take(3).any(|t| number(t) == Some(2))
+}
+
 pub fn numbered(line: &str) -> Option<(u32, String)> {
     let t = line.trim();
     let digits_end = t.find(|c: char| !c.is_ascii_digit())?;

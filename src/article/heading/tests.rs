@@ -117,3 +117,24 @@ fn subhead_shapes() {
         assert_eq!(subhead(line), want, "{line}");
     }
 }
+
+#[test]
+fn numbered_lists() {
+    for (lines, want) in [
+        (
+            &["1.儿童绘本专架", "镇中心图书馆", "2.老年人大字书"][..],
+            true,
+        ),
+        (&["1、第一项", "2、第二项"][..], true),
+        (&["1) one", "2) two"][..], true),
+        (
+            &["1.5万册新书已经上架。", "2.3万册旧书完成修补。"][..],
+            false,
+        ),
+        (&["2.第二项", "3.第三项"][..], false),
+        (&["1.第一项", "a", "b", "c", "2.第二项"][..], false),
+        (&["1.", "2."][..], false),
+    ] {
+        assert_eq!(opens_list(lines.iter().copied()), want, "{lines:?}");
+    }
+}

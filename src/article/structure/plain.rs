@@ -90,7 +90,12 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
                 n.role == Role::Body && n.text.chars().count() > u.text.chars().count() && !clause
                     || over_subhead
             });
-        if prev_ok && next_ok {
+        // A line over a numbered list is its heading.
+        let over_list = shape != Shape::Part
+            && super::super::heading::opens_list(
+                body[k + 1..].iter().map(|&j| units[j].text.as_str()),
+            );
+        if prev_ok && (next_ok || over_list) {
             found.push((i, shape));
         }
     }
