@@ -143,3 +143,28 @@ fn a_heading_over_a_numbered_list() {
     assert_eq!(headings, ["新增借阅项目"], "{:?}", a.dropped);
     assert!(body(&a).contains(&"1.儿童绘本专架"));
 }
+
+/// The story ends with its closing credit: a short line under it is the page's footer, and
+/// a short last line with no credit above it stays text.
+#[test]
+fn a_short_line_under_the_closing_credit() {
+    let story = [
+        "Town library reopens",
+        "The town library reopened on Monday after six months of repairs, and residents queued at the door to borrow books.",
+        "The librarian said the new reading room seats eighty people, twice as many as before, with a corner for children.",
+    ];
+    let mut lines = story.to_vec();
+    lines.extend([
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Our Standards: The Example Trust Principles.",
+    ]);
+    let a = parse(&text(&lines), Format::Plain, "");
+    assert_eq!(a.editor.as_deref(), Some("John Roe"));
+    assert!(body(&a).iter().all(|p| !p.contains("Our Standards")));
+    assert!(a.dropped.iter().any(|d| d.contains("Our Standards")));
+
+    let mut lines = story.to_vec();
+    lines.push("The library opens at nine.");
+    let a = parse(&text(&lines), Format::Plain, "");
+    assert!(body(&a).contains(&"The library opens at nine."));
+}

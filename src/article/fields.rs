@@ -393,7 +393,7 @@ pub(super) fn later_dateline_source(units: &[Unit], f: &mut Fields) {
 pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
     // A short last line that is none of these (a site's one-line footer) is read past once,
     // to a credit line above it; nothing else is read after that.
-    let mut passed = false;
+    let mut passed: Option<usize> = None;
     for i in (0..units.len()).rev() {
         let u = &units[i];
         // Bold credit lines come as headings (`**作者︱春春**`).
@@ -402,9 +402,11 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
             continue;
         }
         let text = u.text.trim().to_string();
-        if passed {
+        if let Some(footer) = passed {
             if let Some(taken) = f.credit_line(&text) {
                 consume(&mut units[i], taken);
+                // The story ends with its credit: the short line under it is the page's.
+                units[footer].drop_for(Why::features("after the closing credit"));
             }
             break;
         }
@@ -437,8 +439,8 @@ pub(super) fn read_tail(units: &mut [Unit], f: &mut Fields) {
                     .push((credit.trim().to_string(), Why::lexicon("credit")));
                 u.text = format!("{}{pictures}", story.trim_end());
                 f.credit(c);
-            } else if !heading && !passed && at_most(&text, 100) {
-                passed = true;
+            } else if !heading && passed.is_none() && at_most(&text, 100) {
+                passed = Some(i);
                 continue;
             }
             break;
