@@ -2,6 +2,7 @@
 //! markup states outright ([`FrontMatter`]). The assembler in `article` decides what each
 //! plain line is; markup front ends say it themselves.
 
+use super::heading::{self, Style};
 use super::model::Link;
 use super::why::Why;
 
@@ -71,4 +72,71 @@ pub struct Parsed {
     /// Every link met in the body, as written (the assembler keeps those in the article's
     /// text and resolves them).
     pub links: Vec<Link>,
+}
+
+/// Makes the levels of headings stated by markup relative: heading elements (`h2`, `##`)
+/// from 1, and bold subheads (level 0) one level below the deepest of them, unless their
+/// numbering says they are the parents of a heading element level (see [`bold_above`]).
+pub(super) fn markup_levels(blocks: &mut [Block]) {
+    let levels = blocks.iter().filter_map(|b| match b {
+        Block::Heading { level, .. } if *level > 0 => Some(*level),
+        _ => None,
+    });
+    let (top, deepest) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    let above = bold_above(blocks);
+    for b in blocks.iter_mut() {
+        if let Block::Heading { level, .. } = b {
+            *level = match (*level, above) {
+                (0, _) if deepest == 0 => 1,
+                (0, Some(x)) => x - top + 1,
+                (0, None) => deepest - top + 2,
+                (l, Some(x)) if l >= x => l - top + 2,
+                (l, _) => l - top + 1,
+            };
+        }
+    }
+}
+
+/// How high a heading's numbering ranks: `第一章` over `一、` over `（一）`; `None` when
+/// it is not numbered.
+fn numbering(text: &str) -> Option<u8> {
+    match heading::marked(text)?.0 {
+        Style::Chapter => Some(0),
+        Style::CnNumber => Some(1),
+        Style::CnParen => Some(2),
+        _ => None,
+    }
+}
+
+/// The heading element level that bold subheads stand above, when their numbering says they
+/// are its parents: bold `一、…` paragraphs with `<h4>（一）…</h4>` under them, the first bold
+/// one before the first such heading. `None` (bold subheads below every heading element)
+/// otherwise.
+fn bold_above(blocks: &[Block]) -> Option<u8> {
+    let mut bold: Option<(usize, u8)> = None;
+    // Per heading element level: where its first heading is and its highest numbering.
+    let mut marks: [Option<(usize, Option<u8>)>; 7] = [None; 7];
+    for (i, b) in blocks.iter().enumerate() {
+        let Block::Heading { level, text, .. } = b else {
+            continue;
+        };
+        let rank = numbering(text);
+        match (*level, bold) {
+            (0, None) => bold = rank.map(|r| (i, r)),
+            (0, Some(_)) => {}
+            (l, _) => {
+                let slot = marks.get_mut(usize::from(l.min(6)))?;
+                let (_, high) = slot.get_or_insert((i, rank));
+                *high = match (*high, rank) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+    }
+    let (first_bold, bold_rank) = bold?;
+    (1..=6u8).find(|&l| {
+        marks[usize::from(l)]
+            .is_some_and(|(first, high)| first > first_bold && high.is_some_and(|h| h > bold_rank))
+    })
 }

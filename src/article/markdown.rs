@@ -13,7 +13,7 @@ mod refs;
 
 pub(super) use inline::inline;
 
-use super::block::{Block, Parsed};
+use super::block::{self, Block, Parsed};
 use super::image;
 use builder::Builder;
 use front::front_matter;
@@ -276,30 +276,11 @@ pub fn parse(text: &str) -> Parsed {
         .take_while(|b| matches!(b, Block::Blank))
         .count();
     blocks.drain(..lead);
-    renumber(&mut blocks);
+    block::markup_levels(&mut blocks);
     Parsed {
         front,
         blocks,
         links,
-    }
-}
-
-/// Makes heading levels start at 1 and puts bold-line headings (level 0 here) one level
-/// below the deepest `#` heading.
-fn renumber(blocks: &mut [Block]) {
-    let levels = blocks.iter().filter_map(|b| match b {
-        Block::Heading { level, .. } if *level > 0 => Some(*level),
-        _ => None,
-    });
-    let (min, max) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    for b in blocks {
-        if let Block::Heading { level, .. } = b {
-            *level = if *level == 0 {
-                if max == 0 { 1 } else { max - min + 2 }
-            } else {
-                *level - min + 1
-            };
-        }
     }
 }
 

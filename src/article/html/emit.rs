@@ -113,7 +113,21 @@ enum Made {
     Links,
     Caption,
     Bold,
+    /// Bold from end to end and a link: a subhead when story text follows it, else a link
+    /// among others (decided once the next block is known, in `finish`).
+    BoldLink,
     Small,
+}
+
+/// The reason a bold link paragraph carries until `finish` knows what follows it.
+pub(super) const BOLD_LINK: Why = Why::features("bold link");
+
+/// Whether a paragraph opens with an item number (`1、`, `2.`, `3．`, `(4)`): a line of a
+/// numbered digest, whose headlines are links and still the story.
+fn numbered_item(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['(', '（']);
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && t[digits..].starts_with(['、', '.', '．', ')', '）'])
 }
 
 /// Turns a subtree into blocks in document order.
@@ -193,7 +207,13 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         } else if self.fragment && all_bold {
             Made::Bold
         } else if chars > 0 && links * 4 >= chars * 3 && !self.fragment {
-            Made::Links
+            if all_bold {
+                Made::BoldLink
+            } else if numbered_item(&text) {
+                Made::Text
+            } else {
+                Made::Links
+            }
         } else if all_bold {
             Made::Bold
         } else {
@@ -211,6 +231,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
         let block = match self.take_text() {
             Some((text, Made::Text)) => Block::Para(text),
             Some((text, Made::Links)) => Block::Dropped(text, Why::features("link density")),
+            Some((text, Made::BoldLink)) => Block::Dropped(text, BOLD_LINK),
             Some((text, Made::Caption)) => Block::Caption(text),
             Some((text, Made::Small)) => Block::Dropped(text, Why::markup("small print")),
             Some((text, Made::Bold)) => Block::Heading {

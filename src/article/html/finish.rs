@@ -3,11 +3,12 @@
 //! text left out when the caption beside it says the same. They run after extraction and
 //! change for reasons of their own (how the result reads), so they are kept apart from it.
 
+use super::emit::BOLD_LINK;
 use super::meta::Meta;
 use super::text::squeeze;
 use crate::article::block::{Block, FrontMatter};
-use crate::article::heading::{self, Style};
 use crate::article::image;
+use crate::article::why::Why;
 
 /// Final touches: headings renumbered from 1, the title not repeated as a heading or paragraph,
 /// alt text that repeats a caption left out.
@@ -22,24 +23,32 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
         Block::Heading { text, .. } | Block::Para(text) => !titles.contains(&squeeze(text)),
         _ => true,
     });
-    // Heading elements from 1; bold subheads (level 0) one below the deepest of them.
-    let levels = blocks.iter().filter_map(|b| match b {
-        Block::Heading { level, .. } if *level > 0 => Some(*level),
-        _ => None,
-    });
-    let (top, deepest) = levels.fold((u8::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    let above = bold_above(blocks);
-    for b in blocks.iter_mut() {
-        if let Block::Heading { level, .. } = b {
-            *level = match (*level, above) {
-                (0, _) if deepest == 0 => 1,
-                (0, Some(x)) => x - top + 1,
-                (0, None) => deepest - top + 2,
-                (l, Some(x)) if l >= x => l - top + 2,
-                (l, _) => l - top + 1,
+    // Bold link paragraphs over story text, two or more of them, are subheads (a digest's
+    // linked headlines); a lone one is a promotion (`点击阅读更多…`), and one with no text
+    // under it a link among others.
+    let over_text = |blocks: &[Block], i: usize| {
+        matches!(blocks.get(i), Some(Block::Dropped(_, why)) if *why == BOLD_LINK)
+            && matches!(blocks.get(i + 1), Some(Block::Para(_)))
+    };
+    let subheads = (0..blocks.len()).filter(|&i| over_text(blocks, i)).count() >= 2;
+    for i in 0..blocks.len() {
+        let heading = subheads && over_text(blocks, i);
+        if let Some(Block::Dropped(text, why)) = blocks.get(i)
+            && *why == BOLD_LINK
+        {
+            let text = text.clone();
+            blocks[i] = if heading {
+                Block::Heading {
+                    level: 0,
+                    text,
+                    mark: "bold",
+                }
+            } else {
+                Block::Dropped(text, Why::features("link density"))
             };
         }
     }
+    crate::article::block::markup_levels(blocks);
     // An image whose alt text repeats its caption (or the title) needs no text of its own.
     let title_sq = front.title.as_deref().map(squeeze).unwrap_or_default();
     for i in 0..blocks.len() {
@@ -64,50 +73,6 @@ pub(super) fn finish_blocks(blocks: &mut Vec<Block>, front: &FrontMatter, meta: 
             }
         }
     }
-}
-
-/// How high a heading's numbering ranks: `第一章` over `一、` over `（一）`; `None` when
-/// it is not numbered.
-fn numbering(text: &str) -> Option<u8> {
-    match heading::marked(text)?.0 {
-        Style::Chapter => Some(0),
-        Style::CnNumber => Some(1),
-        Style::CnParen => Some(2),
-        _ => None,
-    }
-}
-
-/// The heading element level that bold subheads stand above, when their numbering says they
-/// are its parents: bold `一、…` paragraphs with `<h4>（一）…</h4>` under them, the first bold
-/// one before the first such heading. `None` (bold subheads below every heading element)
-/// otherwise.
-fn bold_above(blocks: &[Block]) -> Option<u8> {
-    let mut bold: Option<(usize, u8)> = None;
-    // Per heading element level: where its first heading is and its highest numbering.
-    let mut marks: [Option<(usize, Option<u8>)>; 7] = [None; 7];
-    for (i, b) in blocks.iter().enumerate() {
-        let Block::Heading { level, text, .. } = b else {
-            continue;
-        };
-        let rank = numbering(text);
-        match (*level, bold) {
-            (0, None) => bold = rank.map(|r| (i, r)),
-            (0, Some(_)) => {}
-            (l, _) => {
-                let slot = marks.get_mut(usize::from(l.min(6)))?;
-                let (_, high) = slot.get_or_insert((i, rank));
-                *high = match (*high, rank) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-            }
-        }
-    }
-    let (first_bold, bold_rank) = bold?;
-    (1..=6u8).find(|&l| {
-        marks[usize::from(l)]
-            .is_some_and(|(first, high)| first > first_bold && high.is_some_and(|h| h > bold_rank))
-    })
 }
 
 #[cfg(test)]
