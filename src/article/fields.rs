@@ -371,15 +371,23 @@ pub(super) fn lead_dateline(units: &mut [Unit], f: &mut Fields) {
     }
 }
 
-/// The outlet of an agency dateline that opens a paragraph further down (a digest of several
-/// stories, each opening with `央视网消息（新闻联播）：`), when nothing else named a source.
+/// The outlet of a Chinese agency dateline that opens a paragraph further down (a digest of
+/// several stories, each opening with `央视网消息（新闻联播）：`), when nothing else named a
+/// source.
 pub(super) fn later_dateline_source(units: &[Unit], f: &mut Fields) {
     if f.source.value.is_some() {
         return;
     }
+    // A Chinese dateline ends in `电`, `讯` or `消息` within its first words: most
+    // paragraphs are passed over without being read.
+    let ends_soon = |t: &str| {
+        t.chars()
+            .take(24)
+            .any(|c| matches!(c, '电' | '電' | '讯' | '訊' | '息'))
+    };
     let source = units
         .iter()
-        .filter(|u| u.role == Role::Body)
+        .filter(|u| u.role == Role::Body && ends_soon(&u.text))
         .find_map(|u| dateline::read(&u.text).and_then(|d| d.source));
     f.source.offer_because(
         source,

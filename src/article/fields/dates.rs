@@ -137,9 +137,20 @@ pub(in crate::article) fn broadcast_stamp(line: &str) -> Option<meta::DateTime> 
 /// when the date known is its day.
 pub(in crate::article) fn broadcast_stamps(units: &mut [Unit], f: &mut Fields) {
     for u in units.iter_mut().filter(|u| u.role == Role::Body) {
-        // On its own line, or on the last line of a paragraph, after its last sentence.
+        // On its own line, or on the last line of a paragraph, after its last sentence; a
+        // stamp is short, so only the end of a paragraph closing a bracket is looked at.
         let t = u.text.trim_end();
-        let Some(at) = t.rfind(['（', '(']) else {
+        if !t.ends_with(['）', ')']) {
+            continue;
+        }
+        let from = t.len().saturating_sub(120);
+        let Some(at) = t
+            .char_indices()
+            .skip_while(|&(i, _)| i < from)
+            .filter(|&(_, c)| c == '（' || c == '(')
+            .map(|(i, _)| i)
+            .last()
+        else {
             continue;
         };
         let (before, stamp) = (t[..at].trim_end(), &t[at..]);
