@@ -15,6 +15,7 @@ pub const INPUTS: &[&str] = &[
     "src/decode",
     "src/script.rs",
     "src/search/fold.rs",
+    "assets/simplified.txt",
     "src/library.rs",
     "Cargo.lock",
 ];

@@ -12,7 +12,10 @@ mod fold;
 
 use std::ops::Range;
 
-pub use fold::{context_sensitive, fold, fold_each, has_capital, ignored_space, simplified_char};
+pub use fold::{
+    context_sensitive, fold, fold_each, has_capital, ignored_space, simplified_char,
+    simplified_pairs,
+};
 
 use crate::article::meta::half_width_char;
 

@@ -49,6 +49,22 @@ struct Shape {
     address: bool,
 }
 
+/// The outline of a block: its size and whether it ends a sentence, all the model reads of
+/// a neighbour (the rest of [`shape`] is read only for the blocks it judges).
+fn outline(text: &str) -> Shape {
+    let t = text.trim();
+    let size = if at_most(t, LONGEST * 2) {
+        ((1 + t.chars().count()) as f32).log2()
+    } else {
+        9.0
+    };
+    Shape {
+        size,
+        sentence: ends_sentence(t),
+        ..Shape::default()
+    }
+}
+
 fn shape(text: &str) -> Shape {
     let t = text.trim();
     if !at_most(t, LONGEST * 2) {
@@ -162,9 +178,15 @@ pub(super) fn navigation_share(t: &str) -> f32 {
 }
 
 /// The features of body block `k` of `body` (the indices, in `units`, of the blocks still in
-/// the body), with its neighbours'.
-fn features(units: &[Unit], body: &[usize], shapes: &[Shape], cjk: bool, k: usize) -> Features {
-    let s = shapes[k];
+/// the body), whose shape is `s`, with its neighbours' (of which only the [`outline`] is read).
+fn features(
+    units: &[Unit],
+    body: &[usize],
+    s: Shape,
+    shapes: &[Shape],
+    cjk: bool,
+    k: usize,
+) -> Features {
     let n = body.len();
     let prev = k.checked_sub(1).map(|p| shapes[p]);
     let next = shapes.get(k + 1).copied();
@@ -266,7 +288,7 @@ pub(super) fn rows(units: &[Unit]) -> Vec<(String, Features)> {
         .map(|k| {
             (
                 units[body[k]].text.clone(),
-                features(units, &body, &shapes, cjk, k),
+                features(units, &body, shapes[k], &shapes, cjk, k),
             )
         })
         .collect()
@@ -294,15 +316,18 @@ fn chinese(units: &[Unit], body: &[usize]) -> bool {
 /// text.
 pub(super) fn drop_boilerplate(units: &mut [Unit]) {
     let body = body(units);
-    let shapes: Vec<Shape> = body.iter().map(|&i| shape(&units[i].text)).collect();
+    // Neighbours are read by their outline only; the whole shape of a block (its notice and
+    // page-tool words) is found only for the blocks the model judges.
+    let shapes: Vec<Shape> = body.iter().map(|&i| outline(&units[i].text)).collect();
     let cjk = chinese(units, &body);
     let edge = edges(units, &body);
     let sure: Vec<bool> = (0..body.len())
         .map(|k| {
+            let text = &units[body[k]].text;
             edge[k]
-                && at_most(&units[body[k]].text, LONGEST)
+                && at_most(text, LONGEST)
                 && !rubric_over_prose(units, &body, k)
-                && score(&features(units, &body, &shapes, cjk, k)) >= THRESHOLD
+                && score(&features(units, &body, shape(text), &shapes, cjk, k)) >= THRESHOLD
         })
         .collect();
     let drop: Vec<usize> = (0..body.len())
@@ -357,6 +382,22 @@ mod tests {
         assert_eq!(NAMES.len(), COUNT);
         assert_eq!(WEIGHTS.len(), COUNT);
         assert!((0.5..1.0).contains(&THRESHOLD));
+    }
+
+    #[test]
+    fn an_outline_is_the_shape_s_size_and_sentence_end() {
+        let long = "长".repeat(450);
+        for t in [
+            "",
+            " 返回首页 ",
+            "他回到首都后，继续工作了很多年。",
+            "Short line.",
+            &long,
+        ] {
+            let (o, s) = (outline(t), shape(t));
+            assert_eq!(o.size, s.size, "{t}");
+            assert_eq!(o.sentence, s.sentence, "{t}");
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub(super) use roles::{DATELINE_ENDS, ENGLISH_ROLES, ORGANISATION_ENDS, ROLES, R
 
 use std::borrow::Cow;
 
-use crate::search::simplified_char;
+use crate::search::{simplified_char, simplified_pairs};
 
 /// One character as the lexicon compares it: simplified, and ASCII in lower case when
 /// `lower`.
@@ -55,13 +55,12 @@ impl Firsts {
         for &c in firsts {
             set.insert(c);
         }
-        // Folding changes only ASCII capitals and ideographs of these two blocks.
-        for c in ('A'..='Z')
-            .chain('\u{3400}'..='\u{9FFF}')
-            .chain('\u{F900}'..='\u{FAFF}')
-        {
-            let f = fold_nocase(c);
-            if f != c && sorted.binary_search(&f).is_ok() {
+        // Folding changes only ASCII capitals and the ideographs that simplify.
+        let folds = ('A'..='Z')
+            .map(|c| (c, c.to_ascii_lowercase()))
+            .chain(simplified_pairs());
+        for (c, f) in folds {
+            if sorted.binary_search(&f).is_ok() {
                 set.insert(c);
             }
         }
@@ -204,6 +203,17 @@ mod tests {
         let firsts = Firsts::new(&['记', 'c']);
         for c in ['记', '記', 'c', 'C'] {
             assert!(firsts.may_start(c), "{c}");
+        }
+    }
+
+    /// The characters that fold to a first character are the ideographs and capitals that
+    /// fold to it: no other character of either block folds to another.
+    #[test]
+    fn first_characters_come_from_every_folding_character() {
+        let firsts = ['记', 'c', '版', '转', '关'];
+        let set = Firsts::new(&firsts);
+        for c in ('\0'..='\u{FFFF}').filter(|&c| firsts.contains(&fold_nocase(c))) {
+            assert!(set.may_start(c), "{c}");
         }
     }
 

@@ -103,31 +103,38 @@ const MAIN_BLOCK: u32 = 0x9FFF - 0x3400 + 1;
 /// The simplified form of every ideograph `fast2s` simplifies on its own, by position in
 /// U+3400–U+9FFF and then U+F900–U+FAFF (0 where the character stays as it is): one lookup
 /// per character, which the parser's lexicon and search folding do for every character
-/// they read.
+/// they read. It is made from [`SIMPLIFIED`], which a test checks against `fast2s`.
 fn simplified_table() -> &'static [u16] {
     static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        // Each ideograph between spaces, so no neighbour changes how it is simplified.
-        let all: String = ('\u{3400}'..='\u{9FFF}')
-            .chain('\u{F900}'..='\u{FAFF}')
-            .flat_map(|c| [c, ' '])
-            .collect();
-        let simple = fast2s::convert(&all);
-        all.chars()
-            .zip(simple.chars())
-            .filter(|&(t, _)| t != ' ')
-            .map(|(t, s)| {
-                // One character for one of the same UTF-8 length (all in the BMP).
-                let same = t == s || s.len_utf8() != t.len_utf8();
-                if same {
-                    0
-                } else {
-                    u16::try_from(u32::from(s)).unwrap_or(0)
-                }
-            })
-            .collect()
+        let mut table = vec![0; (MAIN_BLOCK + 0xFAFF - 0xF900 + 1) as usize];
+        for (t, s) in simplified_pairs() {
+            let slot = match t as u32 {
+                u @ 0x3400..=0x9FFF => u - 0x3400,
+                u @ 0xF900..=0xFAFF => u - 0xF900 + MAIN_BLOCK,
+                _ => continue,
+            };
+            if let (Some(entry), Ok(s)) = (table.get_mut(slot as usize), u16::try_from(s as u32)) {
+                *entry = s;
+            }
+        }
+        table
     })
 }
+
+/// Every pair (traditional, simplified) that [`simplified_char`] maps: the only characters
+/// besides ASCII capitals that the parser's lexicon folds.
+pub fn simplified_pairs() -> impl Iterator<Item = (char, char)> {
+    SIMPLIFIED.lines().filter_map(|line| {
+        let mut pair = line.chars();
+        Some((pair.next()?, pair.next()?))
+    })
+}
+
+/// Every ideograph that `fast2s` simplifies on its own to another of the same UTF-8 length,
+/// one a line: the traditional form, then the simplified one. Shipped as text rather than
+/// made from `fast2s` when a process starts (about 12 million instructions each time).
+const SIMPLIFIED: &str = include_str!("../../assets/simplified.txt");
 
 /// Whether `fast2s` may simplify `c` differently depending on its neighbours (`乾隆` keeps
 /// `乾`, `乾燥` becomes `干燥`): the characters of its special words in version 0.3. Folding
@@ -267,6 +274,34 @@ mod tests {
         assert!(has_capital("Rust"));
         assert!(has_capital("Ｒust"));
         assert!(!has_capital("rust 党建"));
+    }
+
+    /// [`SIMPLIFIED`] as `fast2s` gives it: each ideograph of both blocks between spaces, so
+    /// that no neighbour changes how it is simplified. `NEWSREADER_WRITE_SIMPLIFIED=1` writes
+    /// it to `assets/simplified.txt` when `fast2s` changes.
+    #[test]
+    fn the_shipped_table_is_what_fast2s_gives() {
+        let all: String = ('\u{3400}'..='\u{9FFF}')
+            .chain('\u{F900}'..='\u{FAFF}')
+            .flat_map(|c| [c, ' '])
+            .collect();
+        let simple = fast2s::convert(&all);
+        let mut want = String::new();
+        for (t, s) in all.chars().zip(simple.chars()) {
+            if t != ' ' && t != s && t.len_utf8() == s.len_utf8() {
+                want.extend([t, s, '\n']);
+            }
+        }
+        if std::env::var_os("NEWSREADER_WRITE_SIMPLIFIED").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/simplified.txt");
+            std::fs::write(path, &want).expect("assets/simplified.txt is writable");
+        }
+        assert!(want.lines().count() > 2000);
+        assert!(
+            SIMPLIFIED == want,
+            "assets/simplified.txt differs from fast2s: run this test with \
+             NEWSREADER_WRITE_SIMPLIFIED=1"
+        );
     }
 
     /// The table holds one slot for every ideograph of both blocks, so a slot is the
