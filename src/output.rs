@@ -88,7 +88,12 @@ pub fn json(value: &impl Serialize) -> String {
     if value.serialize(&mut serializer).is_err() {
         return String::new();
     }
-    String::from_utf8(bytes).unwrap_or_default()
+    // serde_json writes UTF-8; encoding_rs checks it with SIMD instructions, which with the
+    // copy costs less than the standard library's check of a large article.
+    encoding_rs::UTF_8
+        .decode_without_bom_handling_and_without_replacement(&bytes)
+        .map(std::borrow::Cow::into_owned)
+        .unwrap_or_default()
 }
 
 /// serde_json's compact output with [`is_unsafe`] characters escaped.

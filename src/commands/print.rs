@@ -194,7 +194,11 @@ fn render(article: Result<Article, LoadError>, shape: Shape) -> Printed {
         Err(e) => return Printed::Failed(e.to_string()),
     };
     match shape {
-        Shape::Json => Printed::Text(format!("{}\n", output::json(&a))),
+        Shape::Json => {
+            let mut line = output::json(&a);
+            line.push('\n');
+            Printed::Text(line)
+        }
         Shape::Outline => {
             let mut text = format!("{}\n", output::line(&a.title));
             for (heading, level) in a.headings() {

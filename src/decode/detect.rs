@@ -46,8 +46,9 @@ pub(super) fn detect_and_decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static 
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((Cow::Borrowed(text), "UTF-8"));
+    // encoding_rs checks UTF-8 with SIMD instructions where the processor has them.
+    if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok((text, "UTF-8"));
     }
     if let Some(declared) = declared_encoding(bytes)
         && let Some(found) = decode_declared(bytes, declared)

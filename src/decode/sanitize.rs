@@ -33,9 +33,52 @@ pub fn sanitize_field(s: &str, multiline: bool) -> String {
 /// [`sanitize_field`] in place, without copying a string that needs nothing (almost every
 /// one): what a large article costs in memory stays one copy of its text.
 pub fn sanitize_field_in_place(s: &mut String, multiline: bool) {
-    let line = !multiline;
-    if s.chars().any(|c| needs_care(c, line)) {
+    if any_needs_care(s, !multiline) {
         *s = sanitize_field(s, multiline);
+    }
+}
+
+/// Whether any character of `s` [`needs_care`]. As in [`sanitize`], characters are decoded
+/// only where their first byte may start one that does, and printable ASCII is skipped eight
+/// bytes at a time.
+fn any_needs_care(s: &str, line: bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' '..=b'~' => {
+                i += 1;
+                while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+                    if !printable_ascii(u64::from_le_bytes(eight)) {
+                        break;
+                    }
+                    i += 8;
+                }
+            }
+            b'\n' if !line => i += 1,
+            0xC2 | 0xD8 | 0xE2 | 0xEF | 0..=0x7F => {
+                let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    return false;
+                };
+                if needs_care(c, line) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+            _ => i += utf8_len(b),
+        }
+    }
+    false
+}
+
+/// The length in bytes of the character that lead byte `b` (not ASCII) starts.
+fn utf8_len(b: u8) -> usize {
+    if b < 0xE0 {
+        2
+    } else if b < 0xF0 {
+        3
+    } else {
+        4
     }
 }
 
@@ -112,6 +155,13 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
         match b {
             b' '..=b'~' => {
                 i += 1;
+                // Runs of printable ASCII (markup, English) eight bytes at a time.
+                while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+                    if !printable_ascii(u64::from_le_bytes(eight)) {
+                        break;
+                    }
+                    i += 8;
+                }
                 continue;
             }
             b'\n' if !line => {
@@ -121,13 +171,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
             0xC2 | 0xD8 | 0xE2 | 0xEF | 0..=0x7F => {}
             // Lead bytes of the characters that need nothing.
             _ => {
-                i += if b < 0xE0 {
-                    2
-                } else if b < 0xF0 {
-                    3
-                } else {
-                    4
-                };
+                i += utf8_len(b);
                 continue;
             }
         }
@@ -209,6 +253,18 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
     (out, stats)
 }
 
+/// Whether all eight bytes of `x` are printable ASCII (`b' '..=b'~'`).
+fn printable_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // No high bit set; then no byte below 0x20 and none equal to 0x7F (a byte is below `n`
+    // when subtracting `n` borrows into its high bit).
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let del = x ^ (ONES * 0x7F);
+    let has_del = del.wrapping_sub(ONES) & !del & HIGH;
+    x & HIGH == 0 && below_space == 0 && has_del == 0
+}
+
 /// A letter or digit of a non-CJK script: a no-break space between two of these means
 /// "keep together" (`10 km`, `Mr. Smith`), so it is kept.
 fn is_word_char(c: char) -> bool {
@@ -238,6 +294,55 @@ mod reference;
 mod tests {
     use super::*;
     use crate::decode::tests::detect;
+
+    #[test]
+    fn any_needs_care_reads_every_character() {
+        let cases: Vec<char> = ('\0'..='\u{3000}')
+            .chain(['\u{FEFF}', '中', '😀'])
+            .collect();
+        for line in [false, true] {
+            for &c in &cases {
+                for text in [
+                    format!("{c}"),
+                    format!("中文abcdefghijklmnop{c}"),
+                    format!("abcdefghijklmnopq{c}rs“中”"),
+                ] {
+                    let want = text.chars().any(|c| needs_care(c, line));
+                    assert_eq!(any_needs_care(&text, line), want, "{text:?} {line}");
+                }
+            }
+        }
+        assert!(!any_needs_care("", false));
+    }
+
+    #[test]
+    fn eight_printable_bytes_are_told_apart_from_any_other() {
+        let printable = |b: &[u8; 8]| b.iter().all(|c| (b' '..=b'~').contains(c));
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for n in 0..200_000u32 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut b = seed.to_le_bytes();
+            if n % 2 == 0 {
+                // Mostly printable, with one byte anywhere of any value.
+                for c in &mut b {
+                    *c = b' ' + *c % 95;
+                }
+                b[(n as usize / 2) % 8] = (n >> 4) as u8;
+            }
+            assert_eq!(
+                printable_ascii(u64::from_le_bytes(b)),
+                printable(&b),
+                "{b:?}"
+            );
+        }
+        for c in 0..=255u8 {
+            let mut b = *b"abcdefgh";
+            b[3] = c;
+            assert_eq!(printable_ascii(u64::from_le_bytes(b)), printable(&b), "{c}");
+        }
+    }
 
     #[test]
     fn the_pass_gives_what_the_reference_pass_gives() {
