@@ -80,7 +80,7 @@ pub fn key(line: &str) -> Option<u64> {
             chars += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if is_punctuation(c) || !c.is_alphanumeric() {
             continue;
         }
         for lower in c.to_lowercase() {
@@ -95,6 +95,21 @@ pub fn key(line: &str) -> Option<u64> {
 /// test checks both against the Unicode tables).
 fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// General punctuation and the CJK and full-width punctuation that Chinese text is full of:
+/// none of them a letter or digit (a test checks this against the Unicode tables), so they
+/// are passed over without asking the tables.
+fn is_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{3030}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// The keys of an article's body lines (headings and paragraphs), each once, sorted: what

@@ -65,7 +65,8 @@ fn part(c: char) -> Option<Part> {
 /// starts with the byte `EE` (U+E000–U+EFFF) or `F3`/`F4` (planes 15 and 16), so a text
 /// without those bytes, which is almost every text, is ruled out by one fast byte search.
 fn may_have_marks(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xEE | 0xF3 | 0xF4)) && text.chars().any(|c| part(c).is_some())
+    memchr::memchr3(0xEE, 0xF3, 0xF4, text.as_bytes()).is_some()
+        && text.chars().any(|c| part(c).is_some())
 }
 
 fn is_address(c: char) -> bool {

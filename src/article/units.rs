@@ -11,6 +11,9 @@ use super::{Role, Unit, fields, image};
 /// between Chinese characters, which is what a lost paragraph break becomes when text is
 /// decoded with the wrong table.
 pub(super) fn split_flattened(text: &str) -> Vec<&str> {
+    if !text.contains('\u{3000}') && !text.contains('?') {
+        return vec![text];
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;

@@ -14,11 +14,34 @@ pub(crate) fn inline(s: &str) -> String {
     inline_links(s, &mut Vec::new())
 }
 
+/// The bytes that may start inline markup (all ASCII, so a run without them ends on a
+/// character boundary): the characters [`inline_links`] treats apart.
+const MARKUP_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b"\\*~`![<&";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// [`inline`], also collecting the links met (`[text](url)`) into `links`.
 pub(in crate::article) fn inline_links(s: &str, links: &mut Vec<Link>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
+        // Characters that start no markup are copied a run at a time.
+        let plain = rest
+            .bytes()
+            .position(|b| MARKUP_BYTE[usize::from(b)])
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
         let len = c.len_utf8();
         match c {
             '\\' => {
