@@ -175,8 +175,13 @@ pub(super) fn acknowledgement(l: &Line<'_>) -> bool {
         let t = inner.trim_end_matches(['。', '）', ')']);
         lexicon::ends(t, "贡献").is_some() && lexicon::find(t, "本文").is_some()
     };
+    // `感谢` within the first few bytes: only the first characters are read.
+    let head = inner
+        .char_indices()
+        .nth(8)
+        .map_or(inner, |(i, _)| &inner[..i]);
     l.at_most(80)
-        && (lexicon::find(inner, "感谢").is_some_and(|at| at <= "特别".len()) || contributed())
+        && (lexicon::find(head, "感谢").is_some_and(|at| at <= "特别".len()) || contributed())
 }
 
 /// Scraper artefacts: a value where text should be (`undefined`, `null`, `NaN`), a machine

@@ -75,7 +75,9 @@ pub(in crate::article) fn provenance(line: &str) -> Option<(String, Option<Strin
 /// anything after it. The note says `原文` (the original) or `转载` (reprinted), maybe after a
 /// clause about the copy (`本文由…转码，原文地址来自…`), then `来自`, `自`, `于` or a colon.
 pub(in crate::article) fn provenance_at(t: &str) -> Option<&str> {
-    let (at, word) = lexicon::find_first(t, &["原文", "转载"])?;
+    // The words stand within the first 30 characters: only those and the words are read.
+    let head = t.char_indices().nth(32).map_or(t, |(i, _)| &t[..i]);
+    let (at, word) = lexicon::find_first(head, &["原文", "转载"])?;
     if !at_most(t.get(..at)?, 30) {
         return None;
     }

@@ -31,10 +31,15 @@ pub(super) fn json_ld(html: &str) -> Option<String> {
     None
 }
 
-/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
+/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case. Only the places that hold
+/// its first byte, in either case, are compared (found with `memchr2`): a page is long.
 fn find_nocase(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    let first = *n.first()?;
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).find(|&at| {
+        h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// The `author` of a JSON-LD value: its own, else the first one found in its members
@@ -143,6 +148,19 @@ mod tests {
     use super::super::parse;
     use super::super::tests::{STORY, page};
     use super::json_ld;
+
+    #[test]
+    fn a_case_blind_search_finds_the_first_place() {
+        use super::find_nocase;
+        assert_eq!(find_nocase("x</SCRIPT></script>", "</script"), Some(1));
+        assert_eq!(
+            find_nocase("aApplication/LD+JSON", "application/ld+json"),
+            Some(1)
+        );
+        assert_eq!(find_nocase("applicatio", "application"), None);
+        assert_eq!(find_nocase("中文</Script", "</script"), Some(6));
+        assert_eq!(find_nocase("abc", ""), None);
+    }
 
     #[test]
     fn json_ld_authors_in_every_shape() {
