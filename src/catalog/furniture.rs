@@ -5,6 +5,7 @@
 //! `dropped`, with the reason `furniture`), so the reader, the source view and `--json` over
 //! the library all show the same decision, and it improves as the library grows.
 
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Catalog, CatalogError};
@@ -27,6 +28,57 @@ fn decode(bytes: &[u8]) -> Vec<u64> {
 /// SQLite keeps integers signed; a key is stored as the same 64 bits.
 fn signed(key: u64) -> i64 {
     i64::from_ne_bytes(key.to_ne_bytes())
+}
+
+/// The most keys one statement reads or writes. An article's keys go in chunks of a power of
+/// two up to this (64, then 32, 16, … 1 for the rest), so a handful of cached statements
+/// serve every article and each takes a few statements instead of one per line.
+const CHUNK: usize = 64;
+
+/// The sizes of the chunks `n` keys go in, largest first.
+fn chunks(mut n: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let size = if n >= CHUNK {
+            CHUNK
+        } else {
+            1 << n.checked_ilog2()?
+        };
+        n -= size;
+        Some(size)
+    })
+}
+
+/// The statement adding one article's `n` keys to its source's counts: `?1` the source,
+/// `?2`… the keys.
+fn count_sql(n: usize) -> String {
+    let rows: Vec<String> = (2..n + 2).map(|i| format!("(?1, ?{i}, 1)")).collect();
+    format!(
+        "INSERT INTO furniture (source, line, count) VALUES {}
+         ON CONFLICT (source, line) DO UPDATE SET count = count + 1",
+        rows.join(", ")
+    )
+}
+
+/// The statement reading how many of its source's articles print each of `n` keys: `?1` the
+/// source, `?2`… the keys; keys never counted give no row.
+fn lookup_sql(n: usize) -> String {
+    let keys: Vec<String> = (2..n + 2).map(|i| format!("?{i}")).collect();
+    format!(
+        "SELECT line, count FROM furniture WHERE source = ?1 AND line IN ({})",
+        keys.join(", ")
+    )
+}
+
+/// The parameters of one chunk's statement: the source, then the keys.
+fn chunk_params<'a>(
+    source: &'a str,
+    keys: &'a [i64],
+) -> rusqlite::ParamsFromIter<impl Iterator<Item = ToSqlOutput<'a>>> {
+    let source = ToSqlOutput::Borrowed(ValueRef::Text(source.as_bytes()));
+    let keys = keys
+        .iter()
+        .map(|&k| ToSqlOutput::Borrowed(ValueRef::Integer(k)));
+    rusqlite::params_from_iter(std::iter::once(source).chain(keys))
 }
 
 impl Catalog {
@@ -71,12 +123,14 @@ impl Catalog {
                  ON CONFLICT (source) DO UPDATE SET articles = articles + 1",
             )?
             .execute(params![source])?;
-        let mut add = self.conn.prepare_cached(
-            "INSERT INTO furniture (source, line, count) VALUES (?1, ?2, 1)
-             ON CONFLICT (source, line) DO UPDATE SET count = count + 1",
-        )?;
-        for &k in &keys {
-            add.execute(params![source, signed(k)])?;
+        let keys: Vec<i64> = keys.iter().map(|&k| signed(k)).collect();
+        let mut rest = keys.as_slice();
+        for size in chunks(keys.len()) {
+            let (chunk, after) = rest.split_at(size);
+            rest = after;
+            self.conn
+                .prepare_cached(&count_sql(size))?
+                .execute(chunk_params(&source, chunk))?;
         }
         self.conn
             .prepare_cached("INSERT INTO article_lines (id, source, lines) VALUES (?1, ?2, ?3)")?
@@ -132,16 +186,19 @@ impl Catalog {
         if articles < MIN_ARTICLES {
             return Ok(());
         }
-        let mut count = self
-            .conn
-            .prepare_cached("SELECT count FROM furniture WHERE source = ?1 AND line = ?2")?;
+        let keys: Vec<i64> = decode(&lines).into_iter().map(signed).collect();
         let mut found = std::collections::HashSet::new();
-        for k in decode(&lines) {
-            let n: Option<u32> = count
-                .query_row(params![source, signed(k)], |r| r.get(0))
-                .optional()?;
-            if n.is_some_and(|n| furniture::is_furniture(n, articles)) {
-                found.insert(k);
+        let mut rest = keys.as_slice();
+        for size in chunks(keys.len()) {
+            let (chunk, after) = rest.split_at(size);
+            rest = after;
+            let mut lookup = self.conn.prepare_cached(&lookup_sql(size))?;
+            let mut rows = lookup.query(chunk_params(&source, chunk))?;
+            while let Some(row) = rows.next()? {
+                let (k, n): (i64, u32) = (row.get(0)?, row.get(1)?);
+                if furniture::is_furniture(n, articles) {
+                    found.insert(u64::from_ne_bytes(k.to_ne_bytes()));
+                }
             }
         }
         if !found.is_empty() {

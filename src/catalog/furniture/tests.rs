@@ -89,3 +89,36 @@ fn a_feed_counts_its_items_under_the_feed() {
         assert!(!kept(&c, id).iter().any(|p| p == FOOTER));
     }
 }
+
+#[test]
+fn keys_go_in_chunks_of_powers_of_two() {
+    for n in 0..300 {
+        let sizes: Vec<usize> = chunks(n).collect();
+        assert_eq!(sizes.iter().sum::<usize>(), n, "{n}");
+        assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{n}: {sizes:?}");
+        assert!(sizes.iter().all(|s| s.is_power_of_two() && *s <= CHUNK));
+        // At most one chunk of each size below the largest.
+        assert!(sizes.iter().filter(|&&s| s < CHUNK).count() <= 7, "{n}");
+    }
+}
+
+/// An article of many lines (more than one chunk of keys) counts and loses each of them.
+#[test]
+fn an_article_of_many_lines_is_counted_line_by_line() {
+    let mut c = Catalog::memory();
+    let many = |n: usize| {
+        let mut text = format!("# Story {n}\n\n");
+        for line in 0..150 {
+            text.push_str(&format!("Repeated line number {line} of every page.\n\n"));
+        }
+        text.push_str(&format!("Only story {n} prints this line.\n"));
+        parse(&text, Format::Markdown, "x")
+    };
+    let ids: Vec<ArticleId> = (0..3)
+        .map(|n| put(&mut c, &file("long", n), &many(n)))
+        .collect();
+    for (n, &id) in ids.iter().enumerate() {
+        let kept = kept(&c, id);
+        assert_eq!(kept, vec![format!("Only story {n} prints this line.")]);
+    }
+}
