@@ -143,17 +143,21 @@ impl Catalog {
         match outcome {
             Outcome::Article(a, _) | Outcome::Packed(a, _, _) => {
                 let data = match outcome {
-                    Outcome::Packed(_, _, packed) => std::borrow::Cow::Borrowed(&packed.0),
+                    Outcome::Packed(_, _, packed) => std::borrow::Cow::Borrowed(&packed.bytes),
                     _ => std::borrow::Cow::Owned(blob::encode(a)?),
                 };
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)",
-                    params![id, data.as_slice()],
-                )?;
+                self.conn
+                    .prepare_cached("INSERT OR REPLACE INTO parsed (id, data) VALUES (?1, ?2)")?
+                    .execute(params![id, data.as_slice()])?;
                 // A feed item is counted under its feed, by the caller.
                 if let Origin::File(path) = origin {
                     let source = source_of(None, a.url.as_deref(), Some(path));
-                    self.count_lines(id, source, a)?;
+                    match outcome {
+                        Outcome::Packed(_, _, packed) => {
+                            self.count_keys(id, source, &packed.lines)?
+                        }
+                        _ => self.count_lines(id, source, a)?,
+                    }
                 }
             }
             Outcome::Failed(_) => {

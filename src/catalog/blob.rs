@@ -54,24 +54,32 @@ struct In {
 }
 
 /// An article in its stored form (compressed), made with [`Packed::of`] on any thread, so
-/// that the thread writing to the catalog does not spend its time compressing.
+/// that the thread writing to the catalog does not spend its time compressing, nor keying the
+/// article's lines for its source's furniture counts.
 #[derive(Debug, Clone)]
-pub struct Packed(pub(super) Vec<u8>);
+pub struct Packed {
+    pub(super) bytes: Vec<u8>,
+    /// The keys of its body lines ([`crate::article::furniture::keys`]).
+    pub(super) lines: Vec<u64>,
+}
 
 impl Packed {
     /// The stored form of `article`.
     pub fn of(article: &Article) -> Result<Packed, CatalogError> {
-        encode(article).map(Packed)
+        Ok(Packed {
+            bytes: encode(article)?,
+            lines: crate::article::furniture::keys(article),
+        })
     }
 
     /// Its size in bytes.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.bytes.len()
     }
 
     /// Whether it is empty (never, for a packed article).
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.bytes.is_empty()
     }
 }
 

@@ -100,13 +100,23 @@ impl Catalog {
         source: Option<String>,
         article: &Article,
     ) -> Result<(), CatalogError> {
-        let keys = furniture::keys(article);
+        self.count_keys(id, source, &furniture::keys(article))
+    }
+
+    /// [`Catalog::count_lines`] with the article's line keys ([`furniture::keys`]) made
+    /// already, as [`super::Packed`] holds them.
+    pub(super) fn count_keys(
+        &self,
+        id: i64,
+        source: Option<String>,
+        keys: &[u64],
+    ) -> Result<(), CatalogError> {
         let before: Option<(String, Vec<u8>)> = self
             .conn
             .prepare_cached("SELECT source, lines FROM article_lines WHERE id = ?1")?
             .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let lines = encode(&keys);
+        let lines = encode(keys);
         if before
             .as_ref()
             .is_some_and(|(s, l)| Some(s) == source.as_ref() && *l == lines)

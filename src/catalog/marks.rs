@@ -152,11 +152,10 @@ impl Catalog {
 
     /// Whether the article with `key` has been read.
     pub fn is_read(&self, key: &str) -> Result<bool, CatalogError> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM reads WHERE key = ?1",
-            params![key],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM reads WHERE key = ?1")?
+            .query_row(params![key], |r| r.get(0))?;
         Ok(n > 0)
     }
 

@@ -27,13 +27,13 @@
 //! earlier format (2) had four fields (unigrams, bigrams, case, edges), each folding the text
 //! again, and two tokens per unit.
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::Token;
 
 use crate::layout::Block;
 use crate::search::{context_sensitive, fold, fold_each};
 
 /// The free positions between two blocks.
-const BLOCK_GAP: usize = 1;
+pub(super) const BLOCK_GAP: usize = 1;
 
 /// The prefix of a case token: then the case-kept character.
 pub const CASE: &str = "\0c";
@@ -61,6 +61,7 @@ pub struct Analysis {
     pub expanding: bool,
 }
 
+#[cfg(test)]
 impl Analysis {
     /// The gram at `position`, if a unit is there: the unit and the next one in its block.
     fn gram(&self, position: usize) -> Option<(char, Option<char>)> {
@@ -83,20 +84,79 @@ struct Char {
 /// Cuts `blocks` into tokens.
 #[cfg(test)]
 pub fn analyze(blocks: &[Block]) -> Result<Analysis, TooLong> {
-    analyze_texts(blocks.iter().map(|b| b.text.as_str()))
+    let mut out = Analysis::default();
+    let mut units = Vec::new();
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut units, &mut out)?;
+    out.units = units;
+    Ok(out)
 }
 
-/// Cuts block texts into tokens, folding each once.
-fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, TooLong> {
-    let mut out = Analysis::default();
+/// Where [`analyze_texts`] puts the units: a list (to look at), or the field value itself
+/// (to index, see [`encode`]).
+trait Units {
+    /// A unit at the next position.
+    fn unit(&mut self, c: char);
+    /// A free position.
+    fn gap(&mut self);
+    /// How many positions so far.
+    fn len(&self) -> usize;
+}
+
+impl Units for Vec<Option<char>> {
+    fn unit(&mut self, c: char) {
+        self.push(Some(c));
+    }
+
+    fn gap(&mut self) {
+        self.push(None);
+    }
+
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+}
+
+/// The units as [`encode`] writes them, and how many positions they take.
+struct Written<'a> {
+    value: &'a mut String,
+    positions: usize,
+}
+
+impl Units for Written<'_> {
+    fn unit(&mut self, c: char) {
+        if c == '\0' {
+            self.value.extend(['\0', UNIT_NUL]);
+        } else {
+            self.value.push(c);
+        }
+        self.positions += 1;
+    }
+
+    fn gap(&mut self) {
+        self.value.push_str("\0\0");
+        self.positions += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.positions
+    }
+}
+
+/// Cuts block texts into tokens, folding each once: the units into `units`, the marks and
+/// whether the text expands into `out` (its `units` left alone).
+fn analyze_texts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    units: &mut impl Units,
+    out: &mut Analysis,
+) -> Result<(), TooLong> {
     let mut chars: Vec<Char> = Vec::new();
     for (i, text) in texts.enumerate() {
         if i > 0 {
-            out.units.extend([None; BLOCK_GAP]);
+            (0..BLOCK_GAP).for_each(|_| units.gap());
         }
         chars.clear();
         fold_each(text, |original, kept, full| {
-            let unit = out.units.len();
+            let unit = units.len();
             let mut lowered = full.chars();
             let first = lowered.next();
             let more = lowered.next().is_some();
@@ -104,7 +164,11 @@ fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, T
             if first != Some(kept) || more {
                 out.case.push(mark(unit, CASE, Some(kept)));
             }
-            out.units.extend(full.chars().map(Some));
+            if let (Some(first), false) = (first, more) {
+                units.unit(first);
+            } else {
+                full.chars().for_each(|c| units.unit(c));
+            }
             chars.push(Char {
                 original,
                 kept,
@@ -113,11 +177,11 @@ fn analyze_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Analysis, T
         });
         edges(&chars, &mut out.edge);
         // Tantivy adds `position_length` to a position, so leave room for it.
-        if u32::try_from(out.units.len() + 1).is_err() {
+        if u32::try_from(units.len() + 1).is_err() {
             return Err(TooLong);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Marks the characters whose simplified form changes when a match starts or ends at them.
@@ -141,7 +205,7 @@ fn edges(chars: &[Char], out: &mut Vec<Token>) {
     }
 }
 
-fn mark(position: usize, prefix: &str, c: Option<char>) -> Token {
+pub(super) fn mark(position: usize, prefix: &str, c: Option<char>) -> Token {
     let mut text = prefix.to_owned();
     text.extend(c);
     Token {
@@ -152,6 +216,10 @@ fn mark(position: usize, prefix: &str, c: Option<char>) -> Token {
         position_length: 1,
     }
 }
+
+pub use stream::GramTokenizer;
+#[cfg(test)]
+use stream::decode;
 
 /// The name the index's tokenizer is registered under.
 pub const TOKENIZER: &str = "newsreader-grams";
@@ -171,21 +239,19 @@ pub struct Encoded {
     pub expanding: bool,
 }
 
-const UNIT_NUL: char = '\u{1}';
-const THEN_MARKS: char = '\u{2}';
+pub(super) const UNIT_NUL: char = '\u{1}';
+pub(super) const THEN_MARKS: char = '\u{2}';
 
 /// Folds and cuts `blocks` into one field value.
 pub fn encode(blocks: &[Block]) -> Result<Encoded, TooLong> {
-    let a = analyze_texts(blocks.iter().map(|b| b.text.as_str()))?;
     let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
     let mut value = String::with_capacity(bytes + 16);
-    for unit in &a.units {
-        match unit {
-            None => value.push_str("\0\0"),
-            Some('\0') => value.extend(['\0', UNIT_NUL]),
-            Some(c) => value.push(*c),
-        }
-    }
+    let mut a = Analysis::default();
+    let mut units = Written {
+        value: &mut value,
+        positions: 0,
+    };
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut units, &mut a)?;
     value.extend(['\0', THEN_MARKS]);
     for t in a.case.iter().chain(&a.edge) {
         match t.text.strip_prefix(CASE) {
@@ -205,120 +271,6 @@ pub fn encode(blocks: &[Block]) -> Result<Encoded, TooLong> {
     })
 }
 
-/// The units and marks of an [`encode`]d value (what it cannot read, it leaves out).
-fn decode(value: &str) -> Analysis {
-    let mut out = Analysis::default();
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\0' {
-            out.units.push(Some(c));
-            continue;
-        }
-        match chars.next() {
-            Some('\0') => out.units.extend([None; BLOCK_GAP]),
-            Some(UNIT_NUL) => out.units.push(Some('\0')),
-            _ => break,
-        }
-    }
-    let mut rest = chars.as_str();
-    while let Some(kind) = rest.chars().next() {
-        rest = &rest[kind.len_utf8()..];
-        let (prefix, kept) = match kind {
-            'c' => {
-                let Some(kept) = rest.chars().next() else {
-                    break;
-                };
-                rest = &rest[kept.len_utf8()..];
-                (CASE, Some(kept))
-            }
-            's' => (EDGE_START, None),
-            _ => (EDGE_END, None),
-        };
-        let Some((digits, after)) = rest.split_once(';') else {
-            break;
-        };
-        rest = after;
-        let Ok(position) = digits.parse() else { break };
-        let list = if kept.is_some() {
-            &mut out.case
-        } else {
-            &mut out.edge
-        };
-        list.push(mark(position, prefix, kept));
-    }
-    out
-}
-
-/// The index's tokenizer: reads the units and marks [`encode`] wrote and emits the grams,
-/// then the marks. Registered with the index under [`TOKENIZER`].
-#[derive(Debug, Clone, Copy)]
-pub struct GramTokenizer;
-
-impl Tokenizer for GramTokenizer {
-    type TokenStream<'a> = Tokens;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
-        Tokens {
-            analysis: decode(text),
-            next: 0,
-            marks: 0,
-            current: Token::default(),
-        }
-    }
-}
-
-/// The tokens of one field value: the grams in position order (made as they are read, into
-/// one reused token), then the marks.
-#[derive(Debug)]
-pub struct Tokens {
-    analysis: Analysis,
-    /// The next position to look for a gram at.
-    next: usize,
-    /// How many marks have been given.
-    marks: usize,
-    current: Token,
-}
-
-impl TokenStream for Tokens {
-    fn advance(&mut self) -> bool {
-        let a = &mut self.analysis;
-        while self.next < a.units.len() {
-            let position = self.next;
-            self.next += 1;
-            if let Some((first, second)) = a.gram(position) {
-                let t = &mut self.current;
-                t.text.clear();
-                t.text.push(first);
-                t.text.extend(second);
-                t.position = position;
-                t.position_length = 1;
-                return true;
-            }
-        }
-        let k = self.marks;
-        let mark = if k < a.case.len() {
-            a.case.get_mut(k)
-        } else {
-            a.edge.get_mut(k - a.case.len())
-        };
-        match mark {
-            Some(t) => {
-                self.current = std::mem::take(t);
-                self.marks += 1;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn token(&self) -> &Token {
-        &self.current
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.current
-    }
-}
-
+mod stream;
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,5 @@
 use super::*;
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 fn blocks(texts: &[&str]) -> Vec<Block> {
     texts.iter().map(|t| Block::body(*t)).collect()
@@ -14,7 +15,8 @@ fn show(tokens: &[Token]) -> Vec<String> {
 /// Every token of `blocks` as the index takes it, grams then marks.
 fn stream(blocks: &[Block]) -> Vec<Token> {
     let value = encode(blocks).unwrap().value;
-    let mut stream = GramTokenizer.token_stream(&value);
+    let mut tokenizer = GramTokenizer;
+    let mut stream = tokenizer.token_stream(&value);
     let mut got = Vec::new();
     while stream.advance() {
         got.push(stream.token().clone());
@@ -154,4 +156,67 @@ fn a_damaged_value_gives_what_it_can_read_without_panicking() {
     let a = decode("ab\0\u{2}cG1;s0;e1;q");
     assert_eq!(show(&a.case), ["~cG@1"]);
     assert_eq!(show(&a.edge), ["~~s@0", "~~e@1"]);
+}
+
+/// The tokens of `value` as the tokenizer must give them: every gram of the decoded units in
+/// position order, then the case marks, then the edge marks.
+fn reference(value: &str) -> Vec<Token> {
+    let a = decode(value);
+    let mut out = Vec::new();
+    for position in 0..a.units.len() {
+        if let Some((first, second)) = a.gram(position) {
+            let mut text = String::from(first);
+            text.extend(second);
+            out.push(Token {
+                position,
+                text,
+                ..Token::default()
+            });
+        }
+    }
+    out.extend(a.case.iter().chain(&a.edge).cloned());
+    out
+}
+
+fn streamed(value: &str) -> Vec<Token> {
+    let mut tokenizer = GramTokenizer;
+    let mut stream = tokenizer.token_stream(value);
+    let mut got = Vec::new();
+    while stream.advance() {
+        got.push(stream.token().clone());
+    }
+    got
+}
+
+#[test]
+fn the_stream_reads_what_decoding_reads() {
+    let cases: &[&[&str]] = &[
+        &["党建", "", "a\0b", "\0"],
+        &["\0", "\0\0", "x\0", "\0y"],
+        &["x"],
+        &[""],
+        &[],
+        &["5G网络", "\0\0\u{1}\u{2};c9", "İstanbul 看著G 党乾隆"],
+        &["ＡＢ１ 黨建", "a", "\u{2}b", "😀é\u{301}"],
+    ];
+    for texts in cases {
+        let value = encode(&blocks(texts)).unwrap().value;
+        let got = streamed(&value);
+        assert_eq!(show(&got), show(&reference(&value)), "{texts:?}");
+        assert!(got.iter().all(|t| t.position_length == 1), "{texts:?}");
+    }
+    for value in [
+        "ab\0",
+        "ab\0\u{2}c",
+        "ab\0\u{2}cG",
+        "ab\0\u{2}cG1",
+        "ab\0\u{2}sx;",
+        "\0\u{7}x",
+        "\0\u{7}s3;",
+        "ab\0\u{2}cG1;s0;e1;q",
+        "\0",
+        "a\0\0",
+    ] {
+        assert_eq!(show(&streamed(value)), show(&reference(value)), "{value:?}");
+    }
 }
