@@ -87,12 +87,34 @@ pub fn scan(
     cancel: &AtomicBool,
     mut send: impl FnMut(ScanEvent),
 ) -> Result<ScanReport, CatalogError> {
-    let mut feed = IndexFeed {
-        index,
-        pending: 0,
-        since: Instant::now(),
-        failed: None,
-    };
+    std::thread::scope(|s| {
+        let mut feed = IndexFeed::start(s, index);
+        let scanned = scan_into(
+            catalog, &mut feed, roots, options, threads, cancel, &mut send,
+        );
+        let failed = feed.finish();
+        let (report, done) = scanned?;
+        if done {
+            if let Some(e) = failed {
+                send(ScanEvent::IndexFailed(e.to_string()));
+            }
+            send(ScanEvent::Done(report));
+        }
+        Ok(report)
+    })
+}
+
+/// [`scan`] with the index's thread started: the report, and whether the scan went to its
+/// end (not cancelled).
+fn scan_into(
+    catalog: &mut Catalog,
+    feed: &mut IndexFeed<'_>,
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    threads: usize,
+    cancel: &AtomicBool,
+    send: &mut impl FnMut(ScanEvent),
+) -> Result<(ScanReport, bool), CatalogError> {
     let mut report = ScanReport::default();
     let mut files = Vec::new();
     for root in roots {
@@ -111,7 +133,7 @@ pub fn scan(
     let present: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
     for (i, path) in files.iter().enumerate() {
         if i.is_multiple_of(1024) && cancel.load(Ordering::Relaxed) {
-            return Ok(report);
+            return Ok((report, false));
         }
         let stamp = stamp(path);
         match (known.get(path), stamp) {
@@ -132,7 +154,7 @@ pub fn scan(
         files: &files,
         next: AtomicUsize::new(0),
         options,
-        index: index.is_some(),
+        index: feed.indexes(),
         cancel,
     };
     let (queue, taken) = mpsc::sync_channel::<Read>(QUEUE);
@@ -159,14 +181,7 @@ pub fn scan(
                 && (finished || batch.len() >= BATCH || since.elapsed() >= BATCH_TIME)
             {
                 looked += batch.len();
-                let stored = store(
-                    catalog,
-                    &mut feed,
-                    &files,
-                    &mut batch,
-                    &mut report,
-                    &mut send,
-                );
+                let stored = store(catalog, feed, &files, &mut batch, &mut report, send);
                 // On an error the queue's end is dropped here: the workers stop at their
                 // next file.
                 stored?;
@@ -180,8 +195,7 @@ pub fn scan(
         }
     })?;
     if cancel.load(Ordering::Relaxed) {
-        feed.commit(true);
-        return Ok(report);
+        return Ok((report, false));
     }
 
     // What went away.
@@ -201,12 +215,7 @@ pub fn scan(
         report.removed += 1;
         send(ScanEvent::Removed(id));
     }
-    feed.commit(true);
-    if let Some(e) = feed.failed {
-        send(ScanEvent::IndexFailed(e.to_string()));
-    }
-    send(ScanEvent::Done(report));
-    Ok(report)
+    Ok((report, true))
 }
 
 /// A file's size and modification time (nanoseconds), or `None` when it cannot be looked at.
