@@ -168,3 +168,47 @@ fn a_short_line_under_the_closing_credit() {
     let a = parse(&text(&lines), Format::Plain, "");
     assert!(body(&a).contains(&"The library opens at nine."));
 }
+
+/// In a page whose sections `<h3>` heads, a short question standing as its own paragraph
+/// between sentences and longer prose is a subhead under its section; in an interview, with
+/// more questions than that, questions stay text.
+#[test]
+fn a_question_subhead_among_markup_headings() {
+    let long = PARAGRAPHS.join("");
+    let page = |questions: &[&str]| {
+        let mut html = String::from("<html><body><h1>小镇图书馆重新开放</h1>");
+        html.push_str(&format!("<h3>1.修缮用了半年</h3><p>{}</p>", PARAGRAPHS[0]));
+        for q in questions {
+            html.push_str(&format!("<p>{q}</p><p>{long}</p>"));
+        }
+        html.push_str(&format!(
+            "<h3>2.居民盼来新去处</h3><p>{long}</p></body></html>"
+        ));
+        html
+    };
+    let a = parse(&page(&["为何修缮用了半年？"]), Format::Html, "");
+    let headings: Vec<(&str, u8)> = a
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref().map(|h| (h, s.level)))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("1.修缮用了半年", 1),
+            ("为何修缮用了半年？", 2),
+            ("2.居民盼来新去处", 1)
+        ]
+    );
+    let a = parse(
+        &page(&["为何修缮？", "花了多少钱？", "何时开放？"]),
+        Format::Html,
+        "",
+    );
+    assert_eq!(
+        a.sections.iter().filter(|s| s.heading.is_some()).count(),
+        2,
+        "{:?}",
+        a.sections
+    );
+}

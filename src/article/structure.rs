@@ -29,7 +29,9 @@ pub(super) fn detect_headings(units: &mut [Unit]) {
     promo::promo_headlines(units);
     runs::numbered_runs(units);
     runs::bare_numbers(units);
-    if !markup {
+    if markup {
+        plain::questions_under_markup(units);
+    } else {
         plain::plain_lines(units);
     }
     join_attributions(units);

@@ -167,3 +167,54 @@ fn next_in_body(body: &[usize], i: usize) -> Option<usize> {
     let k = body.iter().position(|&b| b == i)?;
     body.get(k + 1).copied()
 }
+
+/// In a text whose sections markup heads, a short question standing as its own paragraph
+/// inside a section, between a finished sentence and longer prose, is a subhead under the
+/// section's heading (`为何怀疑再被顶替？`). Only one or two such questions: a text with
+/// more is an interview, whose questions are not headings.
+pub(super) fn questions_under_markup(units: &mut [Unit]) {
+    let body: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].role != Role::Meta && units[i].role != Role::Dropped)
+        .collect();
+    let question = |u: &Unit| {
+        let t = u.text.trim();
+        u.role == Role::Body && at_most(t, 30) && subhead(t) == Some(Shape::Question)
+    };
+    let candidates: Vec<usize> = (0..body.len())
+        .filter(|&k| question(&units[body[k]]))
+        .collect();
+    if candidates.len() > 2 {
+        return;
+    }
+    for k in candidates {
+        let i = body[k];
+        let n = units[i].text.trim().chars().count();
+        let in_section = units[..i]
+            .iter()
+            .any(|u| matches!(u.role, Role::Heading(_)));
+        let prose = |j: Option<&usize>| {
+            j.map(|&j| &units[j]).is_some_and(|u| {
+                u.role == Role::Body && ends_sentence(&u.text) && !image::only_images(&u.text)
+            })
+        };
+        // A picture may stand between the last sentence and the question.
+        let after = |j: Option<&usize>| {
+            j.map(|&j| &units[j])
+                .is_some_and(|u| u.role == Role::Body && image::only_images(&u.text))
+                || prose(j)
+        };
+        let longer = body
+            .get(k + 1)
+            .is_some_and(|&j| units[j].text.chars().count() > 2 * n);
+        if in_section
+            && after(k.checked_sub(1).and_then(|p| body.get(p)))
+            && prose(body.get(k + 1))
+            && longer
+        {
+            units[i].set(
+                Role::Detected(Style::Plain),
+                Why::features("question subhead"),
+            );
+        }
+    }
+}
