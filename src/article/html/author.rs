@@ -4,8 +4,6 @@
 //! and a link to an author's page (`/author/…`, `?author=…`). The `<meta>` tags and the
 //! elements whose class names a byline are read with the rest of the page's metadata.
 
-use super::Doc;
-
 /// How deep a JSON-LD value is searched for its `author`.
 const JSON_DEPTH: usize = 6;
 
@@ -107,31 +105,39 @@ pub(super) enum Mark {
     Link,
 }
 
-/// Whether `t` marks its text as an author's name, and how.
+/// Whether `t` marks its text as an author's name, and how. Reads the attributes as written
+/// (no copy): it runs on every element of the page.
 pub(super) fn mark(t: &tl::HTMLTag<'_>) -> Option<Mark> {
-    let attr = |key: &str| Doc::attr(t, key).map(|v| v.to_ascii_lowercase());
-    let words =
-        |v: Option<String>| v.is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "author"));
-    if words(attr("itemprop")) || words(attr("rel")) {
+    let attrs = t.attributes();
+    let says_author = |key: &str| {
+        attrs.get(key).flatten().is_some_and(|v| {
+            v.as_bytes()
+                .split(u8::is_ascii_whitespace)
+                .any(|w| w.eq_ignore_ascii_case(b"author"))
+        })
+    };
+    if says_author("itemprop") || says_author("rel") {
         return Some(Mark::Stated);
     }
     match t.name().as_bytes() {
         b"address" => Some(Mark::Address),
-        b"a" => attr("href")
-            .is_some_and(|h| author_page(&h))
+        b"a" => attrs
+            .get("href")
+            .flatten()
+            .is_some_and(|h| author_page(&h.as_utf8_str().to_ascii_lowercase()))
             .then_some(Mark::Link),
         _ => None,
     }
 }
 
 /// An address of an author's page, as blog engines make them: `/author/name/`,
-/// `?author=12`, `/authors/name`.
+/// `?author=12`, `/authors/name` (read as written, so `&amp;` may stand for `&`).
 fn author_page(href: &str) -> bool {
     let path = href.split('#').next().unwrap_or_default();
     path.contains("/author/")
         || path.contains("/authors/")
         || path
-            .split(['?', '&'])
+            .split(['?', '&', ';'])
             .skip(1)
             .any(|q| q.starts_with("author="))
 }
