@@ -212,3 +212,109 @@ fn a_question_subhead_among_markup_headings() {
         a.sections
     );
 }
+
+fn headings(a: &Article) -> Vec<(&str, u8)> {
+    a.sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref().map(|h| (h, s.level)))
+        .collect()
+}
+
+/// Sections headed in bold with numbers (`一 …`, `二 …`): a plain paragraph whose number
+/// continues theirs is the next heading at their level, also as a question; one whose number
+/// does not continue theirs stays text.
+#[test]
+fn a_plain_numbered_head_continuing_bold_ones() {
+    let long = PARAGRAPHS.join("");
+    let page = |last: &str| {
+        format!(
+            "# 小镇图书馆重新开放\n\n<p><strong>一 修缮用了半年</strong></p><p>{long}</p>\
+             <p><strong>二 居民盼来新去处</strong></p><p>{long}</p><p>{last}</p><p>{long}</p>"
+        )
+    };
+    let a = parse(&page("三 何时恢复夜间开放？"), Format::Markdown, "");
+    assert_eq!(
+        headings(&a),
+        [
+            ("一 修缮用了半年", 1),
+            ("二 居民盼来新去处", 1),
+            ("三 何时恢复夜间开放？", 1)
+        ]
+    );
+    let a = parse(&page("五 夜间开放时间"), Format::Markdown, "");
+    assert_eq!(headings(&a).len(), 2, "{:?}", a.sections);
+    assert!(body(&a).contains(&"五 夜间开放时间"));
+}
+
+/// Plain subheads, one of them (set on two lines) over a run of numbered questions: the
+/// questions are its items, a level below it, and the next plain subhead is back at the top.
+/// A quotation opening the text is its kicker and a pull quote repeating a paragraph's words
+/// is no heading; a ticker row of closed-market dashes is dropped.
+#[test]
+fn a_subhead_over_numbered_questions() {
+    let [p0, p1, p2] = PARAGRAPHS else {
+        unreachable!()
+    };
+    let lines = [
+        "小镇图书馆重新开放",
+        "“我们终于又有地方看书了”",
+        "某某股份\t--\t--",
+        p0,
+        "“比原来多了一倍”",
+        "馆长介绍说，新阅览室的座位“比原来多了一倍”，还专门留出了儿童阅读区，假期里孩子们可以在这里看书。",
+        "修缮经过",
+        p1,
+        "三大变化",
+        "阅览室焕然一新",
+        "1阅览室为何变大？",
+        p2,
+        "2儿童区怎么用？",
+        p0,
+        "3夜里开不开？",
+        p1,
+        "居民反应",
+        p2,
+    ];
+    let a = parse(&text(&lines), Format::Plain, "");
+    assert_eq!(
+        headings(&a),
+        [
+            ("修缮经过", 1),
+            ("三大变化 阅览室焕然一新", 1),
+            ("1阅览室为何变大？", 2),
+            ("2儿童区怎么用？", 2),
+            ("3夜里开不开？", 2),
+            ("居民反应", 1)
+        ],
+        "{:?}",
+        a.sections
+    );
+    assert!(body(&a).contains(&"“我们终于又有地方看书了”"));
+    assert!(body(&a).contains(&"“比原来多了一倍”"));
+    assert!(a.dropped.iter().any(|d| d.starts_with("某某股份")));
+}
+
+/// A Facebook post embedded in a page: the fallback text the platform's script replaces
+/// ("Posted by … on …") is not the article's, nor is the video's label under it.
+#[test]
+fn a_facebook_embed_and_its_video_label() {
+    let long = PARAGRAPHS.join("");
+    let page = format!(
+        "<html><body><h1>小镇图书馆重新开放</h1><p>{long}</p>\
+         <div class=\"fb-video\" data-href=\"https://www.facebook.com/x/videos/1/\">\
+         <blockquote cite=\"https://www.facebook.com/x/videos/1/\" class=\"fb-xfbml-parse-ignore\">\
+         <p><a href=\"https://www.facebook.com/x/videos/1/\">【图书馆开门了】</a></p>\
+         <p>【图书馆开门了】居民一早排队借书。#图书馆</p>\
+         <p>Posted by <a href=\"https://www.facebook.com/x/\">Town News</a> on Wednesday, July 1, 2020</p>\
+         </blockquote></div><p>视频【图书馆开门了】</p><p>{long}</p></body></html>"
+    );
+    let a = parse(&page, Format::Html, "");
+    let text = body(&a);
+    assert!(
+        text.iter()
+            .all(|p| !p.contains("Posted by") && !p.contains("图书馆开门了")),
+        "{text:?}"
+    );
+    assert_eq!(text.iter().filter(|p| **p == long).count(), 2, "{text:?}");
+    assert!(a.links.iter().all(|l| !l.url.contains("facebook")));
+}

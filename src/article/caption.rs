@@ -161,6 +161,8 @@ mod tests {
             "攝：林振東 / 端傳媒",
             "(Mike Doe/mdoe@example.com)",
             "(AP Photo/Jane Roe)",
+            "视频：警察冲入商场抓人",
+            "视频【国安法第一天】【港警重点截查持反共标语人士】",
             "Indonesian police collect AirAsia passenger records from relatives to help identification of the victims at Juanda Airport, in Surabaya, Indonesia (EPA)",
         ] {
             assert!(is_caption(line), "{line}");

@@ -274,8 +274,17 @@ pub(super) fn resolve_with<'a>(
                 open = Some((n, out.len()));
             }
             Some(Part::AltClose) => {
-                if let Some((Some(n), start)) = open.take() {
+                let open = open.take();
+                if let Some((Some(n), start)) = open {
                     found(n, out.get(start..));
+                }
+                // An alt text set in brackets (`[Photo of …]`) is the stand-in pages written
+                // for text browsers print in the picture's place, as the placeholder itself
+                // does: the picture keeps it as its alt, the text shows the bare placeholder.
+                if let Some((_, start)) = open
+                    && out.get(start..).is_some_and(|alt| alt.starts_with('['))
+                {
+                    out.truncate(start - sep.len());
                 }
                 out.push(']');
             }
@@ -335,6 +344,8 @@ mod tests {
             ("(Credit: Nasa)", Script::Simplified, "[图片]"),
             ("1", Script::Simplified, "[图片]"),
             ("...", Script::Simplified, "[图片]"),
+            ("[Photo of a sea lion]", Script::Other, "[image]"),
+            ("[Photo of a sea lion", Script::Other, "[image]"),
         ];
         for (alt, script, want) in cases {
             assert_eq!(resolve(&mark(alt, "a.png"), script), want, "{alt:?}");

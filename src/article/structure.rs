@@ -30,6 +30,7 @@ pub(super) fn detect_headings(units: &mut [Unit]) {
     runs::numbered_runs(units);
     runs::bare_numbers(units);
     if markup {
+        plain::numbers_after_markup(units);
         plain::questions_under_markup(units);
     } else {
         plain::plain_lines(units);
@@ -131,6 +132,16 @@ pub(super) fn sections(
         .collect();
     styles.sort();
     styles.dedup();
+    // A subhead standing over a run of numbered headings (`六大疑点`, then `1…`, `2…`) ranks
+    // above their numbering: the run is its items.
+    if let Some(under) = plain_over_numbers(&units)
+        && let Some(at) = styles.iter().position(|&s| s == under)
+        && let Some(plain) = styles.iter().position(|&s| s == Style::Plain)
+        && plain > at
+    {
+        styles.remove(plain);
+        styles.insert(at, Style::Plain);
+    }
     let rank = |s: Style| -> u8 {
         u8::try_from(styles.iter().position(|&x| x == s).unwrap_or(0)).unwrap_or(u8::MAX)
     };
@@ -210,6 +221,30 @@ pub(super) fn sections(
     }
     relative_levels(&mut out.sections);
     out
+}
+
+/// The numbering style of a run of headings that a plain subhead stands right over (after its
+/// second line, when it has one), if any.
+fn plain_over_numbers(units: &[Unit]) -> Option<Style> {
+    let roles: Vec<Role> = units
+        .iter()
+        .map(|u| u.role)
+        .filter(|r| !matches!(r, Role::Meta | Role::Dropped))
+        .collect();
+    let numbered = |r: Option<&Role>| match r {
+        Some(Role::Detected(s @ (Style::Arabic | Style::CnNumber | Style::CnParen))) => Some(*s),
+        _ => None,
+    };
+    (0..roles.len()).find_map(|k| {
+        if roles[k] != Role::Detected(Style::Plain) {
+            return None;
+        }
+        numbered(roles.get(k + 1)).or_else(|| {
+            (roles.get(k + 1) == Some(&Role::Detected(Style::Plain)))
+                .then(|| numbered(roles.get(k + 2)))
+                .flatten()
+        })
+    })
 }
 
 /// A caption set under a picture (`figcaption`) is the last picture's, unless it has one.

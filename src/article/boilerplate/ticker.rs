@@ -19,12 +19,19 @@ fn value(token: &str) -> bool {
 }
 
 /// A ticker line: a name, then two or more quote values (`如家快捷 -- --%`), or only a
-/// bracketed quote (`(115.395, 2.79, 2.47%)`).
+/// bracketed quote (`(115.395, 2.79, 2.47%)`); also a name over nothing but closed-market
+/// dashes (`首旅股份 -- --`), which no sentence is.
 pub(in crate::article) fn ticker_line(line: &str) -> bool {
     let t = line.trim();
-    // Both shapes hold a percentage.
-    if !at_most(t, 40) || !t.contains('%') {
+    if !at_most(t, 40) {
         return false;
+    }
+    // Both shapes hold a percentage, or only dashes stand for the quotes.
+    if !t.contains('%') {
+        let mut tokens = t.split_whitespace();
+        let name = tokens.next().is_some_and(|n| !value(n));
+        let dashes: Vec<&str> = tokens.collect();
+        return name && dashes.len() >= 2 && dashes.iter().all(|v| *v == "--");
     }
     if quote_at(t) == Some(t.len()) {
         return true;
@@ -107,10 +114,18 @@ mod tests {
             "如家快捷 -- --%",
             "(115.395, 2.79, 2.47%)",
             "PIMCO 0 0.00 0.00%",
+            "首旅股份\t--\t--",
         ] {
             assert!(ticker_line(line), "{line}");
         }
-        for not in ["增长 5% 左右", "(2019, 2020)", "GDP 6.5 6.3", "2.47%"] {
+        for not in [
+            "增长 5% 左右",
+            "(2019, 2020)",
+            "GDP 6.5 6.3",
+            "2.47%",
+            "-- --",
+            "A -- B",
+        ] {
             assert!(!ticker_line(not), "{not}");
         }
     }

@@ -103,6 +103,12 @@ fn is_unlikely(ci: &str) -> bool {
     (weak || has_token(ci, TOKENS)) && !keep
 }
 
+/// The classes of a social post's embed code that the platform's script replaces with the
+/// post (Facebook's `fb-xfbml-parse-ignore` blockquote, Instagram's `instagram-media`,
+/// TikTok's `tiktok-embed`): their text is a fallback (the post's caption, "Posted by … on
+/// …"), not the article's. Tweets are left in: their text is often quoted as the story's.
+const EMBED_FALLBACKS: &[&str] = &["fb-xfbml-parse-ignore", "instagram-media", "tiktok-embed"];
+
 /// Whether a tag is left out of scoring and output.
 pub(super) fn skipped(t: &tl::HTMLTag<'_>, k: Kind, filter: bool) -> bool {
     if k == Kind::Skip || t.attributes().contains("hidden") {
@@ -123,6 +129,7 @@ pub(super) fn skipped(t: &tl::HTMLTag<'_>, k: Kind, filter: bool) -> bool {
                 "offscreen",
             ]
             .iter()
+            .chain(EMBED_FALLBACKS)
             .any(|h| c.eq_ignore_ascii_case(h))
         }) {
             return true;

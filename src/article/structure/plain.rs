@@ -41,7 +41,8 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
                 && !image::only_images(t)
                 && once(t)
                 && !looks_like_name(t)
-                && lexicon::ends_any(t, SCENES).is_none();
+                && lexicon::ends_any(t, SCENES).is_none()
+                && !pull_quote(t, &body, units);
             if ok { subhead(t) } else { None }
         })
         .collect();
@@ -53,6 +54,11 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
     for (k, &i) in body.iter().enumerate() {
         let Some(shape) = shapes[k] else { continue };
         if shape == Shape::Question && questions > MAX_QUESTIONS {
+            continue;
+        }
+        // A quotation opening the text, over the lead, is its kicker (`“我们都害怕…”`), not
+        // the head of a section.
+        if k == 0 && quotation(units[body[k]].text.trim()).is_some() {
             continue;
         }
         let u = &units[i];
@@ -90,11 +96,13 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
                 n.role == Role::Body && n.text.chars().count() > u.text.chars().count() && !clause
                     || over_subhead
             });
-        // A line over a numbered list is its heading.
+        // A line over a numbered list is its heading, and so is a line over a run of
+        // numbered headings (`六大疑点`, then `1弯弯怎么录下视频？`…), possibly a second
+        // heading line between.
         let over_list = shape != Shape::Part
-            && super::super::heading::opens_list(
+            && (super::super::heading::opens_list(
                 body[k + 1..].iter().map(|&j| units[j].text.as_str()),
-            );
+            ) || over_numbered(units, &body[k + 1..], &shapes[k + 1..]));
         if prev_ok && (next_ok || over_list) {
             found.push((i, shape));
         }
@@ -163,6 +171,43 @@ pub(super) fn plain_lines(units: &mut [Unit]) {
     }
 }
 
+/// Whether the next heading below a line, after at most one more subhead-shaped line, is one
+/// of a numbered run (`1弯弯怎么录下视频？`).
+fn over_numbered(units: &[Unit], after: &[usize], shapes: &[Option<Shape>]) -> bool {
+    let numbered = |j: usize| {
+        matches!(
+            units[j].role,
+            Role::Detected(Style::Arabic | Style::CnNumber | Style::CnParen)
+        )
+    };
+    match after {
+        [first, ..] if numbered(*first) => true,
+        [_, second, ..] if shapes.first().is_some_and(Option::is_some) => numbered(*second),
+        _ => false,
+    }
+}
+
+/// A pull quote: a line that is one quotation (`“这年头，没点功夫还不配出门了是吧”`) whose
+/// words the text prints again elsewhere, where they are said. It repeats the story; it does
+/// not head a section.
+fn pull_quote(t: &str, body: &[usize], units: &[Unit]) -> bool {
+    let Some(inner) = quotation(t) else {
+        return false;
+    };
+    inner.chars().count() >= 6
+        && body
+            .iter()
+            .filter(|&&j| units[j].text.trim() != t)
+            .any(|&j| units[j].text.contains(inner))
+}
+
+/// The words of a line that is one quotation (`“…”`, `「…」`).
+fn quotation(t: &str) -> Option<&str> {
+    t.strip_prefix(['“', '「', '"'])
+        .and_then(|r| r.strip_suffix(['”', '」', '"']))
+        .filter(|inner| !inner.contains(['“', '”', '「', '」', '"']))
+}
+
 fn next_in_body(body: &[usize], i: usize) -> Option<usize> {
     let k = body.iter().position(|&b| b == i)?;
     body.get(k + 1).copied()
@@ -215,6 +260,88 @@ pub(super) fn questions_under_markup(units: &mut [Unit]) {
                 Role::Detected(Style::Plain),
                 Why::features("question subhead"),
             );
+        }
+    }
+}
+
+/// The value of a Chinese section number (`一`…`九十九`).
+fn cn_value(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .find(c)
+            .map(|i| u32::try_from(i / 3 + 1).ok())
+    };
+    let cs: Vec<char> = s.chars().collect();
+    match cs[..] {
+        ['十'] => Some(10),
+        [d] => digit(d).flatten(),
+        ['十', u] => digit(u).flatten().map(|u| 10 + u),
+        [t, '十'] => digit(t).flatten().map(|t| 10 * t),
+        [t, '十', u] => Some(10 * digit(t).flatten()? + digit(u).flatten()?),
+        _ => None,
+    }
+}
+
+/// The section number opening a line (`四 香港的终结？`, `二、…`, `3 …`): whether it is
+/// Chinese, its value and the text after it. The number is set apart by a space or `、`.
+fn section_number(t: &str) -> Option<(bool, u32, &str)> {
+    let t = t.trim();
+    let cn = t.starts_with(crate::script::is_cn_numeral);
+    let end = t
+        .find(|c: char| {
+            if cn {
+                !crate::script::is_cn_numeral(c)
+            } else {
+                !c.is_ascii_digit()
+            }
+        })
+        .filter(|&e| e > 0)?;
+    let value = if cn {
+        cn_value(t.get(..end)?)?
+    } else {
+        (end <= 2).then(|| t.get(..end)?.parse().ok()).flatten()?
+    };
+    let rest = t.get(end..)?;
+    let title = rest
+        .strip_prefix('、')
+        .or_else(|| rest.starts_with(char::is_whitespace).then_some(rest))?
+        .trim();
+    (!title.is_empty()).then_some((cn, value, title))
+}
+
+/// In a text whose sections markup heads with numbers (`一 …`, `二 …`, `三 …`), a short
+/// paragraph whose number continues theirs (`四 香港的终结？`, left plain where the others are
+/// bold) over longer prose is the next of those headings, at their level.
+pub(super) fn numbers_after_markup(units: &mut [Unit]) {
+    let mut last: Option<(u8, bool, u32)> = None;
+    for i in 0..units.len() {
+        match units[i].role {
+            Role::Heading(l) => {
+                last = section_number(&units[i].text).map(|(cn, n, _)| (l, cn, n));
+                continue;
+            }
+            Role::Body => {}
+            _ => continue,
+        }
+        let Some((level, cn, n)) = last else { continue };
+        let Some((this_cn, m, title)) = section_number(&units[i].text) else {
+            continue;
+        };
+        let short = at_most(title, 30) && super::super::heading::numbered_like(title);
+        let prose = units[i + 1..]
+            .iter()
+            .find(|u| u.role != Role::Meta && u.role != Role::Dropped)
+            .is_some_and(|u| {
+                u.role == Role::Body
+                    && ends_sentence(&u.text)
+                    && u.text.chars().count() > 2 * title.chars().count()
+            });
+        if this_cn == cn && m == n + 1 && short && prose {
+            units[i].set(
+                Role::Heading(level),
+                Why::markup("numbering continues the headings"),
+            );
+            last = Some((level, cn, m));
         }
     }
 }
