@@ -318,3 +318,28 @@ fn a_facebook_embed_and_its_video_label() {
     assert_eq!(text.iter().filter(|p| **p == long).count(), 2, "{text:?}");
     assert!(a.links.iter().all(|l| !l.url.contains("facebook")));
 }
+
+/// A short line right under a picture naming where its figures come from (`数据出处：…`) is
+/// the picture's source note; the same line away from a picture, and a sentence under a
+/// picture, stay.
+#[test]
+fn a_source_note_under_a_chart() {
+    let note = "数据出处：某某《小镇阅读调查报告》";
+    let sentence = "图书馆的出处：是一座旧祠堂，馆长说，这座房子已经有一百多年了。";
+    let doc = |under: &str, away: &str| {
+        let mut lines = vec![
+            "小镇图书馆重新开放",
+            PARAGRAPHS[0],
+            "![借阅人数](chart.png)",
+        ];
+        lines.extend([under, PARAGRAPHS[1], away, PARAGRAPHS[2]]);
+        text(&lines)
+    };
+    let away = "资料出处：某某《小镇志》";
+    let a = parse(&doc(note, away), Format::Markdown, "");
+    assert!(!body(&a).contains(&note), "{:?}", body(&a));
+    assert!(body(&a).contains(&away), "{:?}", body(&a));
+    assert!(a.dropped.iter().any(|d| d == note), "{:?}", a.dropped);
+    let a = parse(&doc(sentence, PARAGRAPHS[0]), Format::Markdown, "");
+    assert!(body(&a).contains(&sentence));
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::boilerplate::{self, RelatedBlock};
 use super::why::Why;
-use super::{Role, Unit, caption};
+use super::{Role, Unit, caption, image};
 
 /// Whether a unit still counts as text of the article (a paragraph or a heading).
 fn text_role(role: Role) -> bool {
@@ -20,6 +20,7 @@ pub(super) fn sweep(units: &mut [Unit]) {
     related_blocks(units);
     promotion(units);
     repeated_captions(units);
+    picture_sources(units);
     tickers(units);
     trailing_photo_credits(units);
 }
@@ -113,6 +114,34 @@ fn repeated_captions(units: &mut [Unit]) {
             u.drop_for(Why::features("repeated caption"));
         }
     }
+}
+
+/// A short line right under a picture naming where its figures come from with a label
+/// ending in `出处` (`统计出处：某某《…研究》`, `数据出处：…`) is the picture's source note, not
+/// text.
+fn picture_sources(units: &mut [Unit]) {
+    let mut under_picture = false;
+    for u in units.iter_mut() {
+        match u.role {
+            Role::Meta | Role::Dropped => continue,
+            Role::Body if under_picture && picture_source(&u.text) => {
+                u.drop_for(Why::lexicon("picture source"));
+            }
+            _ => {}
+        }
+        under_picture = u.role == Role::Body && image::only_images(&u.text);
+    }
+}
+
+/// A source note's shape: a short label ending in `出处`, a colon, then the source, with no
+/// sentence in it.
+fn picture_source(text: &str) -> bool {
+    let t = text.trim();
+    crate::script::at_most(t, 60)
+        && !t.contains('。')
+        && t.split_once(['：', ':']).is_some_and(|(label, rest)| {
+            label.ends_with("出处") && crate::script::at_most(label, 6) && !rest.trim().is_empty()
+        })
 }
 
 /// Stock quotes inside sentences (`摩根大通(115.395,2.79,2.47%)等`) leave the text.
