@@ -22,7 +22,7 @@ pub(super) fn json_ld(html: &str) -> Option<String> {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
             continue;
         };
-        if let Some(name) = author_in(&value, 0) {
+        if let Some(name) = author_in(&value, &value, 0) {
             return Some(name);
         }
     }
@@ -41,34 +41,73 @@ fn find_nocase(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// The `author` of a JSON-LD value: its own, else the first one found in its members
-/// (`@graph`, `mainEntity`), breadth first.
-fn author_in(v: &serde_json::Value, depth: usize) -> Option<String> {
+/// (`@graph`, `mainEntity`), breadth first. `root` is the whole block, where an author given
+/// only by its `@id` is looked up.
+fn author_in(v: &serde_json::Value, root: &serde_json::Value, depth: usize) -> Option<String> {
     if depth > JSON_DEPTH {
         return None;
     }
     match v {
         serde_json::Value::Object(map) => {
-            if let Some(name) = map.get("author").and_then(names) {
+            if let Some(name) = map.get("author").and_then(|a| names(a, root)) {
                 return Some(name);
             }
-            map.values().find_map(|m| author_in(m, depth + 1))
+            map.values().find_map(|m| author_in(m, root, depth + 1))
         }
-        serde_json::Value::Array(items) => items.iter().find_map(|m| author_in(m, depth + 1)),
+        serde_json::Value::Array(items) => items.iter().find_map(|m| author_in(m, root, depth + 1)),
         _ => None,
     }
 }
 
-/// The names a JSON-LD `author` holds: a string, an object's `name`, or a list of either,
-/// joined with `, `. An address (a profile page) is no name.
-fn names(v: &serde_json::Value) -> Option<String> {
+/// The name of the node of a JSON-LD block that carries `@id` `id` and a name: a `@graph`
+/// (as SEO plugins write one) states the person once and refers to them by `@id` elsewhere.
+fn name_of_id(
+    v: &serde_json::Value,
+    id: &str,
+    named: &dyn Fn(&serde_json::Map<String, serde_json::Value>) -> Option<String>,
+    depth: usize,
+) -> Option<String> {
+    if depth > JSON_DEPTH {
+        return None;
+    }
+    match v {
+        serde_json::Value::Object(map) => {
+            if map.get("@id").and_then(serde_json::Value::as_str) == Some(id)
+                && let Some(name) = named(map)
+            {
+                return Some(name);
+            }
+            map.values()
+                .find_map(|m| name_of_id(m, id, named, depth + 1))
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .find_map(|m| name_of_id(m, id, named, depth + 1)),
+        _ => None,
+    }
+}
+
+/// The names a JSON-LD `author` holds: a string, an object's `name` (or, when it has none,
+/// that of the node its `@id` refers to), or a list of either, joined with `, `. An address
+/// (a profile page) is no name.
+fn names(v: &serde_json::Value, root: &serde_json::Value) -> Option<String> {
+    let named = |map: &serde_json::Map<String, serde_json::Value>| {
+        if organization(map.get("@type")) {
+            // A publisher set as the author is no byline.
+            return None;
+        }
+        map.get("name")
+            .and_then(serde_json::Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     let one = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => Some(s.trim().to_string()),
-        // A publisher set as the author is no byline.
         serde_json::Value::Object(map) if organization(map.get("@type")) => None,
-        serde_json::Value::Object(map) => map
-            .get("name")
-            .and_then(serde_json::Value::as_str)
-            .map(|s| s.trim().to_string()),
+        serde_json::Value::Object(map) => named(map).or_else(|| {
+            let id = map.get("@id").and_then(serde_json::Value::as_str)?;
+            name_of_id(root, id, &named, 0)
+        }),
         _ => None,
     };
     let all: Vec<String> = match v {
@@ -188,6 +227,14 @@ mod tests {
                 Some("陈静"),
             ),
             (r#"{"author":{"@id":"https://x.example/#me"}}"#, None),
+            (
+                r#"{"@graph":[{"@type":"Article","author":{"name":"","@id":"_:p9"}},{"@type":"Person","@id":"_:p9","name":"Mara Olsen"}]}"#,
+                Some("Mara Olsen"),
+            ),
+            (
+                r#"{"@graph":[{"@type":"Article","author":{"@id":"_:o"}},{"@type":"Organization","@id":"_:o","name":"城市报"}]}"#,
+                None,
+            ),
             (
                 r#"{"author":{"@type":"Organization","name":"自由時報"}}"#,
                 None,

@@ -130,6 +130,51 @@ fn numbered_item(text: &str) -> bool {
     (1..=2).contains(&digits) && t[digits..].starts_with(['、', '.', '．', ')', '）'])
 }
 
+/// The address of an `<img>`. Pages that load pictures late keep it in an attribute of
+/// their own (`data-src`, `data-lazy-src`, `data-actualsrc`, `data-original`, a `srcset`),
+/// which the loader copies over a placeholder `src` (an inline `data:` image, a spinner):
+/// such an attribute wins over `src`, and a `srcset` gives its widest picture.
+fn picture_address(t: &tl::HTMLTag<'_>) -> String {
+    let usable = |v: &str| !v.trim().is_empty() && !v.trim_start().starts_with("data:");
+    let mut late = None;
+    let mut sets = None;
+    for (key, value) in t.attributes().iter() {
+        let Some(value) = value else { continue };
+        let value = super::text::clean_text(&value);
+        if !usable(&value) {
+            continue;
+        }
+        if key.ends_with("srcset") {
+            sets.get_or_insert(value);
+        } else if key.starts_with("data-") && (key.ends_with("src") || key == "data-original") {
+            late.get_or_insert(value);
+        }
+    }
+    late.or_else(|| Doc::attr(t, "src").filter(|v| usable(v)))
+        .or_else(|| sets.as_deref().and_then(widest))
+        .unwrap_or_default()
+}
+
+/// The widest picture of a `srcset` (`a.jpg 480w, b.jpg 960w`), else its first.
+fn widest(set: &str) -> Option<String> {
+    let candidates = set.split(',').filter_map(|c| {
+        let mut parts = c.split_whitespace();
+        let url = parts.next()?;
+        let width = parts
+            .next()
+            .and_then(|w| w.strip_suffix(['w', 'x']))
+            .and_then(|w| w.parse::<f32>().ok())
+            .unwrap_or(0.0);
+        Some((url, width))
+    });
+    candidates
+        .fold(None, |best: Option<(&str, f32)>, (url, w)| match best {
+            Some((_, bw)) if bw >= w => best,
+            _ => Some((url, w)),
+        })
+        .map(|(url, _)| url.to_string())
+}
+
 /// Turns a subtree into blocks in document order.
 pub(super) struct Emitter<'d, 'p, 'a> {
     doc: &'d Doc<'p, 'a>,
@@ -423,12 +468,7 @@ impl<'d, 'p, 'a> Emitter<'d, 'p, 'a> {
             return; // site furniture, not an article image
         }
         let alt = Doc::attr(t, "alt").unwrap_or_default();
-        // Pages that load pictures late keep the address in `data-src` or `data-original`.
-        let address = ["src", "data-src", "data-original"]
-            .into_iter()
-            .filter_map(|key| Doc::attr(t, key))
-            .find(|v| !v.trim().is_empty() && !v.trim_start().starts_with("data:"))
-            .unwrap_or_default();
+        let address = picture_address(t);
         self.buf.push(' ');
         self.buf.push_str(&image::mark(&alt, &address));
         self.buf.push(' ');

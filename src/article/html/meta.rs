@@ -220,12 +220,17 @@ fn strip_label<'s>(s: &'s str, labels: &[&str]) -> &'s str {
 /// number, an empty label, too long).
 fn clean_author(s: &str, max_chars: usize) -> Option<String> {
     let mut t = collapse_ws(s);
-    // A role word and its separator before the name: `By `, `作者：`, `記者:`, `文/`.
+    // A role word and its separator before the name: `By `, `作者：`, `記者:`, `文/`. The
+    // comparison ignores case by lowering the text, so the English words are lowered too.
     let role = ROLES
         .iter()
         .map(|(w, _)| *w)
-        .chain(ENGLISH_ROLES.iter().map(|(w, _)| *w))
-        .find_map(|w| lexicon::starts_nocase(&t, w));
+        .find_map(|w| lexicon::starts_nocase(&t, w))
+        .or_else(|| {
+            ENGLISH_ROLES
+                .iter()
+                .find_map(|(w, _)| lexicon::starts_nocase(&t, &w.to_ascii_lowercase()))
+        });
     if let Some(len) = role
         && let Some(rest) = t.get(len..)
         && let Some(name) = rest
@@ -233,6 +238,12 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
             .map(|r| r.trim_start_matches(['：', ':', ' ']))
     {
         t = name.trim().to_owned();
+    }
+    // A contact after a bar (`Mike Cason | mcason@al.com`) is no part of the name.
+    while let Some((name, contact)) = t.rsplit_once(['|', '｜'])
+        && (contact.contains('@') || contact.contains("://"))
+    {
+        t = name.to_owned();
     }
     let t = t.trim().trim_end_matches([',', '，', '|', '｜']).trim();
     let n = t.chars().count();
@@ -255,6 +266,28 @@ fn clean_author(s: &str, max_chars: usize) -> Option<String> {
 }
 
 impl<'p, 'a> Doc<'p, 'a> {
+    /// The name in a byline element whose text is a linked name and a description after a
+    /// separator (`<a>Ana Ruiz</a>, City reporter`, `<a>王小明</a> | 特约撰稿人`): the link's
+    /// text. Any other byline (`By <a>A</a> and <a>B</a>`, no link) stays as `text`.
+    fn linked_name(&self, t: &tl::HTMLTag<'a>, text: String) -> String {
+        let link = t
+            .query_selector(self.parser, "a")
+            .and_then(|mut q| q.next())
+            .and_then(|h| self.tag(h))
+            .and_then(|a| clean_author(&self.text_of(a), 40));
+        match link {
+            Some(name)
+                if text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                    rest.trim_start()
+                        .starts_with([',', '，', '|', '｜', '/', '-', '–', '—', '·', '('])
+                }) =>
+            {
+                name
+            }
+            _ => text,
+        }
+    }
+
     pub(super) fn collect_meta(&self) -> Meta {
         let mut m = Meta::default();
         let (mut headline_tries, mut byline_tries) = (0, 0);
@@ -316,7 +349,7 @@ impl<'p, 'a> Doc<'p, 'a> {
                 && !ci.contains("comment")
             {
                 byline_tries += 1;
-                m.byline = clean_author(&self.text_of(t), 40);
+                m.byline = clean_author(&self.text_of(t), 40).map(|text| self.linked_name(t, text));
             }
         }
         m
@@ -393,6 +426,41 @@ mod tests {
         assert_eq!(p.front.author.as_deref(), Some("李小华"));
         assert_eq!(p.front.source.as_deref(), Some("示例日报"));
         assert_eq!(p.front.url.as_deref(), Some("https://example.cn/a/1.html"));
+    }
+
+    #[test]
+    fn a_linked_name_in_a_byline_is_the_author_without_its_description() {
+        let with = |byline: &str| {
+            parse(&page(
+                "<title>Ferry service returns</title>",
+                &format!("<div class=\"byline\">{byline}</div>{STORY}"),
+            ))
+            .front
+            .author
+        };
+        assert_eq!(
+            with("<a href=\"/people/ana\">Ana Ruiz</a>, City reporter").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            with("By <a href=\"/staff/ana\">Ana Ruiz</a> | Transport correspondent").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            with("<a href=\"/u/1\">王小明</a>｜特约撰稿人").as_deref(),
+            Some("王小明")
+        );
+        // Two linked names, or no link: the byline as written.
+        assert_eq!(
+            with("By <a href=\"/a\">Ana Ruiz</a> and <a href=\"/b\">Li Wei</a>").as_deref(),
+            Some("Ana Ruiz and Li Wei")
+        );
+        assert_eq!(with("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        // A contact after a bar is no part of the name.
+        assert_eq!(
+            with("By Ana Ruiz | aruiz@news.example").as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]

@@ -26,6 +26,14 @@ const KEPT_ATTRS: &[&str] = &[
     "data-original",
 ];
 
+/// Whether an attribute is one where a page that loads its pictures late keeps the address
+/// (`data-lazy-src`, `data-actualsrc`, `data-original-src`, `data-srcset`, `srcset`): lazy
+/// loaders name them freely, but always `data-…` ending in `src` or `srcset`.
+pub(super) fn late_picture_attr(name: &str) -> bool {
+    name == "srcset"
+        || (name.starts_with("data-") && (name.ends_with("src") || name.ends_with("srcset")))
+}
+
 /// One tag as read by [`scan_tag`].
 pub(super) struct RawTag<'a> {
     pub(super) name: String,
@@ -168,7 +176,7 @@ pub(super) fn scan_tag<'h>(html: &'h str, lt: usize, no_quote_after: &mut [usize
                 if style.contains("display:none") || style.contains("visibility:hidden") {
                     attrs.push(("hidden".to_owned(), ""));
                 }
-            } else if KEPT_ATTRS.contains(&lower.as_str()) {
+            } else if KEPT_ATTRS.contains(&lower.as_str()) || late_picture_attr(&lower) {
                 attrs.push((lower, value));
             }
         }
