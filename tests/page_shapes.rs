@@ -3,7 +3,8 @@
 //! `<br>`-split story, a site whose class names are hashes (CSS-in-JS), a React page that sets
 //! each paragraph in a `div`, a microdata page, a story split around an advertisement, an old
 //! layout table, and pages carrying cookie banners, comment sections, related-link lists,
-//! lazy images in `<figure>`, data tables and `<pre>`. Each shape says which lines are its
+//! lazy images in `<figure>`, data tables and `<pre>`, an article split in `<section>`s with a
+//! list, a government CMS (TRS) page. Each shape says which lines are its
 //! story, which lines are furniture and who wrote it; the test measures, per shape, the share
 //! of the story kept, the story lines lost, the furniture lines left in the body and the
 //! author, prints them, and holds the goals: no story line lost, no furniture line in the
@@ -125,7 +126,7 @@ fn shapes() -> Vec<Shape> {
             story: lines(&ZH),
             furniture: vec![COMMENT_ZH, "第3条：另一条关于城市交通的新闻标题"],
             author: Some("周明"),
-            images: vec![],
+            images: vec!["/pic/1.jpg"],
         },
         Shape {
             name: "hashed-classes",
@@ -297,6 +298,43 @@ fn shapes() -> Vec<Shape> {
             furniture: vec![],
             author: Some("周明"),
             images: vec!["/up/route.jpg", "/up/train.jpg", "/up/depot-960.jpg"],
+        },
+        Shape {
+            name: "sections-and-list",
+            html: format!(
+                "<html><head><title>Light rail approved</title><meta name=\"author\" content=\"Mara Olsen\"></head><body>\
+                 <main><h1>Light rail approved</h1><div class=\"article\">\
+                 <section class=\"block\"><p>{}</p></section><section class=\"block\"><p>{}</p></section>\
+                 <section class=\"block\"><div class=\"ad-slot\"><span>Advertisement</span></div></section>\
+                 <section class=\"block\"><h2>What changes</h2><ul><li>{}</li><li>{}</li></ul></section>\
+                 <section class=\"block\"><p>{}</p></section></div></main></body></html>",
+                EN[0], EN[1], EN[2], EN[3], EN[4]
+            ),
+            story: [lines(&EN), vec!["What changes".into()]].concat(),
+            furniture: vec!["Advertisement"],
+            author: Some("Mara Olsen"),
+            images: vec![],
+        },
+        Shape {
+            name: "government-trs",
+            html: format!(
+                "<html><head><title>轨道交通三期规划获批</title><meta name=\"ArticleTitle\" content=\"轨道交通三期规划获批\">\
+                 <meta name=\"PubDate\" content=\"2024-05-07 09:30\"><meta name=\"ContentSource\" content=\"市交通局\"></head><body>\
+                 <div class=\"header\"><div class=\"nav\"><a href=\"/\">首页</a><a href=\"/zwgk\">政务公开</a><a href=\"/hdjl\">互动交流</a></div></div>\
+                 <div class=\"position\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/xw\">新闻动态</a></div>\
+                 <div class=\"article-box\"><div class=\"title\">轨道交通三期规划获批</div>\
+                 <div class=\"pages-date\">发布时间：2024-05-07 09:30 来源：市交通局 作者：周明</div>\
+                 <div class=\"pages_content\" id=\"UCAP-CONTENT\"><div class=\"TRS_Editor\"><div class=\"Custom_UnionStyle\">{}</div></div></div>\
+                 <div class=\"pages-tools\"><a href=\"javascript:window.print()\">打印本页</a> <a href=\"javascript:window.close()\">关闭窗口</a></div></div>\
+                 <div class=\"bottom\"><p>主办单位：某某市人民政府办公厅 网站标识码：1234000001 某ICP备05000000号</p></div></body></html>",
+                ZH.iter()
+                    .map(|s| format!("<p style=\"text-indent: 2em;\">{s}</p>"))
+                    .collect::<String>()
+            ),
+            story: lines(&ZH),
+            furniture: vec!["主办单位：某某市人民政府办公厅 网站标识码：1234000001 某ICP备05000000号"],
+            author: Some("周明"),
+            images: vec![],
         },
     ]
 }
