@@ -4,7 +4,8 @@
 //! each paragraph in a `div`, a microdata page, a story split around an advertisement, an old
 //! layout table, and pages carrying cookie banners, comment sections, related-link lists,
 //! lazy images in `<figure>`, data tables and `<pre>`, an article split in `<section>`s with a
-//! list, a government CMS (TRS) page. Each shape says which lines are its
+//! list, a government CMS (TRS) page, a live blog whose updates are each dated (and so must
+//! not be read as a comment list). Each shape says which lines are its
 //! story, which lines are furniture and who wrote it; the test measures, per shape, the share
 //! of the story kept, the story lines lost, the furniture lines left in the body and the
 //! author, prints them, and holds the goals: no story line lost, no furniture line in the
@@ -67,6 +68,7 @@ fn related_en() -> String {
 
 const COOKIE: &str = "We use cookies and similar technologies to improve your experience, measure traffic and show you personalised content and advertising; by continuing to browse you agree to our use of cookies.";
 const COMMENT_EN: &str = "I have been waiting for this line for ten years and I still do not believe it will open on time, but we shall see what happens.";
+const LIVE_INTRO: &str = "Follow the opening day of the new light rail line as it happens, with updates from our reporters along the route.";
 const BIO: &str = "Mara Olsen covers transport and planning for the paper. She joined in 2015 after ten years at regional newspapers in the north.";
 const TEASER: &str = "A short summary of another story that the site wants you to read next, set under its headline as a teaser.";
 const COMMENT_ZH: &str =
@@ -298,6 +300,22 @@ fn shapes() -> Vec<Shape> {
             furniture: vec![],
             author: Some("周明"),
             images: vec!["/up/route.jpg", "/up/train.jpg", "/up/depot-960.jpg"],
+        },
+        Shape {
+            name: "live-blog",
+            html: format!(
+                "<html><head><title>Live: light rail opens</title></head><body><div class=\"wrap\">\
+                 <h1>Live: light rail opens</h1><div class=\"intro\"><p>{LIVE_INTRO}</p></div>\
+                 <div class=\"updates\">{}</div></div></body></html>",
+                EN.iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("<div class=\"update\"><time datetime=\"2024-05-07T0{i}:00\">0{i}:00</time><p>{s}</p></div>"))
+                    .collect::<String>()
+            ),
+            story: [vec![LIVE_INTRO.to_string()], lines(&EN)].concat(),
+            furniture: vec![],
+            author: None,
+            images: vec![],
         },
         Shape {
             name: "sections-and-list",
