@@ -291,6 +291,41 @@ fn shapes() -> Vec<Shape> {
             code: vec![],
         },
         Shape {
+            name: "wechat-export",
+            html: format!(
+                "<section style=\"margin: 0 8px;\"><p style=\"text-align: center;\"><strong><span style=\"color: #c00;\">规划要点</span></strong><br></p>\
+                 <p><span style=\"font-size: 15px;\">{LEAD_ZH}</span></p><p><br></p>\
+                 <p>&nbsp;<b>市民关心什么</b>&nbsp;</p>\
+                 <p><span>{BODY_ZH}</span></p>\
+                 <div><strong>换乘怎么走</strong></div>\
+                 <p>{MORE_ZH}</p></section>"
+            ),
+            headings: vec![(1, "规划要点"), (1, "市民关心什么"), (1, "换乘怎么走")],
+            story: vec![LEAD_ZH, BODY_ZH, MORE_ZH],
+            code: vec![],
+        },
+        Shape {
+            name: "br-lines",
+            html: format!(
+                "{LEAD_EN}<br><br><strong>What comes next</strong><br>{BODY_EN}<br><br>{MORE_EN}"
+            ),
+            headings: vec![(1, "What comes next")],
+            story: vec![LEAD_EN, BODY_EN, MORE_EN],
+            code: vec![],
+        },
+        Shape {
+            name: "medium",
+            html: format!(
+                "<h3 class=\"graf--h3\">The plan</h3><p class=\"graf--p\">{LEAD_EN}</p>\
+                 <figure><img src=\"https://cdn.example/max/800/1.jpeg\" data-image-id=\"1.jpeg\"><figcaption>The depot</figcaption></figure>\
+                 <h4 class=\"graf--h4\">The stations</h4><p>{BODY_EN} <em>Really.</em></p>\
+                 <blockquote><p>{MORE_EN}</p></blockquote>"
+            ),
+            headings: vec![(1, "The plan"), (2, "The stations")],
+            story: vec![LEAD_EN, BODY_EN, MORE_EN],
+            code: vec![],
+        },
+        Shape {
             name: "digest-bare",
             html: "<p>1. <a href=\"https://n.example/1\">Rail plan approved</a></p>\
                  <p>2. <a href=\"https://n.example/2\">Library opens late</a></p>\
