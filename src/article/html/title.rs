@@ -142,6 +142,27 @@ mod tests {
         assert_eq!(p.front.title.as_deref(), Some("Q&A - Harbour Daily"));
     }
 
+    /// Each greeting word is needed: a title that only greets gives way to the headline.
+    #[test]
+    fn a_greeting_title_gives_way_to_the_headline() {
+        for greeting in [
+            "欢迎光临示例网",
+            "欢迎访问示例网",
+            "欢迎来到示例网",
+            "Welcome to Example",
+        ] {
+            let p = parse(&page(
+                &format!("<title>{greeting}</title>"),
+                &format!("<h1>Ferry service returns to the bay</h1>{STORY}"),
+            ));
+            assert_eq!(
+                p.front.title.as_deref(),
+                Some("Ferry service returns to the bay"),
+                "{greeting}"
+            );
+        }
+    }
+
     #[test]
     fn title_taken_from_in_page_headline_when_the_title_has_extra_words() {
         let html = page(

@@ -211,3 +211,28 @@ fn headings_holding_links_stay_headings_and_figure_captions_stand_apart() {
             .any(|t| t.contains("The pier at dawn on Monday"))
     );
 }
+
+/// Each caption class word is needed: captions set in an element whose class names them,
+/// under a picture or apart from one, leave the story.
+#[test]
+fn caption_classes_leave_the_story() {
+    for class in ["picTxt", "pic_txt", "img-desc", "caption"] {
+        let html = page(
+            "<title>小镇图书馆重新开放</title>",
+            &format!(
+                "<div class=\"content\"><p>经过半年的改造，小镇图书馆今天重新向读者开放，新增了儿童阅读区。</p>\
+                 <div class=\"{class}\">馆内新建的儿童阅读区</div>\
+                 <p>馆长介绍，馆内藏书增加到三万册，周末开放时间也延长到晚上八点。</p></div>"
+            ),
+        );
+        let p = parse(&html);
+        assert_eq!(paras(&p).len(), 2, "{class}: {:?}", p.blocks);
+        assert!(
+            p.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Caption(t) if t == "馆内新建的儿童阅读区")),
+            "{class}: {:?}",
+            p.blocks
+        );
+    }
+}
