@@ -134,7 +134,7 @@ fn shapes() -> Vec<Shape> {
             name: "hashed-classes",
             html: format!(
                 "<html><head><title>Light rail approved - The Daily</title>\
-                 <meta name=\"byl\" content=\"By Mara Olsen\"></head><body><div id=\"app\">\
+                 </head><body><div id=\"app\">\
                  <div class=\"css-1q2w3e\"><div class=\"css-9k8j7h\"><a href=\"/\">The Daily</a> <a href=\"/world\">World</a> <a href=\"/city\">City</a></div></div>\
                  <main id=\"site-content\"><article id=\"story\" class=\"css-4r5t6y\"><header class=\"css-x1y2z3\"><h1 class=\"css-h1h1h1 e1h9rw200\">Light rail approved</h1>\
                  <div class=\"css-b7b7b7\"><p class=\"css-aaa111 e1jsehar1\">By <span class=\"css-1baulvz\"><a href=\"/by/mara-olsen\">Mara Olsen</a></span></p></div></header>\

@@ -179,6 +179,37 @@ fn author_page(href: &str) -> bool {
             .split(['?', '&', ';'])
             .skip(1)
             .any(|q| q.starts_with("author="))
+        || staff_page(path)
+}
+
+/// A staff page as news sites address them: `/by/name`, `/people/name`, `/staff/name`,
+/// `/journalists/name` — the name a last segment of letters, never a story's address
+/// (`/people/2024/05/x.html`, a section such as `/people/` alone).
+fn staff_page(path: &str) -> bool {
+    let path = path
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    let mut segments = path.rsplit('/');
+    let (Some(name), Some(kind)) = (segments.next(), segments.next()) else {
+        return false;
+    };
+    matches!(
+        kind,
+        "by" | "people"
+            | "staff"
+            | "journalist"
+            | "journalists"
+            | "reporter"
+            | "reporters"
+            | "columnist"
+            | "columnists"
+            | "writer"
+            | "writers"
+    ) && name.chars().any(|c| c.is_alphabetic())
+        && !name.contains('.')
+        && !name.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the text of an `<address>` can be a name: short, with no digit (a street number,
@@ -275,6 +306,20 @@ mod tests {
             with("<a href=\"http://blog.example/?author=102\">太小心</a>").as_deref(),
             Some("太小心")
         );
+        assert_eq!(
+            with("<p>By <a href=\"https://news.example/by/kim-park\">Kim Park</a></p>").as_deref(),
+            Some("Kim Park")
+        );
+        assert_eq!(
+            with("<a href=\"/people/ana-ruiz/\">Ana Ruiz</a>").as_deref(),
+            Some("Ana Ruiz")
+        );
+        // A story or a section under such a word is no staff page.
+        assert_eq!(
+            with("<a href=\"/people/2024/05/ferry.html\">Ferry news</a>"),
+            None
+        );
+        assert_eq!(with("<a href=\"/people/\">People</a>"), None);
         assert_eq!(
             with("<address>Sam Lee</address>").as_deref(),
             Some("Sam Lee")
