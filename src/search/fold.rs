@@ -33,16 +33,17 @@ pub fn fold_char(c: char, lower: bool, out: &mut String) {
 /// spaces [`ignored_space`] names.
 pub fn fold(text: &str, lower: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    each_simplified(text, |_, c| fold_char(c, lower, &mut out));
+    each_simplified(text, |_, c, _| fold_char(c, lower, &mut out));
     out
 }
 
-/// Calls `each` with every character of `text` that matching keeps, in order: the original
-/// and its simplified form (one character for one, as `fast2s` converts the whole text).
-/// Only a text holding a [`context_sensitive`] character needs `fast2s` itself; any other
-/// is simplified one character at a time with [`simplified_char`], one table lookup each
-/// (what `fast2s` does there too, with three hash lookups and a new string).
-fn each_simplified(text: &str, each: impl FnMut(char, char)) {
+/// Calls `each` with every character of `text` that matching keeps, in order: the original,
+/// its simplified form (one character for one, as `fast2s` converts the whole text) and that
+/// one's half-width form. Only a text holding a [`context_sensitive`] character needs
+/// `fast2s` itself; any other is simplified one character at a time with
+/// [`simplified_char`], one table lookup each (what `fast2s` does there too, with three hash
+/// lookups and a new string).
+fn each_simplified(text: &str, each: impl FnMut(char, char, char)) {
     if text.chars().any(context_sensitive) {
         let simple = fast2s::convert(text);
         each_kept(text.chars().zip(simple.chars()), each);
@@ -51,17 +52,19 @@ fn each_simplified(text: &str, each: impl FnMut(char, char)) {
     }
 }
 
-/// Calls `each` with every pair (original, simplified) that matching keeps, in order.
-fn each_kept(pairs: impl Iterator<Item = (char, char)>, mut each: impl FnMut(char, char)) {
-    let mut pairs = pairs.peekable();
+/// Calls `each` with every pair (original, simplified) that matching keeps, in order, and
+/// the simplified character's half-width form (made once a character).
+fn each_kept(pairs: impl Iterator<Item = (char, char)>, mut each: impl FnMut(char, char, char)) {
+    let mut pairs = pairs.map(|(o, c)| (o, c, half_width_char(c)));
     let mut before = None;
-    while let Some((o, c)) = pairs.next() {
-        let half = half_width_char(c);
-        let after = pairs.peek().map(|&(_, n)| half_width_char(n));
-        if !ignored_space(before, half, after) {
-            each(o, c);
+    let mut current = pairs.next();
+    while let Some((o, c, half)) = current {
+        let next = pairs.next();
+        if !ignored_space(before, half, next.map(|(_, _, h)| h)) {
+            each(o, c, half);
         }
         before = Some(half);
+        current = next;
     }
 }
 
@@ -72,11 +75,17 @@ fn each_kept(pairs: impl Iterator<Item = (char, char)>, mut each: impl FnMut(cha
 /// index uses this to know, for every character of the folded text, what the reader shows
 /// and whether case changed it.
 pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
-    let mut full = String::new();
-    each_simplified(text, |original, s| {
-        full.clear();
-        fold_char(s, true, &mut full);
-        each(original, half_width_char(s), &full);
+    let mut one = [0; 4];
+    let mut lowered = String::new();
+    each_simplified(text, |original, _, kept| {
+        // As `fold_char` lowers: kana, CJK symbols and ideographs have no case.
+        if !('\u{3000}'..='\u{9FFF}').contains(&kept) && kept.is_uppercase() {
+            lowered.clear();
+            lowered.extend(kept.to_lowercase());
+            each(original, kept, &lowered);
+        } else {
+            each(original, kept, kept.encode_utf8(&mut one));
+        }
     });
 }
 
@@ -181,11 +190,11 @@ mod tests {
             .filter(|&c| !context_sensitive(c))
             .collect();
         let mut got = String::new();
-        each_simplified(&plain, |_, s| got.push(s));
+        each_simplified(&plain, |_, s, _| got.push(s));
         assert_eq!(got, fast2s::convert(&plain));
         for text in ["乾隆與乾燥", "看著電視", "計畫書", "黨建"] {
             let mut got = String::new();
-            each_simplified(text, |_, s| got.push(s));
+            each_simplified(text, |_, s, _| got.push(s));
             assert_eq!(got, fast2s::convert(text), "{text}");
         }
     }
