@@ -158,7 +158,10 @@ fn scan_into(
         cancel,
     };
     let (queue, taken) = mpsc::sync_channel::<Read>(QUEUE);
-    std::thread::scope(|s| -> Result<(), CatalogError> {
+    if !todo.is_empty() {
+        catalog.journal_in_memory(true)?;
+    }
+    let stored = std::thread::scope(|s| -> Result<(), CatalogError> {
         let taken = taken;
         for _ in 0..threads.max(1) {
             let (work, queue) = (&work, queue.clone());
@@ -193,7 +196,11 @@ fn scan_into(
                 return Ok(());
             }
         }
-    })?;
+    });
+    if !todo.is_empty() {
+        catalog.journal_in_memory(false)?;
+    }
+    stored?;
     if cancel.load(Ordering::Relaxed) {
         return Ok((report, false));
     }
