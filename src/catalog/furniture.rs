@@ -30,7 +30,7 @@ fn signed(key: u64) -> i64 {
     i64::from_ne_bytes(key.to_ne_bytes())
 }
 
-/// The most keys one statement reads or writes. An article's keys go in chunks of a power of
+/// The most keys one lookup reads. An article's keys are looked up in chunks of a power of
 /// two up to this (64, then 32, 16, … 1 for the rest), so a handful of cached statements
 /// serve every article and each takes a few statements instead of one per line.
 const CHUNK: usize = 64;
@@ -48,16 +48,13 @@ fn chunks(mut n: usize) -> impl Iterator<Item = usize> {
     })
 }
 
-/// The statement adding one article's `n` keys to its source's counts: `?1` the source,
-/// `?2`… the keys.
-fn count_sql(n: usize) -> String {
-    let rows: Vec<String> = (2..n + 2).map(|i| format!("(?1, ?{i}, 1)")).collect();
-    format!(
-        "INSERT INTO furniture (source, line, count) VALUES {}
-         ON CONFLICT (source, line) DO UPDATE SET count = count + 1",
-        rows.join(", ")
-    )
-}
+/// The statement adding one of an article's keys to its source's counts: `?1` the source,
+/// `?2` the key. One row a statement: a statement writing many rows, any of which could fail,
+/// first copies every page it changes to a statement journal so that it alone can be undone
+/// (about 40 pages of 4 KiB an article, to a temporary file or in memory), which costs more
+/// than the statements it saves.
+const COUNT_SQL: &str = "INSERT INTO furniture (source, line, count) VALUES (?1, ?2, 1)
+     ON CONFLICT (source, line) DO UPDATE SET count = count + 1";
 
 /// The statement reading how many of its source's articles print each of `n` keys: `?1` the
 /// source, `?2`… the keys; keys never counted give no row.
@@ -133,14 +130,9 @@ impl Catalog {
                  ON CONFLICT (source) DO UPDATE SET articles = articles + 1",
             )?
             .execute(params![source])?;
-        let keys: Vec<i64> = keys.iter().map(|&k| signed(k)).collect();
-        let mut rest = keys.as_slice();
-        for size in chunks(keys.len()) {
-            let (chunk, after) = rest.split_at(size);
-            rest = after;
-            self.conn
-                .prepare_cached(&count_sql(size))?
-                .execute(chunk_params(&source, chunk))?;
+        let mut count = self.conn.prepare_cached(COUNT_SQL)?;
+        for &k in keys {
+            count.execute(params![source, signed(k)])?;
         }
         self.conn
             .prepare_cached("INSERT INTO article_lines (id, source, lines) VALUES (?1, ?2, ?3)")?
