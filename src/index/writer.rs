@@ -12,6 +12,9 @@ use super::{FORMAT, IndexError};
 /// Memory for buffering added articles before they are written as a segment.
 const WRITER_MEMORY: usize = 32 << 20;
 
+/// Segments holding more articles than this are not merged again.
+const MERGE_LIMIT: usize = 5_000;
+
 /// The writer, once opened, and what the next commit records.
 #[derive(Default)]
 pub struct Writer {
@@ -35,6 +38,9 @@ impl Writer {
                     },
                     e => write_error(dir, e),
                 })?;
+            let mut policy = tantivy::merge_policy::LogMergePolicy::default();
+            policy.set_max_docs_before_merge(MERGE_LIMIT);
+            writer.set_merge_policy(Box::new(policy));
             self.inner = Some(writer);
         }
         self.inner.as_mut().ok_or_else(|| IndexError::Busy {

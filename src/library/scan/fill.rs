@@ -27,7 +27,7 @@ const INDEX_BATCH: usize = 1000;
 const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(2);
 
 /// Changes waiting for the index's own thread, at most: the store waits beyond this.
-const INDEX_QUEUE: usize = 1000;
+const INDEX_QUEUE: usize = 256;
 
 /// One change for the index's thread.
 enum Change {
