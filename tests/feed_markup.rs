@@ -8,6 +8,10 @@
 //! every heading element and whole-paragraph bold line a heading, no story line dropped, and
 //! the heading levels in the order the markup gives.
 
+#[path = "support/article_text.rs"]
+mod article_text;
+
+use article_text::{dump, squeeze};
 use chrono::{DateTime, Utc};
 use newsreader::article::Article;
 use newsreader::feed::{ParseContext, Zone, parse_feed};
@@ -368,27 +372,6 @@ fn parse_items(items: &[(String, String)]) -> Vec<Article> {
     };
     let feed = parse_feed(&rss(items), None, &cx).expect("generated feed parses");
     feed.items.into_iter().map(|i| i.article).collect()
-}
-
-/// Text with every space left out, so that lines compare whatever spacing the parser set.
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn dump(a: &Article) -> String {
-    let mut out = String::new();
-    for s in &a.sections {
-        if let Some(h) = &s.heading {
-            out.push_str(&format!("  [h{}] {h}\n", s.level));
-        }
-        for p in &s.paragraphs {
-            out.push_str(&format!("    {p}\n"));
-        }
-    }
-    for (d, why) in a.dropped_with_reasons() {
-        out.push_str(&format!("  dropped ({why}): {d}\n"));
-    }
-    out
 }
 
 #[test]

@@ -11,7 +11,11 @@
 //! author, prints them, and holds the goals: no story line lost, no furniture line in the
 //! body, the author found.
 
-use newsreader::article::{Article, Format, parse};
+#[path = "support/article_text.rs"]
+mod article_text;
+
+use article_text::{dump, squeeze};
+use newsreader::article::{Format, parse};
 
 /// One generated page: its HTML, the lines of its story, lines of page furniture that must
 /// not be in the body, and the author it names.
@@ -355,26 +359,6 @@ fn shapes() -> Vec<Shape> {
             images: vec![],
         },
     ]
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn dump(a: &Article) -> String {
-    let mut out = format!("  author {:?}\n", a.byline);
-    for s in &a.sections {
-        if let Some(h) = &s.heading {
-            out.push_str(&format!("  [h{}] {h}\n", s.level));
-        }
-        for p in &s.paragraphs {
-            out.push_str(&format!("    {p}\n"));
-        }
-    }
-    for (d, why) in a.dropped_with_reasons() {
-        out.push_str(&format!("  dropped ({why}): {d}\n"));
-    }
-    out
 }
 
 #[test]

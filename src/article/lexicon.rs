@@ -96,10 +96,12 @@ pub(super) fn starts_nocase(text: &str, word: &str) -> Option<usize> {
 }
 
 /// The byte length of `word` at the start of `text`: folded, and with `lower` ASCII case
-/// ignored, and with `spaced` whitespace ignored on both sides (`版 权 所 有`).
+/// ignored on both sides (`By` as well as `by`), and with `spaced` whitespace ignored on both
+/// sides (`版 权 所 有`).
 fn prefix(text: &str, word: &str, lower: bool, spaced: bool) -> Option<usize> {
     let mut t = text.char_indices().peekable();
     for w in word.chars() {
+        let w = if lower { w.to_ascii_lowercase() } else { w };
         if spaced && w.is_whitespace() {
             continue;
         }
@@ -193,6 +195,7 @@ mod tests {
         assert_eq!(ends("桃園傳真", "传真"), Some("桃園".len()));
         assert_eq!(ends("传", "传真"), None);
         assert_eq!(starts_nocase("COPYRIGHT 2020", "copyright"), Some(9));
+        assert_eq!(starts_nocase("by Ana Ruiz", "By "), Some(3));
         assert_eq!(starts("Copyright", "copyright"), None);
         assert_eq!(prefix("版 权 所 有", "版权所有", false, true), Some(15));
         assert_eq!(

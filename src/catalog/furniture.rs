@@ -199,12 +199,12 @@ impl Catalog {
             while let Some(row) = rows.next()? {
                 let (k, n): (i64, u32) = (row.get(0)?, row.get(1)?);
                 if furniture::is_furniture(n, articles) {
-                    found.insert(u64::from_ne_bytes(k.to_ne_bytes()));
+                    found.insert(k);
                 }
             }
         }
         if !found.is_empty() {
-            furniture::strip(article, |k| found.contains(&k));
+            furniture::strip(article, |k| found.contains(&signed(k)));
         }
         Ok(())
     }

@@ -46,15 +46,7 @@ fn any_needs_care(s: &str, line: bool) -> bool {
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
         match b {
-            b' '..=b'~' => {
-                i += 1;
-                while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-                    if !printable_ascii(u64::from_le_bytes(eight)) {
-                        break;
-                    }
-                    i += 8;
-                }
-            }
+            b' '..=b'~' => i = past_printable_ascii(bytes, i + 1),
             b'\n' if !line => i += 1,
             0xC2 | 0xD8 | 0xE2 | 0xEF | 0..=0x7F => {
                 let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
@@ -154,14 +146,7 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
     while let Some(&b) = bytes.get(i) {
         match b {
             b' '..=b'~' => {
-                i += 1;
-                // Runs of printable ASCII (markup, English) eight bytes at a time.
-                while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-                    if !printable_ascii(u64::from_le_bytes(eight)) {
-                        break;
-                    }
-                    i += 8;
-                }
+                i = past_printable_ascii(bytes, i + 1);
                 continue;
             }
             b'\n' if !line => {
@@ -251,6 +236,18 @@ pub(super) fn sanitize(s: &str, mode: Mode) -> (String, Stats) {
     out.push_str(&s[run_start..]);
     stats.chars = s.chars().count();
     (out, stats)
+}
+
+/// `i` moved past the run of printable ASCII (markup, English) that starts there, eight
+/// bytes at a time: it may stop up to seven bytes short, where the byte-wise pass goes on.
+fn past_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        if !printable_ascii(u64::from_le_bytes(eight)) {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Whether all eight bytes of `x` are printable ASCII (`b' '..=b'~'`).

@@ -18,11 +18,16 @@ pub fn ignored_space(before: Option<char>, c: char, after: Option<char>) -> bool
     (is_cjk_letter(b) && is_latin(a)) || ((is_latin(b) || is_unit_sign(b)) && is_cjk_letter(a))
 }
 
+/// Whether lowering `c` (half-width) changes it. Kana, CJK symbols and ideographs have no
+/// case: no table lookup for them.
+fn has_lower_case(c: char) -> bool {
+    !('\u{3000}'..='\u{9FFF}').contains(&c) && c.is_uppercase()
+}
+
 /// Folds one character (already converted to simplified) into `out`.
 pub fn fold_char(c: char, lower: bool, out: &mut String) {
     let c = half_width_char(c);
-    // Kana, CJK symbols and ideographs have no case: no table lookup for them.
-    if lower && !('\u{3000}'..='\u{9FFF}').contains(&c) && c.is_uppercase() {
+    if lower && has_lower_case(c) {
         out.extend(c.to_lowercase());
     } else {
         out.push(c);
@@ -78,8 +83,8 @@ pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
     let mut one = [0; 4];
     let mut lowered = String::new();
     each_simplified(text, |original, _, kept| {
-        // As `fold_char` lowers: kana, CJK symbols and ideographs have no case.
-        if !('\u{3000}'..='\u{9FFF}').contains(&kept) && kept.is_uppercase() {
+        // As `fold_char` lowers, without a string for a character that stays as it is.
+        if has_lower_case(kept) {
             lowered.clear();
             lowered.extend(kept.to_lowercase());
             each(original, kept, &lowered);

@@ -220,17 +220,12 @@ fn strip_label<'s>(s: &'s str, labels: &[&str]) -> &'s str {
 /// number, an empty label, too long).
 fn clean_author(s: &str, max_chars: usize) -> Option<String> {
     let mut t = collapse_ws(s);
-    // A role word and its separator before the name: `By `, `作者：`, `記者:`, `文/`. The
-    // comparison ignores case by lowering the text, so the English words are lowered too.
+    // A role word and its separator before the name: `By `, `作者：`, `記者:`, `文/`.
     let role = ROLES
         .iter()
         .map(|(w, _)| *w)
-        .find_map(|w| lexicon::starts_nocase(&t, w))
-        .or_else(|| {
-            ENGLISH_ROLES
-                .iter()
-                .find_map(|(w, _)| lexicon::starts_nocase(&t, &w.to_ascii_lowercase()))
-        });
+        .chain(ENGLISH_ROLES.iter().map(|(w, _)| *w))
+        .find_map(|w| lexicon::starts_nocase(&t, w));
     if let Some(len) = role
         && let Some(rest) = t.get(len..)
         && let Some(name) = rest
