@@ -19,8 +19,10 @@ pub fn index_source() -> String {
     format!("parser {PARSER_VERSION}")
 }
 
-/// An index change is made visible to searches once this many articles changed...
-const INDEX_BATCH: usize = 1000;
+/// An index change is made visible to searches once this many articles changed... (a commit
+/// writes a segment: more than the writer's memory holds, so that the memory decides how
+/// large a first run's segments are, see `index::writer`)
+const INDEX_BATCH: usize = 20_000;
 
 /// ... or this long after the last commit (a commit syncs several files: tens of
 /// milliseconds or more on a slow disk).
