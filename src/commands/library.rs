@@ -14,7 +14,7 @@ use crate::catalog::{Catalog, FeedRow};
 use crate::config::Config;
 use crate::index::LibraryIndex;
 use crate::library::LoadOptions;
-use crate::library::scan::{absolute_roots, scan};
+use crate::library::scan::{absolute_roots, reconcile_index, scan};
 use crate::model::{Entry, Origin};
 use crate::output;
 use crate::session::Places;
@@ -99,13 +99,28 @@ pub(super) fn listed(
         &AtomicBool::new(false),
         |_| {},
     );
-    if let Err(e) = scanned {
-        writeln!(
+    match scanned {
+        Err(e) => writeln!(
             err,
             "{}{}",
             s::ERR_PREFIX,
             output::line(&format!("{}{e}", s::CATALOG_WRITE_FAILED))
-        )?;
+        )?,
+        // Then the index is made to hold every article of the catalog and records the
+        // parser that built it, as the reader does after its scan: without that label a
+        // search cannot trust the index and reads every article.
+        Ok(_) => {
+            if let Some(index) = index
+                && let Err(e) = reconcile_index(catalog, index, &AtomicBool::new(false))
+            {
+                writeln!(
+                    err,
+                    "{}{}",
+                    s::ERR_PREFIX,
+                    output::line(&format!("{}{e}", s::INDEX_UNUSABLE))
+                )?;
+            }
+        }
     }
     let mut entries = match catalog.entries_under(&roots) {
         Ok((files, failures)) => {
