@@ -13,8 +13,8 @@ mod fold;
 use std::ops::Range;
 
 pub use fold::{
-    context_sensitive, fold, fold_each, has_capital, ignored_space, simplified_char,
-    simplified_pairs,
+    context_sensitive, each_simplified, fold, fold_each, has_capital, ignored_space, lowered,
+    simplified_char, simplified_pairs,
 };
 
 use crate::article::meta::half_width_char;

@@ -30,7 +30,7 @@
 use tantivy::tokenizer::Token;
 
 use crate::layout::Block;
-use crate::search::{context_sensitive, fold, fold_each};
+use crate::search::{context_sensitive, each_simplified, fold, lowered};
 
 /// The free positions between two blocks.
 pub(super) const BLOCK_GAP: usize = 1;
@@ -48,6 +48,7 @@ pub fn is_gram(term: &str) -> bool {
 }
 
 /// The tokens of one article.
+#[cfg(test)]
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// The folded units by position, `None` at the free positions between blocks.
@@ -85,44 +86,83 @@ struct Char {
 #[cfg(test)]
 pub fn analyze(blocks: &[Block]) -> Result<Analysis, TooLong> {
     let mut out = Analysis::default();
-    let mut units = Vec::new();
-    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut units, &mut out)?;
-    out.units = units;
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut out)?;
     Ok(out)
 }
 
-/// Where [`analyze_texts`] puts the units: a list (to look at), or the field value itself
-/// (to index, see [`encode`]).
-trait Units {
+/// Where [`analyze_texts`] puts the tokens: an [`Analysis`] (to look at), or the field
+/// value itself (to index, see [`encode`]).
+trait Sink {
     /// A unit at the next position.
     fn unit(&mut self, c: char);
     /// A free position.
     fn gap(&mut self);
     /// How many positions so far.
     fn len(&self) -> usize;
+    /// A case token at `position`: [`CASE`] and `kept`.
+    fn case(&mut self, position: usize, kept: char);
+    /// An edge mark at `position`: [`EDGE_START`] or [`EDGE_END`].
+    fn edge(&mut self, position: usize, prefix: &'static str);
+    /// Some character folded to more than one unit.
+    fn expanding(&mut self);
 }
 
-impl Units for Vec<Option<char>> {
+#[cfg(test)]
+impl Sink for Analysis {
     fn unit(&mut self, c: char) {
-        self.push(Some(c));
+        self.units.push(Some(c));
     }
 
     fn gap(&mut self) {
-        self.push(None);
+        self.units.push(None);
     }
 
     fn len(&self) -> usize {
-        Vec::len(self)
+        self.units.len()
+    }
+
+    fn case(&mut self, position: usize, kept: char) {
+        self.case.push(mark(position, CASE, Some(kept)));
+    }
+
+    fn edge(&mut self, position: usize, prefix: &'static str) {
+        self.edge.push(mark(position, prefix, None));
+    }
+
+    fn expanding(&mut self) {
+        self.expanding = true;
     }
 }
 
-/// The units as [`encode`] writes them, and how many positions they take.
-struct Written<'a> {
-    value: &'a mut String,
+/// The tokens as [`encode`] writes them: the units straight into the value, the marks
+/// (case, then edges) as they will follow it, and how many positions the units take.
+#[derive(Default)]
+struct Written {
+    value: String,
+    case: String,
+    edge: String,
     positions: usize,
+    expanding: bool,
 }
 
-impl Units for Written<'_> {
+/// Writes `n` in decimal digits.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit: below 10.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
+}
+
+impl Sink for Written {
     fn unit(&mut self, c: char) {
         if c == '\0' {
             self.value.extend(['\0', UNIT_NUL]);
@@ -140,67 +180,122 @@ impl Units for Written<'_> {
     fn len(&self) -> usize {
         self.positions
     }
+
+    fn case(&mut self, position: usize, kept: char) {
+        self.case.push('c');
+        self.case.push(kept);
+        push_decimal(&mut self.case, position);
+        self.case.push(';');
+    }
+
+    fn edge(&mut self, position: usize, prefix: &'static str) {
+        self.edge.push(if prefix == EDGE_START { 's' } else { 'e' });
+        push_decimal(&mut self.edge, position);
+        self.edge.push(';');
+    }
+
+    fn expanding(&mut self) {
+        self.expanding = true;
+    }
 }
 
-/// Cuts block texts into tokens, folding each once: the units into `units`, the marks and
-/// whether the text expands into `out` (its `units` left alone).
+/// Cuts block texts into tokens, folding each once, into `out`.
 fn analyze_texts<'a>(
     texts: impl Iterator<Item = &'a str>,
-    units: &mut impl Units,
-    out: &mut Analysis,
+    out: &mut impl Sink,
 ) -> Result<(), TooLong> {
-    let mut chars: Vec<Char> = Vec::new();
     for (i, text) in texts.enumerate() {
         if i > 0 {
-            (0..BLOCK_GAP).for_each(|_| units.gap());
+            (0..BLOCK_GAP).for_each(|_| out.gap());
         }
-        chars.clear();
-        fold_each(text, |original, kept, full| {
-            let unit = units.len();
-            let mut lowered = full.chars();
-            let first = lowered.next();
-            let more = lowered.next().is_some();
-            out.expanding |= more;
-            if first != Some(kept) || more {
-                out.case.push(mark(unit, CASE, Some(kept)));
-            }
-            if let (Some(first), false) = (first, more) {
-                units.unit(first);
-            } else {
-                full.chars().for_each(|c| units.unit(c));
-            }
-            chars.push(Char {
+        let mut edges = Edges::default();
+        each_simplified(text, |original, _, kept| {
+            let c = Char {
                 original,
                 kept,
-                unit,
-            });
+                unit: out.len(),
+            };
+            unit(kept, out);
+            edges.next(c, out);
         });
-        edges(&chars, &mut out.edge);
+        edges.end(out);
         // Tantivy adds `position_length` to a position, so leave room for it.
-        if u32::try_from(units.len() + 1).is_err() {
+        if u32::try_from(out.len() + 1).is_err() {
             return Err(TooLong);
         }
     }
     Ok(())
 }
 
-/// Marks the characters whose simplified form changes when a match starts or ends at them.
-fn edges(chars: &[Char], out: &mut Vec<Token>) {
-    for (i, c) in chars.iter().enumerate() {
-        if !context_sensitive(c.original) {
-            continue;
+/// The units of one character `kept` (simplified and half-width, as matching keeps it),
+/// lower cased as [`crate::search::fold_each`] lowers it, and its case token if lowering
+/// changed it.
+fn unit(kept: char, out: &mut impl Sink) {
+    let Some(mut lower) = lowered(kept) else {
+        out.unit(kept);
+        return;
+    };
+    let position = out.len();
+    let first = lower.next();
+    let second = lower.next();
+    if first != Some(kept) || second.is_some() {
+        out.case(position, kept);
+    }
+    if second.is_some() {
+        out.expanding();
+    }
+    first
+        .into_iter()
+        .chain(second)
+        .chain(lower)
+        .for_each(|c| out.unit(c));
+}
+
+/// The edge marks of one block, found as its characters go by: a [`context_sensitive`]
+/// character is marked once the next character kept is known, or the block ends.
+#[derive(Default)]
+struct Edges {
+    /// The original of the character kept before.
+    before: Option<char>,
+    /// A context-sensitive character waiting for the next one, and the original before it.
+    waiting: Option<(Char, Option<char>)>,
+}
+
+impl Edges {
+    /// The next character kept.
+    fn next(&mut self, c: Char, out: &mut impl Sink) {
+        if let Some((w, before)) = self.waiting.take() {
+            edges(&w, before, Some(c.original), out);
         }
-        if let Some(n) = chars.get(i + 1) {
-            let alone = fold(&[c.original, n.original].iter().collect::<String>(), false);
-            if !alone.starts_with(c.kept) {
-                out.push(mark(c.unit, EDGE_START, None));
-            }
+        let original = c.original;
+        if context_sensitive(original) {
+            self.waiting = Some((c, self.before));
         }
-        if let Some(p) = i.checked_sub(1).and_then(|p| chars.get(p)) {
-            let alone = fold(&[p.original, c.original].iter().collect::<String>(), false);
-            if !alone.ends_with(c.kept) {
-                out.push(mark(c.unit, EDGE_END, None));
-            }
+        self.before = Some(original);
+    }
+
+    /// The block is over.
+    fn end(self, out: &mut impl Sink) {
+        if let Some((w, before)) = self.waiting {
+            edges(&w, before, None, out);
+        }
+    }
+}
+
+/// Marks `c` (context-sensitive) where its simplified form changes when a match starts or
+/// ends at it: when folding it with the character after it (`after`, original) alone, or
+/// with the one before it (`before`), gives it another form.
+fn edges(c: &Char, before: Option<char>, after: Option<char>, out: &mut impl Sink) {
+    if let Some(n) = after {
+        let alone = fold(&[c.original, n].iter().collect::<String>(), false);
+        if !alone.starts_with(c.kept) {
+            out.edge(c.unit, EDGE_START);
+        }
+    }
+    if let Some(p) = before {
+        let alone = fold(&[p, c.original].iter().collect::<String>(), false);
+        if !alone.ends_with(c.kept) {
+            out.edge(c.unit, EDGE_END);
         }
     }
 }
@@ -245,32 +340,27 @@ pub(super) const THEN_MARKS: char = '\u{2}';
 /// Folds and cuts `blocks` into one field value.
 pub fn encode(blocks: &[Block]) -> Result<Encoded, TooLong> {
     let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let mut value = String::with_capacity(bytes + 16);
-    let mut a = Analysis::default();
-    let mut units = Written {
-        value: &mut value,
-        positions: 0,
+    let mut out = Written {
+        value: String::with_capacity(bytes + 16),
+        ..Written::default()
     };
-    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut units, &mut a)?;
+    analyze_texts(blocks.iter().map(|b| b.text.as_str()), &mut out)?;
+    let Written {
+        mut value,
+        case,
+        edge,
+        expanding,
+        ..
+    } = out;
+    value.reserve(2 + case.len() + edge.len());
     value.extend(['\0', THEN_MARKS]);
-    for t in a.case.iter().chain(&a.edge) {
-        match t.text.strip_prefix(CASE) {
-            Some(kept) if t.text.len() > CASE.len() => {
-                value.push('c');
-                value.push_str(kept);
-            }
-            _ if t.text == EDGE_START => value.push('s'),
-            _ => value.push('e'),
-        }
-        value.push_str(&t.position.to_string());
-        value.push(';');
-    }
-    Ok(Encoded {
-        value,
-        expanding: a.expanding,
-    })
+    value.push_str(&case);
+    value.push_str(&edge);
+    Ok(Encoded { value, expanding })
 }
 
+#[cfg(test)]
+mod same;
 mod stream;
 #[cfg(test)]
 mod tests;

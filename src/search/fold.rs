@@ -24,13 +24,18 @@ fn has_lower_case(c: char) -> bool {
     !('\u{3000}'..='\u{9FFF}').contains(&c) && c.is_uppercase()
 }
 
+/// The lower case of `c` (half-width) when lowering changes it, `None` when `c` stays as it
+/// is: the one rule of lower casing for `fold_char`, [`fold_each`] and the index.
+pub fn lowered(c: char) -> Option<std::char::ToLowercase> {
+    has_lower_case(c).then(|| c.to_lowercase())
+}
+
 /// Folds one character (already converted to simplified) into `out`.
 pub fn fold_char(c: char, lower: bool, out: &mut String) {
     let c = half_width_char(c);
-    if lower && has_lower_case(c) {
-        out.extend(c.to_lowercase());
-    } else {
-        out.push(c);
+    match lowered(c).filter(|_| lower) {
+        Some(l) => out.extend(l),
+        None => out.push(c),
     }
 }
 
@@ -44,17 +49,33 @@ pub fn fold(text: &str, lower: bool) -> String {
 
 /// Calls `each` with every character of `text` that matching keeps, in order: the original,
 /// its simplified form (one character for one, as `fast2s` converts the whole text) and that
-/// one's half-width form. Only a text holding a [`context_sensitive`] character needs
-/// `fast2s` itself; any other is simplified one character at a time with
-/// [`simplified_char`], one table lookup each (what `fast2s` does there too, with three hash
-/// lookups and a new string).
-fn each_simplified(text: &str, each: impl FnMut(char, char, char)) {
-    if text.chars().any(context_sensitive) {
-        let simple = fast2s::convert(text);
-        each_kept(text.chars().zip(simple.chars()), each);
-    } else {
-        each_kept(text.chars().map(|c| (c, simplified_char(c))), each);
-    }
+/// one's half-width form. In one pass: `fast2s` simplifies a character from it and its two
+/// neighbours alone, and all but the [`context_sensitive`] ones from it alone, as
+/// [`simplified_char`] does with one table lookup (`fast2s` itself makes three hash lookups
+/// and a new string); a context-sensitive one is simplified by `fast2s` with its neighbours.
+pub fn each_simplified(text: &str, each: impl FnMut(char, char, char)) {
+    let table = Simplifier::get();
+    let pairs = text.char_indices().map(|(at, c)| {
+        if context_sensitive(c) {
+            (c, in_context(text, at, c))
+        } else {
+            (c, table.simplify(c))
+        }
+    });
+    each_kept(pairs, each);
+}
+
+/// How `fast2s` simplifies the [`context_sensitive`] character `c` at byte `at` of `text`:
+/// by it and its neighbours, the only characters it looks at.
+fn in_context(text: &str, at: usize, c: char) -> char {
+    let before = text.get(..at).and_then(|t| t.chars().next_back());
+    let after = text.get(at + c.len_utf8()..).and_then(|t| t.chars().next());
+    let window: String = before.into_iter().chain([c]).chain(after).collect();
+    let simple = fast2s::convert(&window);
+    simple
+        .chars()
+        .nth(usize::from(before.is_some()))
+        .unwrap_or(c)
 }
 
 /// Calls `each` with every pair (original, simplified) that matching keeps, in order, and
@@ -84,9 +105,9 @@ pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
     let mut lowered = String::new();
     each_simplified(text, |original, _, kept| {
         // As `fold_char` lowers, without a string for a character that stays as it is.
-        if has_lower_case(kept) {
+        if let Some(l) = self::lowered(kept) {
             lowered.clear();
-            lowered.extend(kept.to_lowercase());
+            lowered.extend(l);
             each(original, kept, &lowered);
         } else {
             each(original, kept, kept.encode_utf8(&mut one));
@@ -98,16 +119,30 @@ pub fn fold_each(text: &str, mut each: impl FnMut(char, char, &str)) {
 /// neighbour changes it (see [`context_sensitive`]); every other character unchanged. One
 /// character for one of the same UTF-8 length, so byte offsets in a text hold in its fold.
 pub fn simplified_char(c: char) -> char {
-    // Traditional forms are ideographs of three bytes in two blocks; all else is itself.
-    let u = c as u32;
-    let slot = match u {
-        0x3400..=0x9FFF => u - 0x3400,
-        0xF900..=0xFAFF => u - 0xF900 + MAIN_BLOCK,
-        _ => return c,
-    };
-    match simplified_table().get(slot as usize) {
-        Some(&s) if s != 0 => char::from_u32(u32::from(s)).unwrap_or(c),
-        _ => c,
+    Simplifier::get().simplify(c)
+}
+
+/// [`simplified_char`] with its table fetched once, for a loop over many characters.
+#[derive(Clone, Copy)]
+struct Simplifier(&'static [u16]);
+
+impl Simplifier {
+    fn get() -> Simplifier {
+        Simplifier(simplified_table())
+    }
+
+    fn simplify(self, c: char) -> char {
+        // Traditional forms are ideographs of three bytes in two blocks; all else is itself.
+        let u = c as u32;
+        let slot = match u {
+            0x3400..=0x9FFF => u - 0x3400,
+            0xF900..=0xFAFF => u - 0xF900 + MAIN_BLOCK,
+            _ => return c,
+        };
+        match self.0.get(slot as usize) {
+            Some(&s) if s != 0 => char::from_u32(u32::from(s)).unwrap_or(c),
+            _ => c,
+        }
     }
 }
 
@@ -152,26 +187,37 @@ const SIMPLIFIED: &str = include_str!("../../assets/simplified.txt");
 
 /// Whether `fast2s` may simplify `c` differently depending on its neighbours (`乾隆` keeps
 /// `乾`, `乾燥` becomes `干燥`): the characters of its special words in version 0.3. Folding
-/// a piece of text on its own can then differ from folding it inside its paragraph.
+/// a piece of text on its own can then differ from folding it inside its paragraph. Asked
+/// for every character folded, so answered with one bit of a table.
 pub fn context_sensitive(c: char) -> bool {
-    matches!(
-        c,
-        '兒' | '覆'
-            | '夥'
-            | '藉'
-            | '瞭'
-            | '麽'
-            | '幺'
-            | '於'
-            | '乾'
-            | '著'
-            | '苧'
-            | '闔'
-            | '鍾'
-            | '讎'
-            | '畫'
-    )
+    let Some(offset) = (c as u32).checked_sub(SENSITIVE_FIRST) else {
+        return false;
+    };
+    SENSITIVE_BITS
+        .get((offset / 64) as usize)
+        .is_some_and(|word| word >> (offset % 64) & 1 == 1)
 }
+
+/// The characters [`context_sensitive`] names.
+const CONTEXT_SENSITIVE: [char; 15] = [
+    '兒', '覆', '夥', '藉', '瞭', '麽', '幺', '於', '乾', '著', '苧', '闔', '鍾', '讎', '畫',
+];
+
+/// The first character [`SENSITIVE_BITS`] covers (all of [`CONTEXT_SENSITIVE`] lie in
+/// U+4E00–U+9FFF: building the table fails to compile otherwise).
+const SENSITIVE_FIRST: u32 = 0x4E00;
+
+/// One bit per character of U+4E00–U+9FFF, set for those of [`CONTEXT_SENSITIVE`].
+const SENSITIVE_BITS: [u64; ((0xA000 - SENSITIVE_FIRST) / 64) as usize] = {
+    let mut bits = [0; ((0xA000 - SENSITIVE_FIRST) / 64) as usize];
+    let mut i = 0;
+    while i < CONTEXT_SENSITIVE.len() {
+        let offset = CONTEXT_SENSITIVE[i] as u32 - SENSITIVE_FIRST;
+        bits[(offset / 64) as usize] |= 1 << (offset % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// Whether a query asks for exact case: it has a capital letter (full-width ones count).
 pub fn has_capital(query: &str) -> bool {
@@ -201,6 +247,49 @@ mod tests {
             let mut got = String::new();
             each_simplified(text, |_, s, _| got.push(s));
             assert_eq!(got, fast2s::convert(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_bit_set_names_exactly_the_context_sensitive_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(context_sensitive(c), CONTEXT_SENSITIVE.contains(&c), "{c}");
+        }
+        assert!(context_sensitive('乾') && context_sensitive('於') && !context_sensitive('干'));
+    }
+
+    proptest::proptest! {
+        /// Simplifying a character with its neighbours alone is how `fast2s` simplifies the
+        /// whole text.
+        #[test]
+        fn simplifying_in_one_pass_is_what_fast2s_gives(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "乾", "隆", "燥", "坤", "卦", "於", "樊", "著", "看", "畫", "計", "企", "藉", "口",
+                "憑", "慰", "狼", "兒", "寬", "覆", "答", "批", "回", "夥", "甚", "瞭", "望", "麽",
+                "幺", "苧", "麻", "闔", "家", "鍾", "書", "讎", "校", "定", "仇", "黨", "臺", "0",
+                " ", "a", "Ａ", "😀", "\0",
+            ][..]), 0..30)
+        ) {
+            let text = pieces.concat();
+            let mut got = String::new();
+            each_simplified(&text, |_, s, _| got.push(s));
+            let mut want = String::new();
+            each_kept(text.chars().zip(fast2s::convert(&text).chars()), |_, s, _| want.push(s));
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn fast2s_simplifies_nothing_outside_the_table_on_its_own() {
+        // fast2s converts three-byte characters only; alone (between spaces), every one that
+        // is not context-sensitive becomes what the table gives.
+        let all: String = ('\u{800}'..='\u{FFFF}')
+            .filter(|&c| !context_sensitive(c))
+            .flat_map(|c| [c, ' '])
+            .collect();
+        let simple = fast2s::convert(&all);
+        for (c, s) in all.chars().zip(simple.chars()) {
+            assert_eq!(s, simplified_char(c), "{c} U+{:04X}", c as u32);
         }
     }
 
