@@ -108,11 +108,7 @@ impl Catalog {
         source: Option<String>,
         keys: &[u64],
     ) -> Result<(), CatalogError> {
-        let before: Option<(String, Vec<u8>)> = self
-            .conn
-            .prepare_cached("SELECT source, lines FROM article_lines WHERE id = ?1")?
-            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let before = self.counted(id)?;
         let lines = encode(keys);
         if before
             .as_ref()
@@ -120,7 +116,7 @@ impl Catalog {
         {
             return Ok(());
         }
-        self.forget_lines(id)?;
+        self.uncount(id, before)?;
         let Some(source) = source else {
             return Ok(());
         };
@@ -142,11 +138,21 @@ impl Catalog {
 
     /// Takes article `id`'s lines out of its source's counts (it failed, or went away).
     pub(super) fn forget_lines(&self, id: i64) -> Result<(), CatalogError> {
-        let before: Option<(String, Vec<u8>)> = self
+        self.uncount(id, self.counted(id)?)
+    }
+
+    /// The source and line keys article `id` was counted under, if it was.
+    fn counted(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, CatalogError> {
+        Ok(self
             .conn
             .prepare_cached("SELECT source, lines FROM article_lines WHERE id = ?1")?
             .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+            .optional()?)
+    }
+
+    /// [`Catalog::forget_lines`] with what [`Catalog::counted`] gave for article `id` (a new
+    /// article was never counted: nothing to read again nor to take out).
+    fn uncount(&self, id: i64, before: Option<(String, Vec<u8>)>) -> Result<(), CatalogError> {
         let Some((source, lines)) = before else {
             return Ok(());
         };
