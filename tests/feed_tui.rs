@@ -195,3 +195,37 @@ fn x_opens_the_next_unread_article_and_goes_on_to_the_next_feed() {
     let help = screen(&r, 100, 40);
     assert!(help.contains("next unread article"), "{help}");
 }
+
+/// Regression: a search asked again (the index found damaged, Enter on the same query) could
+/// meet the last results of the one before it, and the results listed every article twice
+/// (`Found /城市 (12)` for six articles).
+#[test]
+fn regression_results_of_a_search_asked_again_list_each_article_once() {
+    let mut r = reader(100, 30, "人民网");
+    r.update(Action::Search);
+    r.update(PromptKey::Char('新'));
+    r.answer();
+    let ids: Vec<ArticleId> = r.entries().iter().map(|e| e.id).collect();
+    let hits = || {
+        ids.iter()
+            .map(|&id| newsreader::app::LibraryHit {
+                id,
+                count: 1,
+                excerpt: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    for done in [false, true] {
+        r.update(Msg::LibraryHits {
+            query: "新".to_string(),
+            hits: hits(),
+            done,
+        });
+    }
+    let found: Vec<ArticleId> = r.library_search().hits().iter().map(|h| h.id).collect();
+    let mut once = found.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(found.len(), ids.len(), "{found:?}");
+    assert_eq!(once.len(), found.len(), "{found:?}");
+}

@@ -185,7 +185,11 @@ impl App {
             return;
         }
         let by_id = &self.by_id;
-        hits.retain(|h| by_id.contains_key(&h.id));
+        // A search asked again (the index found damaged, Enter on the same query) can meet
+        // the end of the one before it, whose last results were already on their way: an
+        // article is listed once.
+        let known: std::collections::HashSet<ArticleId> = l.hits.iter().map(|h| h.id).collect();
+        hits.retain(|h| by_id.contains_key(&h.id) && !known.contains(&h.id));
         l.hits.extend(hits);
         // Usually in order already (a scan goes in list order); an index answers in any.
         l.hits

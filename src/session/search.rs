@@ -232,9 +232,12 @@ fn read_every(
             sent = Instant::now();
         }
     }
-    tell(Msg::LibraryHits {
-        query,
-        hits,
-        done: true,
-    });
+    // A search asked again meanwhile answers for itself.
+    if still() {
+        tell(Msg::LibraryHits {
+            query,
+            hits,
+            done: true,
+        });
+    }
 }
