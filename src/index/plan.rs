@@ -57,9 +57,7 @@ pub fn plan(query: &str) -> Plan {
 
 /// The folded form of a case token's character (what a `Plain` check compares with).
 pub fn lowered(kept: char) -> String {
-    let mut out = String::new();
-    fold_each(&kept.to_string(), |_, _, full| out.push_str(full));
-    out
+    crate::search::lowered(kept).map_or_else(|| kept.to_string(), Iterator::collect)
 }
 
 /// Which bigrams of a `k`-unit query (k ≥ 2) to look up: offsets that cover every unit, so

@@ -27,6 +27,8 @@
 //! earlier format (2) had four fields (unigrams, bigrams, case, edges), each folding the text
 //! again, and two tokens per unit.
 
+use std::fmt::Write;
+
 use tantivy::tokenizer::Token;
 
 use crate::layout::Block;
@@ -145,23 +147,6 @@ struct Written {
     expanding: bool,
 }
 
-/// Writes `n` in decimal digits.
-fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        // A digit: below 10.
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
-}
-
 impl Sink for Written {
     fn unit(&mut self, c: char) {
         if c == '\0' {
@@ -182,16 +167,13 @@ impl Sink for Written {
     }
 
     fn case(&mut self, position: usize, kept: char) {
-        self.case.push('c');
-        self.case.push(kept);
-        push_decimal(&mut self.case, position);
-        self.case.push(';');
+        // Writing to a String cannot fail.
+        let _ = write!(self.case, "c{kept}{position};");
     }
 
     fn edge(&mut self, position: usize, prefix: &'static str) {
-        self.edge.push(if prefix == EDGE_START { 's' } else { 'e' });
-        push_decimal(&mut self.edge, position);
-        self.edge.push(';');
+        let kind = if prefix == EDGE_START { 's' } else { 'e' };
+        let _ = write!(self.edge, "{kind}{position};");
     }
 
     fn expanding(&mut self) {
